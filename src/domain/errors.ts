@@ -1,0 +1,54 @@
+// Error codes of the whole system: a stable code, an HTTP status, a message for people.
+// Tests assert on `code`; users read `message`; `issues` lists each problem with its JSON path.
+
+export const ERROR_CODES = {
+  INVALID_INPUT: { status: 400, summary: "The input does not match the schema." },
+  UNKNOWN_REFERENCE: { status: 400, summary: "The input refers to an id that is not defined." },
+  INVALID_FILE: { status: 400, summary: "A file could not be read or parsed." },
+  INFEASIBLE: { status: 422, summary: "No plan satisfies the scenario's constraints." },
+  UNREACHABLE: { status: 422, summary: "Some sites cannot reach each other on the network." },
+  SOLVER_FAILED: { status: 500, summary: "A solver failed unexpectedly." },
+  NOT_FOUND: { status: 404, summary: "No such resource." },
+  UNAUTHORIZED: { status: 401, summary: "Missing or unknown API key." },
+  FORBIDDEN: { status: 403, summary: "This key may not do that." },
+  CONFLICT: { status: 409, summary: "The resource is in a state that does not allow this." },
+  BUSY: { status: 503, summary: "Too many queued jobs; retry later." },
+  CANCELLED: { status: 409, summary: "The job was cancelled." },
+  INTERNAL: { status: 500, summary: "Internal error." },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One problem in an input, located by its JSON path (e.g. `zones[3].location.lat`). */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** The one error type the system throws on purpose. */
+export class UrbanmineError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: InputIssue[];
+  constructor(code: ErrorCode, message: string, issues: InputIssue[] = []) {
+    super(message);
+    this.name = "UrbanmineError";
+    this.code = code;
+    this.issues = issues;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+  toJSON(): { code: ErrorCode; message: string; issues: InputIssue[] } {
+    return { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+/** Formats a path of keys and indices as `a.b[2].c`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(root)";
+}

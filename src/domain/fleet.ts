@@ -1,0 +1,60 @@
+// Carriers, their depots and vehicles, and the daily pickup requests they serve.
+import { z } from "zod";
+import { ClockTime, Id, Location, Source, TimeWindow } from "./common.js";
+
+export const Depot = z.object({ id: Id, name: z.string().optional(), location: Location }).describe("A carrier's depot");
+export type Depot = z.infer<typeof Depot>;
+
+export const VehicleType = z
+  .object({
+    id: Id.describe("Vehicle (type) id; with count > 1 the vehicles are named <id>-1, <id>-2, …"),
+    count: z.number().int().min(1).default(1).describe("Identical vehicles of this type"),
+    startDepot: Id.optional().describe("Depot or hub id where the shift starts; omitted: the nearest open hub"),
+    endDepot: Id.optional().describe("Depot or hub id where the shift ends; omitted: the nearest open hub"),
+    capacityKg: z.number().positive().describe("Payload, kg"),
+    capacityM3: z.number().positive().describe("Load volume, m³"),
+    costUsdPerKm: z.number().nonnegative().describe("Running cost per km, USD"),
+    costUsdPerHour: z.number().nonnegative().describe("Driver and time cost per hour on shift, USD"),
+    fixedCostUsdPerDay: z.number().nonnegative().describe("Cost of using the vehicle on a day, USD"),
+    shift: z.object({ start: ClockTime, end: ClockTime }).describe("Working window: leave no earlier, be back no later"),
+    speedKmh: z.number().positive().default(40).describe("Average speed on the great-circle fallback, km/h"),
+    speedFactor: z.number().positive().default(1).describe("Multiplies network speeds (slower trucks < 1)"),
+    hazardousCertified: z.boolean().default(false).describe("May carry hazardous streams (lithium batteries)"),
+    skills: z.array(z.string()).default([]).describe("Further skills; hazardous certification adds 'hazardous'"),
+    co2KgPerKm: z.number().nonnegative().describe("Tailpipe CO2 per km, kg"),
+    maxDurationS: z.number().positive().optional().describe("Longest route duration, seconds"),
+    maxDistanceKm: z.number().positive().optional().describe("Longest route distance, km"),
+    maxTrips: z.number().int().min(1).default(1).describe("Trips per shift: > 1 allows unloading at a hub mid-shift"),
+    source: Source.optional(),
+  })
+  .describe("A vehicle type of a carrier's fleet");
+export type VehicleType = z.infer<typeof VehicleType>;
+
+export const Carrier = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    depots: z.array(Depot).default([]),
+    vehicles: z.array(VehicleType).min(1),
+  })
+  .describe("A logistics partner with its own fleet");
+export type Carrier = z.infer<typeof Carrier>;
+
+export const PickupRequest = z
+  .object({
+    id: Id,
+    location: Location,
+    zoneId: Id.optional().describe("Zone it belongs to; omitted: the nearest zone"),
+    units: z.record(z.string(), z.number().int().nonnegative()).describe("Devices to collect by stream id"),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Service day"),
+    timeWindows: z.array(TimeWindow).default([]).describe("When service may start; empty: any time in the shift"),
+    serviceS: z.number().nonnegative().default(300).describe("Time on site, seconds"),
+    priority: z.number().int().min(0).max(100).default(0).describe("Higher is served first when not all fit (0..100)"),
+    carrierId: Id.optional().describe("Only this carrier may serve it"),
+    locked: z
+      .object({ vehicleId: z.string(), position: z.number().int().nonnegative() })
+      .optional()
+      .describe("Keep on this vehicle at this position (re-optimisation)"),
+  })
+  .describe("A household or business asking for a pickup");
+export type PickupRequest = z.infer<typeof PickupRequest>;

@@ -1,0 +1,147 @@
+// The plan: what a run decides (hubs, assignments, flows, routes) and what it means (KPIs).
+// A zod schema so the HTTP API documents and checks its output with the same definition.
+import { z } from "zod";
+import { Location } from "./common.js";
+
+export const PlannedHub = z.object({
+  siteId: z.string(),
+  name: z.string().optional(),
+  location: Location,
+  sizeId: z.string(),
+  capacityTPerYear: z.number(),
+  fixedCostUsdPerYear: z.number(),
+  inflowTPerYear: z.number().describe("Tonnes received per year (last planning year)"),
+  utilisation: z.number().describe("inflow / capacity"),
+  openFromYear: z.number().int(),
+  enterprises: z.array(z.string()).describe("Ids of enterprises co-located here"),
+  jobs: z.number(),
+});
+
+export const Assignment = z.object({
+  zoneId: z.string(),
+  hubId: z.string(),
+  fraction: z.number(),
+  tonnesPerYear: z.number(),
+  distanceKm: z.number(),
+});
+
+export const Flow = z.object({
+  hubId: z.string(),
+  to: z.string().describe("Offtaker id, or 'disposal'"),
+  material: z.string(),
+  mode: z.string(),
+  tonnesPerYear: z.number(),
+  distanceKm: z.number(),
+  revenueUsdPerYear: z.number(),
+  transportCostUsdPerYear: z.number(),
+  co2TPerYear: z.number(),
+});
+
+export const PlanStep = z.object({
+  type: z.enum(["start", "job", "unload", "end"]),
+  id: z.string().describe("Pickup id, or the hub/depot id"),
+  location: Location,
+  arrival: z.string().describe("HH:MM"),
+  arrivalS: z.number(),
+  waitingS: z.number(),
+  departureS: z.number(),
+  loadKg: z.number(),
+  loadM3: z.number(),
+  distanceKm: z.number(),
+});
+
+export const PlanRoute = z.object({
+  vehicleId: z.string(),
+  carrierId: z.string(),
+  steps: z.array(PlanStep),
+  distanceKm: z.number(),
+  durationS: z.number(),
+  costUsd: z.number(),
+  co2Kg: z.number(),
+  collectedKg: z.number(),
+  geometry: z
+    .object({ type: z.literal("LineString"), coordinates: z.array(z.array(z.number())) })
+    .describe("GeoJSON LineString, [lon, lat] pairs"),
+});
+
+export const PlanUnassigned = z.object({ id: z.string(), reason: z.string(), detail: z.string() });
+
+export const Factor = z.object({
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  source: z.string(),
+  feeds: z.array(z.string()).describe("KPIs computed from it"),
+});
+
+export const Kpis = z.object({
+  hubsOpened: z.number().int(),
+  jobs: z.number(),
+  unitsCollectedPerYear: z.record(z.string(), z.number()),
+  tonnesCollectedPerYear: z.record(z.string(), z.number()).describe("By stream"),
+  tonnesCollectedTotalPerYear: z.number(),
+  materialRecoveredKgPerYear: z.record(z.string(), z.number()),
+  costUsdPerYear: z.object({
+    hubFixed: z.number(),
+    processing: z.number(),
+    collectionTransport: z.number(),
+    lineHaul: z.number(),
+    disposal: z.number(),
+    co2: z.number(),
+    total: z.number(),
+  }),
+  revenueUsdPerYear: z.number(),
+  netCostUsdPerYear: z.number(),
+  netCostUsdPerTonne: z.number(),
+  co2TPerYear: z.number(),
+  day: z.object({
+    date: z.string(),
+    stopsServed: z.number().int(),
+    stopsUnassigned: z.number().int(),
+    vehiclesUsed: z.number().int(),
+    kmDriven: z.number(),
+    co2Kg: z.number(),
+    costUsd: z.number(),
+    collectedKg: z.number(),
+  }),
+});
+export type Kpis = z.infer<typeof Kpis>;
+
+export const MassBalanceRow = z.object({
+  hubId: z.string().describe("Hub id, or 'all'"),
+  inKg: z.number().describe("Device mass in, kg per year"),
+  materialsKg: z.record(z.string(), z.number()).describe("Recovered material out by material, kg per year"),
+  lossKg: z.number().describe("Residue and process loss, kg per year"),
+});
+
+export const Plan = z.object({
+  scenarioId: z.string(),
+  scenarioName: z.string(),
+  createdAt: z.string(),
+  network: z.string().describe("How travel figures were obtained"),
+  siting: z.object({
+    status: z.enum(["optimal", "feasible", "time-limit"]),
+    solver: z.string(),
+    objectiveUsd: z.number(),
+    boundUsd: z.number(),
+    gap: z.number(),
+    seconds: z.number(),
+    hubs: z.array(PlannedHub),
+    assignments: z.array(Assignment),
+    flows: z.array(Flow),
+  }),
+  routing: z.object({
+    date: z.string(),
+    solver: z.string(),
+    seconds: z.number(),
+    routes: z.array(PlanRoute),
+    unassigned: z.array(PlanUnassigned),
+  }),
+  kpis: Kpis,
+  massBalance: z.array(MassBalanceRow),
+  factors: z.array(Factor),
+  warnings: z.array(z.string()),
+});
+export type Plan = z.infer<typeof Plan>;
+export type PlannedHub = z.infer<typeof PlannedHub>;
+export type PlanRoute = z.infer<typeof PlanRoute>;

@@ -1,0 +1,118 @@
+// The daily routing problem as the VRP engine sees it (VROOM's model, integer-indexed),
+// and its solution. Built by the pipeline from a scenario; solved by src/vrp.
+
+/** A stop to serve: collection (pickup) of `amounts` per capacity dimension. */
+export interface RoutingJob {
+  id: string;
+  /** Index into the problem's locations/matrix. */
+  location: number;
+  serviceS: number;
+  /** Amount collected per dimension, same order as vehicle capacity (e.g. [kg, m3]). */
+  amounts: number[];
+  /** Allowed service start windows [startS, endS], seconds after midnight; empty: any time. */
+  timeWindows: Array<[number, number]>;
+  /** Skills a vehicle must all have (e.g. "hazardous"). */
+  skills: string[];
+  /** 0..100; higher is kept first when not all fit. */
+  priority: number;
+  /** Only vehicles of this carrier may serve it. */
+  carrierId?: string;
+}
+
+export interface RoutingVehicle {
+  id: string;
+  carrierId: string;
+  /** Start location index; undefined: the route starts at its first stop (open start). */
+  start?: number;
+  /** End location index; undefined: the route ends at its last stop (open end). */
+  end?: number;
+  capacity: number[];
+  skills: string[];
+  /** Shift [startS, endS], seconds after midnight. */
+  shift: [number, number];
+  fixedCostUsd: number;
+  costUsdPerKm: number;
+  costUsdPerHour: number;
+  /** Travel time = matrix duration / speedFactor. */
+  speedFactor: number;
+  co2KgPerKm: number;
+  maxDurationS?: number;
+  maxDistanceKm?: number;
+  maxTasks?: number;
+  /** Locations where the vehicle may unload mid-shift (multi-trip); empty: single trip. */
+  unloadLocations: number[];
+  /** Time to unload at a hub, seconds. */
+  unloadS: number;
+  maxTrips: number;
+}
+
+/** A fixed prefix of a route (re-optimisation): these jobs stay, in this order, on this vehicle. */
+export interface LockedRoute {
+  vehicleId: string;
+  jobIds: string[];
+}
+
+export interface RoutingProblem {
+  /** Names of the locations (for reports), index-aligned with the matrix. */
+  locationIds: string[];
+  /** Row-major n×n seconds and km. Infinity: unreachable. */
+  durationS: Float64Array;
+  distanceKm: Float64Array;
+  jobs: RoutingJob[];
+  vehicles: RoutingVehicle[];
+  locked?: LockedRoute[];
+  /** Names of the capacity dimensions, e.g. ["kg", "m3"]. */
+  dimensions: string[];
+}
+
+export type StepType = "start" | "job" | "unload" | "end";
+
+export interface RouteStep {
+  type: StepType;
+  jobId?: string;
+  location: number;
+  arrivalS: number;
+  waitingS: number;
+  serviceS: number;
+  departureS: number;
+  /** Load on board after the step, per dimension. */
+  load: number[];
+  /** Kilometres driven from the route start to this step. */
+  distanceKm: number;
+}
+
+export interface RoutingRoute {
+  vehicleId: string;
+  carrierId: string;
+  steps: RouteStep[];
+  distanceKm: number;
+  durationS: number;
+  costUsd: number;
+  co2Kg: number;
+}
+
+export type UnassignedReason =
+  | "capacity"
+  | "time-window"
+  | "skills"
+  | "shift"
+  | "max-distance"
+  | "max-duration"
+  | "unreachable"
+  | "no-vehicle"
+  | "not-profitable";
+
+export interface Unassigned {
+  jobId: string;
+  reason: UnassignedReason;
+  detail: string;
+}
+
+export interface RoutingSolution {
+  routes: RoutingRoute[];
+  unassigned: Unassigned[];
+  costUsd: number;
+  distanceKm: number;
+  /** Solver statistics: iterations, seconds, seed, how it stopped. */
+  stats: { seconds: number; iterations: number; seed: number; stoppedBy: string; solver: string };
+}

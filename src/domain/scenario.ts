@@ -1,0 +1,100 @@
+// The scenario: everything a planning run needs, validated once at the boundary.
+import { z } from "zod";
+import { Id, Mode, Source } from "./common.js";
+import { Carrier, PickupRequest } from "./fleet.js";
+import { Generation, Material, Stream } from "./materials.js";
+import { Enterprise, HubSite, Lane, Offtaker, Terminal, Zone } from "./sites.js";
+
+export const ModeFactors = z
+  .object({
+    costUsdPerTKm: z.number().nonnegative().describe("Line-haul cost per tonne-km, USD"),
+    co2KgPerTKm: z.number().nonnegative().describe("kg CO2 per tonne-km"),
+    speedKmh: z.number().positive().describe("Average speed, km/h (for transit times)"),
+    source: Source.optional(),
+  })
+  .describe("Long-haul factors of one mode");
+
+export const Transport = z
+  .object({
+    road: ModeFactors,
+    rail: ModeFactors.optional(),
+    sea: ModeFactors.optional(),
+    collectionCostUsdPerTKm: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("Cost per tonne-km of bringing zone supply to a hub in the siting model; omitted: from the first carrier's first vehicle"),
+  })
+  .describe("Transport factors per mode");
+
+export const NetworkRef = z
+  .object({
+    file: z.string().min(1).optional().describe("OSM (.osm.pbf/.osm/.osm.bz2) or GeoJSON file, relative to the scenario file"),
+    circuityFactor: z
+      .number()
+      .min(1)
+      .max(3)
+      .default(1.2)
+      .describe("Road km = great-circle km × this, when no network file is given (default 1.2)"),
+    roadSpeedKmh: z.number().positive().default(40).describe("Average road speed on the fallback, km/h"),
+    maxSnapDistanceM: z.number().positive().default(2000).describe("A site farther than this from the network is an error"),
+  })
+  .describe("Road/rail network: a file, or great-circle × circuity");
+
+export const Policy = z
+  .object({
+    horizonYears: z.number().int().min(1).max(30).default(1).describe("Planning years"),
+    maxHubs: z.number().int().min(1).optional().describe("Most hubs open at once"),
+    budgetUsdPerYear: z.number().nonnegative().optional().describe("Cap on the hubs' annualised fixed costs, USD per year"),
+    coverageRadiusKm: z.number().positive().optional().describe("A zone may only be served by a hub within this road distance"),
+    singleSourcing: z.boolean().default(true).describe("Each zone sends everything to one hub"),
+    co2PriceUsdPerT: z.number().nonnegative().default(0).describe("Carbon price applied to all emissions, USD per tonne CO2"),
+    co2CapTPerYear: z.number().positive().optional().describe("Cap on emissions, tonnes CO2 per year"),
+    disposalCostUsdPerT: z.number().nonnegative().default(150).describe("Cost of disposing a tonne of unsold material, USD"),
+    workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
+    serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Day planned by the routing stage"),
+    mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
+  })
+  .describe("Coalition policy and planning settings");
+export type Policy = z.infer<typeof Policy>;
+
+export const Scenario = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    description: z.string().optional(),
+    region: z
+      .object({ name: z.string().min(1), country: z.string().default("US") })
+      .describe("Region the scenario covers"),
+    materials: z.array(Material).min(1),
+    streams: z.array(Stream).min(1),
+    generation: Generation.optional(),
+    zones: z.array(Zone).min(1),
+    hubSites: z.array(HubSite).min(1),
+    enterprises: z.array(Enterprise).default([]),
+    offtakers: z.array(Offtaker).default([]),
+    terminals: z.array(Terminal).default([]),
+    lanes: z.array(Lane).default([]),
+    carriers: z.array(Carrier).min(1),
+    pickups: z
+      .array(PickupRequest)
+      .optional()
+      .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
+    transport: Transport,
+    network: NetworkRef.default({ circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 }),
+    policy: Policy.default({
+      horizonYears: 1,
+      singleSourcing: true,
+      co2PriceUsdPerT: 0,
+      disposalCostUsdPerT: 150,
+      workingDaysPerYear: 250,
+      mipGap: 1e-4,
+    }),
+  })
+  .describe("An urbanmine planning scenario");
+
+/** A scenario after parsing: defaults filled in. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written by users (defaults optional). */
+export type ScenarioInput = z.input<typeof Scenario>;
+export { Mode };

@@ -1,0 +1,111 @@
+// Places in the network: collection zones, candidate hubs, enterprises, offtakers, terminals, lanes.
+import { z } from "zod";
+import { Id, Location, Mode, ProcessStep, Source } from "./common.js";
+
+export const Zone = z
+  .object({
+    id: Id,
+    name: z.string().optional().describe("Display name, e.g. the ZIP code and town"),
+    location: Location.describe("Collection point or centroid of the zone"),
+    population: z.number().int().nonnegative().optional().describe("Residents; turned into units by `generation`"),
+    unitsPerYear: z
+      .record(z.string(), z.number().nonnegative())
+      .optional()
+      .describe("Devices collected per year by stream id; overrides population"),
+    joinYear: z.number().int().min(1).default(1).describe("First planning year (1-based) in which the zone is served"),
+  })
+  .describe("A collection zone: households and businesses that hand in devices");
+export type Zone = z.infer<typeof Zone>;
+
+export const HubSize = z
+  .object({
+    id: Id.describe("Size level id, e.g. small, large"),
+    capacityTPerYear: z.number().positive().describe("Throughput capacity, tonnes per year"),
+    fixedCostUsdPerYear: z.number().nonnegative().describe("Annualised fixed cost (lease, equipment, staff), USD per year"),
+    floorSpaceM2: z.number().nonnegative().default(0).describe("Floor space available to enterprises, m²"),
+    jobs: z.number().nonnegative().default(0).describe("Jobs of the hub operator itself at this size"),
+    source: Source.optional(),
+  })
+  .describe("One size option of a hub");
+export type HubSize = z.infer<typeof HubSize>;
+
+export const HubSite = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: Location,
+    sizes: z.array(HubSize).min(1).describe("Size levels; at most one is chosen"),
+    processSteps: z.array(ProcessStep).min(1).describe("Process steps this site can host"),
+    variableCostUsdPerT: z.number().nonnegative().default(0).describe("Handling cost per tonne received, USD"),
+    status: z
+      .enum(["candidate", "forced-open", "forced-closed", "existing"])
+      .default("candidate")
+      .describe("candidate: the model decides; existing: open from year 1 at no fixed cost of opening"),
+    source: Source.optional(),
+  })
+  .describe("A candidate site for a sorting/processing hub");
+export type HubSite = z.infer<typeof HubSite>;
+
+export const Enterprise = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    processStep: ProcessStep.describe("The process step it runs"),
+    throughputTPerYear: z.number().positive().describe("Tonnes per year it can process"),
+    floorSpaceM2: z.number().nonnegative().describe("Floor space it needs, m²"),
+    jobs: z.number().nonnegative().describe("People it employs at full throughput"),
+    illustrative: z.boolean().default(false).describe("True when the enterprise is an illustrative placeholder"),
+    source: Source.optional(),
+  })
+  .describe("A small local enterprise (MSME) that can co-locate at a hub");
+export type Enterprise = z.infer<typeof Enterprise>;
+
+export const Offer = z
+  .object({
+    material: Id.describe("Material id"),
+    priceUsdPerT: z.number().describe("Price paid per tonne delivered, USD (negative: a gate fee we pay)"),
+    minTPerYear: z.number().nonnegative().default(0).describe("Take-or-pay minimum, tonnes per year"),
+    maxTPerYear: z.number().positive().optional().describe("Maximum accepted, tonnes per year"),
+    source: Source.optional(),
+  })
+  .describe("What an offtaker buys of one material");
+
+export const Offtaker = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    location: Location,
+    accepts: z.array(Offer).min(1).describe("Materials bought, with prices and limits"),
+    modes: z.array(Mode).min(1).default(["road"]).describe("Modes it can receive"),
+    source: Source.optional(),
+  })
+  .describe("A recycler, smelter or manufacturer that buys recovered material");
+export type Offtaker = z.infer<typeof Offtaker>;
+
+export const Terminal = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: Location,
+    modes: z.array(Mode).min(2).describe("Modes it connects, e.g. road and rail"),
+    transferTimeS: z.number().nonnegative().default(0).describe("Time to transfer a load between modes, seconds"),
+    transferCostUsdPerT: z.number().nonnegative().default(0).describe("Cost to transfer a tonne between modes, USD"),
+    source: Source.optional(),
+  })
+  .describe("An intermodal terminal (road-rail, port)");
+export type Terminal = z.infer<typeof Terminal>;
+
+export const Lane = z
+  .object({
+    id: Id,
+    mode: Mode,
+    from: Id.describe("Id of a hub site, terminal or offtaker"),
+    to: Id.describe("Id of a hub site, terminal or offtaker"),
+    distanceKm: z.number().nonnegative(),
+    costUsdPerT: z.number().nonnegative().describe("All-in cost per tonne on this lane, USD"),
+    co2KgPerTKm: z.number().nonnegative().describe("Emission factor, kg CO2 per tonne-km"),
+    transitDays: z.number().nonnegative().default(0),
+    source: Source.optional(),
+  })
+  .describe("An explicit long-haul lane where the network does not reach (e.g. sea from a port)");
+export type Lane = z.infer<typeof Lane>;

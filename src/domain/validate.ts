@@ -1,0 +1,138 @@
+// Parse a scenario at the boundary: schema first, then the references between lists.
+// Everything after this trusts the scenario; every problem names its JSON path.
+import type { z } from "zod";
+import { clockToSeconds } from "./common.js";
+import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
+import { Scenario } from "./scenario.js";
+
+/** zod issues as our issues, with `expected` hints kept in the message. */
+export function zodIssues(error: z.ZodError, prefix = ""): InputIssue[] {
+  return error.issues.map((i) => ({
+    path: prefix + formatPath(i.path as PropertyKey[]),
+    message: i.message,
+  }));
+}
+
+/**
+ * Parses and cross-checks a scenario.
+ * @throws UrbanmineError INVALID_INPUT (schema) or UNKNOWN_REFERENCE (ids), each issue with its JSON path.
+ */
+export function parseScenario(input: unknown): Scenario {
+  const parsed = Scenario.safeParse(input);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario is not valid", issues), issues);
+  }
+  const s = parsed.data;
+  const issues = checkReferences(s);
+  if (issues.length > 0) {
+    const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
+    throw new UrbanmineError(code, describeIssues("scenario is not consistent", issues), issues);
+  }
+  return s;
+}
+
+export function describeIssues(head: string, issues: InputIssue[]): string {
+  const shown = issues.slice(0, 10).map((i) => `  ${i.path}: ${i.message}`);
+  if (issues.length > 10) shown.push(`  … and ${issues.length - 10} more`);
+  return `${head}:\n${shown.join("\n")}`;
+}
+
+function uniqueIds(list: Array<{ id: string }>, path: string, out: InputIssue[]): Set<string> {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) out.push({ path: `${path}[${i}].id`, message: `duplicate id '${item.id}'` });
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+function known(set: Set<string>, id: string, what: string, path: string, out: InputIssue[]): void {
+  if (!set.has(id)) {
+    const some = [...set].slice(0, 8).join(", ");
+    out.push({ path, message: `unknown ${what} '${id}' (known: ${some}${set.size > 8 ? ", …" : ""})` });
+  }
+}
+
+/** Cross-list checks the schema cannot express. Returns every problem found. */
+export function checkReferences(s: Scenario): InputIssue[] {
+  const out: InputIssue[] = [];
+  const materials = uniqueIds(s.materials, "materials", out);
+  const streams = uniqueIds(s.streams, "streams", out);
+  uniqueIds(s.zones, "zones", out);
+  const hubs = uniqueIds(s.hubSites, "hubSites", out);
+  uniqueIds(s.enterprises, "enterprises", out);
+  const offtakers = uniqueIds(s.offtakers, "offtakers", out);
+  const terminals = uniqueIds(s.terminals, "terminals", out);
+  const carriers = uniqueIds(s.carriers, "carriers", out);
+  uniqueIds(s.lanes, "lanes", out);
+
+  s.streams.forEach((st, i) => {
+    let kg = 0;
+    st.composition.forEach((c, j) => {
+      known(materials, c.material, "material", `streams[${i}].composition[${j}].material`, out);
+      kg += c.kgPerUnit;
+    });
+    if (kg > st.unitMassKg * (1 + 1e-9))
+      out.push({
+        path: `streams[${i}].composition`,
+        message: `materials add up to ${kg} kg but one unit weighs ${st.unitMassKg} kg`,
+      });
+  });
+
+  s.zones.forEach((z, i) => {
+    if (z.unitsPerYear) {
+      for (const key of Object.keys(z.unitsPerYear)) known(streams, key, "stream", `zones[${i}].unitsPerYear.${key}`, out);
+    } else if (z.population === undefined) {
+      out.push({ path: `zones[${i}]`, message: "give either unitsPerYear or population" });
+    } else if (!s.generation) {
+      out.push({ path: `zones[${i}].population`, message: "a population needs `generation` (kg per capita) at the top level" });
+    }
+    if (z.joinYear > s.policy.horizonYears)
+      out.push({ path: `zones[${i}].joinYear`, message: `joins in year ${z.joinYear}, after the ${s.policy.horizonYears}-year horizon` });
+  });
+  if (s.generation && s.zones.some((z) => !z.unitsPerYear)) {
+    const share = s.streams.reduce((a, st) => a + (st.massShare ?? 0), 0);
+    if (share <= 0) out.push({ path: "streams", message: "zones given by population need streams with massShare > 0" });
+    if (share > 1 + 1e-9) out.push({ path: "streams", message: `massShare adds up to ${share}, more than 1` });
+  }
+
+  s.hubSites.forEach((h, i) => uniqueIds(h.sizes, `hubSites[${i}].sizes`, out));
+
+  s.offtakers.forEach((o, i) =>
+    o.accepts.forEach((a, j) => {
+      known(materials, a.material, "material", `offtakers[${i}].accepts[${j}].material`, out);
+      if (a.maxTPerYear !== undefined && a.maxTPerYear < a.minTPerYear)
+        out.push({ path: `offtakers[${i}].accepts[${j}]`, message: "maxTPerYear is below minTPerYear" });
+    }),
+  );
+
+  const places = new Set([...hubs, ...terminals, ...offtakers]);
+  s.lanes.forEach((l, i) => {
+    known(places, l.from, "site", `lanes[${i}].from`, out);
+    known(places, l.to, "site", `lanes[${i}].to`, out);
+  });
+
+  s.carriers.forEach((c, i) => {
+    const depots = uniqueIds(c.depots, `carriers[${i}].depots`, out);
+    const ends = new Set([...depots, ...hubs]);
+    uniqueIds(c.vehicles, `carriers[${i}].vehicles`, out);
+    c.vehicles.forEach((v, j) => {
+      const p = `carriers[${i}].vehicles[${j}]`;
+      if (v.startDepot) known(ends, v.startDepot, "depot or hub", `${p}.startDepot`, out);
+      if (v.endDepot) known(ends, v.endDepot, "depot or hub", `${p}.endDepot`, out);
+      if (clockToSeconds(v.shift.end) <= clockToSeconds(v.shift.start))
+        out.push({ path: `${p}.shift`, message: `shift ends (${v.shift.end}) before it starts (${v.shift.start})` });
+    });
+  });
+
+  (s.pickups ?? []).forEach((r, i) => {
+    for (const key of Object.keys(r.units)) known(streams, key, "stream", `pickups[${i}].units.${key}`, out);
+    if (r.carrierId) known(carriers, r.carrierId, "carrier", `pickups[${i}].carrierId`, out);
+    r.timeWindows.forEach((w, j) => {
+      if (clockToSeconds(w.end) < clockToSeconds(w.start))
+        out.push({ path: `pickups[${i}].timeWindows[${j}]`, message: `window closes (${w.end}) before it opens (${w.start})` });
+    });
+  });
+  return out;
+}

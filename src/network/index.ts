@@ -1,0 +1,2 @@
+// Public face of the network layer: travel matrices between sites.
+export { greatCircleMatrix, haversineKm } from "./great-circle.js";
