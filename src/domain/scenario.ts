@@ -24,6 +24,7 @@ export const Transport = z
       .nonnegative()
       .optional()
       .describe("Cost per tonne-km of bringing zone supply to a hub in the siting model; omitted: from the first carrier's first vehicle"),
+    source: Source.optional().describe("Source of collectionCostUsdPerTKm"),
   })
   .describe("Transport factors per mode");
 
@@ -54,6 +55,7 @@ export const Policy = z
     workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
     serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Day planned by the routing stage"),
     mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
+    source: Source.optional().describe("Source of the cost factors here (disposal cost, carbon price)"),
   })
   .describe("Coalition policy and planning settings");
 export type Policy = z.infer<typeof Policy>;
