@@ -1,0 +1,47 @@
+// The pipeline's contract with its callers (CLI, HTTP service): run a scenario into a plan,
+// re-plan one day's routes, report progress, cancel and keep the best plan found.
+import type { LockedRoute, PickupRequest, Plan, Scenario } from "../domain/index.js";
+
+export type Stage = "network" | "siting" | "routing" | "plan";
+
+export interface Progress {
+  stage: Stage;
+  /** 0..1 of the whole run. */
+  fraction: number;
+  message: string;
+  /** Best siting objective so far, USD per year (net cost), when known. */
+  bestObjectiveUsd?: number;
+}
+
+export interface RunOptions {
+  /** Folder that relative paths in the scenario (network files) are resolved against. */
+  baseDir: string;
+  /** Wall-clock limit for the whole run, seconds (split between siting and routing). */
+  timeLimitS?: number;
+  seed?: number;
+  onProgress?: (p: Progress) => void;
+  /** Aborting stops the solvers early; the run then resolves with the best plan found so far. */
+  signal?: AbortSignal;
+}
+
+export interface RouteDayInput {
+  scenario: Scenario;
+  /** A plan of the same scenario: its open hubs are where vehicles unload. */
+  plan: Plan;
+  pickups: PickupRequest[];
+  /** YYYY-MM-DD */
+  date: string;
+  baseDir: string;
+  /** Stops already served or locked in place (re-optimisation). */
+  locked?: LockedRoute[];
+  timeLimitS?: number;
+  seed?: number;
+  signal?: AbortSignal;
+}
+
+/** Runs plans in a worker pool; the caller's event loop never blocks on a solve. */
+export interface Planner {
+  run(scenario: Scenario, options: RunOptions): Promise<Plan>;
+  routeDay(input: RouteDayInput): Promise<Plan["routing"]>;
+  close(): Promise<void>;
+}
