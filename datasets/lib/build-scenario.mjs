@@ -1,5 +1,6 @@
 // Turns the shared factors, a place's description and its raw ZIP rows into a scenario object.
 // Pure and deterministic: the same inputs give the same object, key order included.
+import { expandRoute } from "./composed-lanes.mjs";
 import { grouped, round } from "./numbers.mjs";
 
 const M2_PER_FT2 = 0.09290304;
@@ -108,8 +109,8 @@ function buildOfftaker(place, id, i, factors) {
       offer.source = `${p.source}${o.inputCapacityTPerYear ? `; at most the plant's stated input of ${grouped(o.inputCapacityTPerYear)} t/year` : ""}`;
       return offer;
     }),
-    modes: o.modes,
-    source: o.source,
+    modes: place.offtakerModes ?? o.modes,
+    source: place.offtakerModesSource ? `${o.source}. Modes: ${place.offtakerModesSource}` : o.source,
   };
 }
 
@@ -177,9 +178,25 @@ function buildTransport(place, factors) {
   const t = factors.transport;
   const out = { road: t.road };
   for (const m of place.modes ?? ["road"]) if (m !== "road") out[m] = t[m];
-  out.collectionCostUsdPerTKm = t.collectionCostUsdPerTKm;
-  out.source = t.collectionSource;
+  out.collectionCostUsdPerTKm = place.collection?.costUsdPerTKm ?? t.collectionCostUsdPerTKm;
+  out.source = place.collection?.source ?? t.collectionSource;
   return out;
+}
+
+/** One pickup per selected zone with a day's share of its yearly units (rounded), for the routing stage. */
+function buildPickups(place, zones, streams, generation, workingDays) {
+  const spec = place.dailyPickups;
+  return zones
+    .filter((z) => z.id.startsWith(spec.zonePrefix))
+    .map((z) => {
+      const kg = z.population * generation.kgPerCapitaYear * generation.collectionRate;
+      const units = {};
+      for (const st of streams) {
+        const n = Math.round((kg * st.massShare) / st.unitMassKg / workingDays);
+        if (n > 0) units[st.id] = n;
+      }
+      return { id: `pickup-${z.id}`, location: z.location, zoneId: z.id, units, date: spec.date, serviceS: spec.serviceS };
+    });
 }
 
 /**
@@ -192,23 +209,36 @@ function buildTransport(place, factors) {
 export function buildScenario(factors, place, raw) {
   const { source: generationSource, ...generation } = factors.generation;
   const { source: policySource, ...policy } = factors.policy;
+  const hubSites = place.hubSites.map((s) => buildHubSite(place, s, factors));
+  const offtakers = place.offtakers.map((id, i) => buildOfftaker(place, id, i, factors));
+  const terminals = (place.terminals ?? []).map((t) => buildTerminal(t, factors));
+  const network = place.network ?? { circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 };
+  const streams = factors.streams.map((s) => buildStream(s, factors));
+  const zones = place.zones.map((z, i) => buildZone(place, z, i, raw));
+  const gen = { ...generation, ...(place.generation ?? {}), source: place.generationSource ?? generationSource };
+  const pol = { ...policy, ...(place.policy ?? {}), source: place.policySource ?? policySource };
+  const places = new Map([...hubSites, ...terminals, ...offtakers].map((p) => [p.id, p]));
+  const composed = (place.composedLanes ?? []).flatMap((route) =>
+    expandRoute(route, hubSites, places, factors.transport, network.circuityFactor, `datasets/${place.id}/place.json`),
+  );
   return {
     id: place.id,
     name: place.name,
     description: place.description,
     region: place.region,
     materials: factors.materials,
-    streams: factors.streams.map((s) => buildStream(s, factors)),
-    generation: { ...generation, ...(place.generation ?? {}), source: place.generationSource ?? generationSource },
-    zones: place.zones.map((z, i) => buildZone(place, z, i, raw)),
-    hubSites: place.hubSites.map((s) => buildHubSite(place, s, factors)),
+    streams,
+    generation: gen,
+    zones,
+    hubSites,
     enterprises: place.enterprises.map((e) => ({ ...e, illustrative: true })),
-    offtakers: place.offtakers.map((id, i) => buildOfftaker(place, id, i, factors)),
-    terminals: (place.terminals ?? []).map((t) => buildTerminal(t, factors)),
-    lanes: (place.lanes ?? []).map((l, i) => buildLane(place, l, i, factors)),
+    offtakers,
+    terminals,
+    lanes: [...(place.lanes ?? []).map((l, i) => buildLane(place, l, i, factors)), ...composed],
     carriers: place.carriers.map((c, i) => buildCarrier(place, c, i, factors)),
     transport: buildTransport(place, factors),
-    network: place.network ?? { circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 },
-    policy: { ...policy, ...(place.policy ?? {}), source: place.policySource ?? policySource },
+    ...(place.dailyPickups ? { pickups: buildPickups(place, zones, streams, gen, pol.workingDaysPerYear) } : {}),
+    network,
+    policy: pol,
   };
 }
