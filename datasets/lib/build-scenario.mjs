@@ -55,9 +55,10 @@ function buildStream(st, factors) {
     unitMassKg: st.unitMassKg,
     unitVolumeM3: st.unitVolumeM3,
     hazardous: st.hazardous,
+    processSteps: st.processSteps,
     massShare,
     composition: st.composition.map((e) => ({ material: e.material, kgPerUnit: e.kgPerUnit, source: cite(e.source, c) })),
-    source: `${cite(st.source, c)}. Mass share ${massShare} = ${st.discardedUnitsPerCapitaYear} units per resident per year x ${st.unitMassKg} kg / ${factors.generation.kgPerCapitaYear} kg per resident; ${st.discardSource}`,
+    source: `${cite(st.source, c)}. Process steps: ${factors.processingStepsSource}. Mass share ${massShare} = ${st.discardedUnitsPerCapitaYear} units per resident per year x ${st.unitMassKg} kg / ${factors.generation.kgPerCapitaYear} kg per resident; ${st.discardSource}`,
   };
 }
 
@@ -237,6 +238,7 @@ export function buildScenario(factors, place, raw) {
     lanes: [...(place.lanes ?? []).map((l, i) => buildLane(place, l, i, factors)), ...composed],
     carriers: place.carriers.map((c, i) => buildCarrier(place, c, i, factors)),
     transport: buildTransport(place, factors),
+    processing: factors.processing,
     ...(place.dailyPickups ? { pickups: buildPickups(place, zones, streams, gen, pol.workingDaysPerYear) } : {}),
     network,
     policy: pol,

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseScenario, type Scenario } from "../../src/domain/index.js";
+import { PROCESS_STEPS, parseScenario, type Scenario } from "../../src/domain/index.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DATASETS = join(ROOT, "datasets");
@@ -111,5 +111,29 @@ describe("city datasets", () => {
       expect(readme).toMatch(/Global E-waste Monitor 2024/);
       expect(readme).toMatch(/zcta-2010/);
     });
+  });
+});
+
+// The processing extension (stream process steps, per-step costs) is read from the raw file: a
+// schema without those fields strips them, so their shape is checked here directly.
+describe("processing factors in the city datasets", () => {
+  it.each(PLACES)("%s: steps are known, in processing order, and every step factor has a source", (place) => {
+    const raw = JSON.parse(readFileSync(join(DATASETS, place, "scenario.json"), "utf8")) as {
+      streams: Array<{ id: string; processSteps?: string[] }>;
+      processing?: { steps: Record<string, { inHouseCostUsdPerT: number; outsourceCostUsdPerT: number; co2KgPerT: number; source?: string }>; source?: string };
+    };
+    for (const st of raw.streams) {
+      const idx = (st.processSteps ?? []).map((p) => PROCESS_STEPS.indexOf(p as (typeof PROCESS_STEPS)[number]));
+      expect(idx.every((i) => i >= 0), st.id).toBe(true);
+      expect([...idx].sort((a, b) => a - b)).toEqual(idx);
+      expect(st.processSteps?.[0]).toBe("sorting");
+    }
+    expect(raw.processing?.source).toBeTruthy();
+    for (const [step, f] of Object.entries(raw.processing?.steps ?? {})) {
+      expect(PROCESS_STEPS as readonly string[]).toContain(step);
+      expect(f.source, step).toMatch(/assumption|EPA/);
+      expect(f.inHouseCostUsdPerT).toBeLessThanOrEqual(f.outsourceCostUsdPerT);
+      expect(f.co2KgPerT).toBeGreaterThanOrEqual(0);
+    }
   });
 });
