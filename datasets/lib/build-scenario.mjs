@@ -184,20 +184,26 @@ function buildTransport(place, factors) {
   return out;
 }
 
-/** One pickup per selected zone with a day's share of its yearly units (rounded), for the routing stage. */
+/**
+ * Pickups for the routing day: per selected zone, a working day's share of its yearly units
+ * (rounded), split into a plain pickup and a hazardous one so that uncertified vans can take the first.
+ */
 function buildPickups(place, zones, streams, generation, workingDays) {
   const spec = place.dailyPickups;
-  return zones
-    .filter((z) => z.id.startsWith(spec.zonePrefix))
-    .map((z) => {
-      const kg = z.population * generation.kgPerCapitaYear * generation.collectionRate;
-      const units = {};
-      for (const st of streams) {
-        const n = Math.round((kg * st.massShare) / st.unitMassKg / workingDays);
-        if (n > 0) units[st.id] = n;
-      }
-      return { id: `pickup-${z.id}`, location: z.location, zoneId: z.id, units, date: spec.date, serviceS: spec.serviceS };
-    });
+  const out = [];
+  for (const z of zones.filter((zone) => zone.id.startsWith(spec.zonePrefix))) {
+    const kg = z.population * generation.kgPerCapitaYear * generation.collectionRate;
+    const plain = {};
+    const hazardous = {};
+    for (const st of streams) {
+      const n = Math.round((kg * st.massShare) / st.unitMassKg / workingDays);
+      if (n > 0) (st.hazardous ? hazardous : plain)[st.id] = n;
+    }
+    for (const [suffix, units] of [["", plain], ["-hz", hazardous]])
+      if (Object.keys(units).length > 0)
+        out.push({ id: `pickup-${z.id}${suffix}`, location: z.location, zoneId: z.id, units, date: spec.date, serviceS: spec.serviceS });
+  }
+  return out;
 }
 
 /**

@@ -110,6 +110,8 @@ describe("city datasets", () => {
       expect(readme).toMatch(/## What the plan says/);
       expect(readme).toMatch(/Global E-waste Monitor 2024/);
       expect(readme).toMatch(/zcta-2010/);
+      for (const h of scenario.hubSites) expect(readme, h.id).toContain(h.id);
+      for (const z of scenario.zones) expect(readme, z.id).toContain(z.id);
     });
   });
 });
