@@ -33,7 +33,7 @@ function buildZone(place, entry, i, raw) {
     lonSum += c.lon * Math.max(pop, 1);
   }
   const weight = zips.reduce((a, z) => a + Math.max(raw.population.get(z), 1), 0);
-  const county = entry.county ? ` (${entry.county} County)` : "";
+  const county = !entry.county ? "" : /Borough|Municipality|County|Parish/.test(entry.county) ? ` (${entry.county})` : ` (${entry.county} County)`;
   const single = zips.length === 1;
   return {
     id: entry.id ?? `zip-${zips[0]}`,
