@@ -1,6 +1,7 @@
 // Every city scenario under datasets/ validates, carries a source on every factor, matches its
 // raw ZIP rows, and regenerates byte for byte from datasets/build.mjs.
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -92,6 +93,15 @@ describe("city datasets", () => {
       expect(scenario.zones.reduce((a, z) => a + (z.population ?? 0), 0)).toBe(total);
       const centroids = readTsv(join(dir, "raw", "zip-centroids.tsv"));
       expect(centroids.map((c) => c.zip).sort()).toEqual([...pop.keys()].sort());
+    });
+
+    it("copies its ZIP centroids from the zipcodes package", () => {
+      const zipcodes = createRequire(import.meta.url)("zipcodes") as { lookup(zip: string): { latitude: number; longitude: number; city: string } | undefined };
+      for (const row of readTsv(join(dir, "raw", "zip-centroids.tsv"))) {
+        const c = zipcodes.lookup(row.zip);
+        expect(c, row.zip).toBeDefined();
+        expect([Number(row.lat), Number(row.lon), row.city]).toEqual([c?.latitude, c?.longitude, c?.city]);
+      }
     });
 
     it.runIf(existsSync(CENSUS))("copies its census rows verbatim from the 2010 ZCTA file", () => {
