@@ -26,7 +26,7 @@ export function ruinAndRecreate(
   let bestObj = best.objective();
   if (data.nJobs === 0) return best;
   const near = nearestJobs(data, Math.min(data.nJobs - 1, 50));
-  const avgRemoved = Math.min(10, Math.max(1, Math.round(data.nJobs * 0.15)));
+  const avgRemoved = Math.min(10, Math.max(Math.min(4, data.nJobs), Math.round(data.nJobs * 0.15)));
   const recost = (v: number, seq: number[]): number => ctx.ev.cost(v, seq, seq.length);
   const served = Math.max(1, bestObj.served);
   const t0 = (0.05 * bestObj.costUsd) / served;
