@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Id, Mode, Source } from "./common.js";
 import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
+import { Processing } from "./processing.js";
 import { Enterprise, HubSite, Lane, Offtaker, Terminal, Zone } from "./sites.js";
 
 export const ModeFactors = z
@@ -54,6 +55,12 @@ export const Policy = z
     workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
     serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Day planned by the routing stage"),
     mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
+    maxSitesPerZone: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Siting considers only this many nearest candidate hubs per zone; omitted: all within the coverage radius"),
   })
   .describe("Coalition policy and planning settings");
 export type Policy = z.infer<typeof Policy>;
@@ -81,6 +88,7 @@ export const Scenario = z
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
     transport: Transport,
+    processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),
     network: NetworkRef.default({ circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 }),
     policy: Policy.default({
       horizonYears: 1,
