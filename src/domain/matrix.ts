@@ -15,6 +15,8 @@ export interface TravelMatrix {
   unreachable: Array<{ from: string; to: string }>;
   /** Straight-line distance from each site to where it was snapped on the network, metres (0 on the fallback). */
   snapDistanceM?: Float64Array;
+  /** Of `distanceKm`, the kilometres run by rail (rail matrices only; the rest is road access to terminals). */
+  railDistanceKm?: Float64Array;
 }
 
 /** Index of `id` in the matrix; throws when it is not there. */
