@@ -16,3 +16,5 @@ export { ShortestPathTree } from "./dijkstra.js";
 export type { CsrGraph, ModeNetwork } from "./csr.js";
 export type { ModeModel, ModelGraph, ModeReport, NodeAttrs, EdgeAttrs } from "./model-graph.js";
 export { classifyWay, parseMaxspeedKmh, DEFAULT_ROAD_SPEEDS_KMH, DEFAULT_RAIL_SPEED_KMH } from "./way-rules.js";
+export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
+export { readPointsCsv } from "./points-csv.js";

@@ -51,3 +51,11 @@ export function computeMatrixRows(g: CsrGraph, a: SnapAnchors, rowStart: number,
   }
   return { rowStart, rowEnd, durationS, distanceKm };
 }
+
+/** What a pool worker receives for a block of rows. */
+export interface MatrixRowsTask {
+  graph: CsrGraph;
+  anchors: SnapAnchors;
+  rowStart: number;
+  rowEnd: number;
+}
