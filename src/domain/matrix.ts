@@ -17,6 +17,10 @@ export interface TravelMatrix {
   snapDistanceM?: Float64Array;
   /** Of `distanceKm`, the kilometres run by rail (rail matrices only; the rest is road access to terminals). */
   railDistanceKm?: Float64Array;
+  /** Line-haul cost of moving one tonne from row site to column site, USD (when transport factors were given). */
+  costUsdPerT?: Float64Array;
+  /** CO2 of moving one tonne from row site to column site, kg (when transport factors were given). */
+  co2KgPerT?: Float64Array;
 }
 
 /** Index of `id` in the matrix; throws when it is not there. */

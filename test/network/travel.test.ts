@@ -92,7 +92,12 @@ describe("computeTravel on a network file", () => {
       { id: "T1", location: { lat: 0.0005, lon: 0 }, transferTimeS: 600 },
       { id: "T2", location: { lat: 0.0005, lon: 0.01 }, transferTimeS: 600 },
     ];
-    const r = await computeTravel({ sites, terminals, network: { ...NET, file }, baseDir: dir });
+    const transport = {
+      road: { costUsdPerTKm: 0.2, co2KgPerTKm: 0.1, speedKmh: 50 },
+      rail: { costUsdPerTKm: 0.05, co2KgPerTKm: 0.02, speedKmh: 50 },
+    };
+    const withCost = terminals.map((t, k) => ({ ...t, transferCostUsdPerT: 3 + k }));
+    const r = await computeTravel({ sites, terminals: withCost, transport, network: { ...NET, file }, baseDir: dir });
     expect(r.road.ids).toEqual(["S1", "S2"]);
     expect(r.rail?.ids).toEqual(["S1", "S2"]);
     const access = 0.001 * M_PER_DEG; // S1 to T1's road snap, and T2's to S2
@@ -103,6 +108,19 @@ describe("computeTravel on a network file", () => {
     expect(r.rail?.railDistanceKm?.[1]).toBeCloseTo(railM / 1000, 4);
     expect(r.rail?.unreachable).toEqual([]);
     expect(r.road.distanceKm[1]).toBeCloseTo((0.008 * M_PER_DEG) / 1000, 4);
+    // cost and CO2 per tonne: road access at road factors, rail at rail factors, both transfers
+    const roadKm = (2 * access) / 1000;
+    expect(r.rail?.costUsdPerT?.[1]).toBeCloseTo(roadKm * 0.2 + (railM / 1000) * 0.05 + 3 + 4, 6);
+    expect(r.rail?.co2KgPerT?.[1]).toBeCloseTo(roadKm * 0.1 + (railM / 1000) * 0.02, 6);
+    expect(r.road.costUsdPerT?.[1]).toBeCloseTo(r.road.distanceKm[1] * 0.2, 9);
+    // the rail leg is drawn along the road to T1, along the track, and by road from T2
+    const leg = r.legGeometry("S1", "S2", "rail");
+    expect(leg[0]).toEqual([0.001, 0]);
+    expect(leg).toContainEqual([0, 0.0005]); // T1
+    expect(leg).toContainEqual([0, 0.001]); // track start
+    expect(leg).toContainEqual([0.01, 0.001]); // track end
+    expect(leg[leg.length - 1]).toEqual([0.009, 0]);
+    expect(() => r.legGeometry("S1", "nowhere")).toThrow(/nowhere/);
   });
 
   it("falls back to great-circle × circuity without a network file", async () => {
