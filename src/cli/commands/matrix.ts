@@ -4,9 +4,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { NetworkRef } from "../../domain/index.js";
-import { computeTravel } from "../../network/index.js";
-import { createMatrixPool } from "../../network/matrix-pool.js";
-import { readPointsCsv } from "../../network/points-csv.js";
+import { computeTravel, createMatrixPool, readPointsCsv } from "../../network/index.js";
 
 const USAGE = `usage: urbanmine matrix NETWORK --points POINTS.csv [--json] [--threads N] [--max-snap-m M]
 
