@@ -40,10 +40,12 @@ export interface LoadedNetwork {
 export const NETWORK_EXTENSIONS = [".osm.pbf", ".pbf", ".osm", ".xml", ".osm.bz2", ".bz2", ".geojson", ".json"];
 
 const cache = new Map<string, Promise<LoadedNetwork>>();
+/** Networks kept in memory at once (a city network takes tens of MB). */
+const CACHE_LIMIT = 4;
 
 /**
  * Imports a network file (OSM PBF, OSM XML, bzip2 OSM XML, GeoJSON), once per process for the
- * same file contents and options.
+ * same file contents and options (the last 4 networks are kept).
  * @throws UrbanmineError INVALID_FILE when the file is missing, has an unknown ending, is
  *   corrupt or truncated, or holds no drivable road.
  */
@@ -57,12 +59,18 @@ export async function loadNetwork(file: string, opts: ModelOptions = {}): Promis
     throw new UrbanmineError("INVALID_FILE", `network file ${file} was not found or cannot be read`);
   }
   if (!info.isFile()) throw new UrbanmineError("INVALID_FILE", `network file ${file} is not a file`);
+  if (info.size === 0) throw new UrbanmineError("INVALID_FILE", `network file ${label} is empty`);
   const key = JSON.stringify([file, info.size, info.mtimeMs, opts]);
   let hit = cache.get(key);
   if (!hit) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     hit = importNetwork(reader, label, key, opts);
     cache.set(key, hit);
     hit.catch(() => cache.delete(key));
+  } else {
+    // most recently used last, so the oldest is evicted first
+    cache.delete(key);
+    cache.set(key, hit);
   }
   return hit;
 }

@@ -54,7 +54,6 @@ export const KEPT_TAGS = [
   "vehicle",
   "motor_vehicle",
   "motorcar",
-  "hgv",
   "area",
   "name",
 ];

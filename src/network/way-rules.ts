@@ -68,7 +68,8 @@ export function classifyWay(tags: Readonly<Record<string, string>>, opts: WayRul
 }
 
 function isAccessible(tags: Readonly<Record<string, string>>): boolean {
-  for (const key of ["motor_vehicle", "motorcar", "hgv", "vehicle"]) {
+  // a car/van profile: hgv (heavy goods vehicle) limits are not applied
+  for (const key of ["motor_vehicle", "motorcar", "vehicle"]) {
     const v = tags[key];
     if (v !== undefined) return !CLOSED.has(v);
   }

@@ -61,6 +61,12 @@ describe("bad network input", () => {
     await invalid(file, /paths\.geojson: no drivable road left after filtering/);
   });
 
+  it("rejects an empty file", async () => {
+    const file = join(dir, "empty.osm.pbf");
+    writeFileSync(file, "");
+    await invalid(file, /network file empty\.osm\.pbf is empty/);
+  });
+
   it("rejects missing files and unknown endings", async () => {
     await invalid(join(dir, "nope.osm.pbf"), /nope\.osm\.pbf was not found/);
     const shp = join(dir, "roads.shp");
