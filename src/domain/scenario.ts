@@ -39,6 +39,15 @@ export const NetworkRef = z
       .describe("Road km = great-circle km × this, when no network file is given (default 1.2)"),
     roadSpeedKmh: z.number().positive().default(40).describe("Average road speed on the fallback, km/h"),
     maxSnapDistanceM: z.number().positive().default(2000).describe("A site farther than this from the network is an error"),
+    roadSpeedsKmh: z
+      .record(z.string(), z.number().positive())
+      .optional()
+      .describe("Speed per OSM highway class on a network file, km/h, e.g. {\"residential\": 20}; merged over the defaults"),
+    railSpeedKmh: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Speed on railway=rail without a maxspeed tag, km/h (default 50)"),
   })
   .describe("Road/rail network: a file, or great-circle × circuity");
 
