@@ -25,6 +25,7 @@ export const Transport = z
       .nonnegative()
       .optional()
       .describe("Cost per tonne-km of bringing zone supply to a hub in the siting model; omitted: from the first carrier's first vehicle"),
+    source: Source.optional().describe("Source of collectionCostUsdPerTKm"),
   })
   .describe("Transport factors per mode");
 
@@ -70,6 +71,7 @@ export const Policy = z
       .min(1)
       .optional()
       .describe("Siting considers only this many nearest candidate hubs per zone; omitted: all within the coverage radius"),
+    source: Source.optional().describe("Source of the cost factors here (disposal cost, carbon price)"),
   })
   .describe("Coalition policy and planning settings");
 export type Policy = z.infer<typeof Policy>;

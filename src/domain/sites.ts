@@ -13,6 +13,7 @@ export const Zone = z
       .optional()
       .describe("Devices collected per year by stream id; overrides population"),
     joinYear: z.number().int().min(1).default(1).describe("First planning year (1-based) in which the zone is served"),
+    source: Source.optional().describe("Source of the population (or units) and of the location"),
   })
   .describe("A collection zone: households and businesses that hand in devices");
 export type Zone = z.infer<typeof Zone>;
