@@ -78,11 +78,14 @@ export type Policy = z.infer<typeof Policy>;
 
 export const Scenario = z
   .object({
-    id: Id,
-    name: z.string().min(1),
-    description: z.string().optional(),
+    id: Id.describe("Scenario id"),
+    name: z.string().min(1).describe("Display name"),
+    description: z.string().optional().describe("Free text: what the scenario is for"),
     region: z
-      .object({ name: z.string().min(1), country: z.string().default("US") })
+      .object({
+        name: z.string().min(1).describe("Region name, e.g. Lebanon, TN and Wilson County"),
+        country: z.string().default("US").describe("ISO 3166 country code"),
+      })
       .describe("Region the scenario covers"),
     materials: z.array(Material).min(1),
     streams: z.array(Stream).min(1),
