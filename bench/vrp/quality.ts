@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { readBenchmark, solveBenchmark } from "../../src/vrp/benchmarks/index.js";
+import { readBenchmark, solveBenchmark } from "../../src/vrp/index.js";
 
 const BENCH = new URL("../../../../shared/benchmarks/", import.meta.url).pathname;
 const SAMPLE = ["X-n101-k25", "X-n200-k36", "C101", "R101", "RC101", "R201", "RC201"];

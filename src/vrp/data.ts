@@ -1,7 +1,6 @@
 // Problem data for the search: a RoutingProblem validated once and flattened into typed
 // arrays (jobs, vehicles, windows, compatibility). Hot loops read only these arrays.
-import { type InputIssue, type RoutingProblem, UrbanmineError } from "../domain/index.js";
-import { describeIssues } from "../domain/validate.js";
+import { describeIssues, type InputIssue, type RoutingProblem, UrbanmineError } from "../domain/index.js";
 
 /** Immutable, integer-indexed view of a routing problem. Built by {@link buildProblemData}. */
 export interface ProblemData {

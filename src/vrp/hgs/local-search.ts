@@ -159,7 +159,7 @@ export class LocalSearch {
   /** SWAP* on route pairs linked by a neighbour relation and changed since last tried. */
   private swapStarPass(): boolean {
     const rs = this.rs;
-    let any = false;
+    let applied = false;
     const nR = rs.nRoutes;
     for (const u of this.order) {
       for (const v of this.neighbours[u]) {
@@ -170,9 +170,9 @@ export class LocalSearch {
         const last = this.pairTested.get(key) ?? 0;
         if (last >= Math.max(this.lastModified[r1], this.lastModified[r2])) continue;
         this.pairTested.set(key, this.moves);
-        if (swapStar(this, r1, r2)) any = true;
+        if (swapStar(this, r1, r2)) applied = true;
       }
     }
-    return any;
+    return applied;
   }
 }

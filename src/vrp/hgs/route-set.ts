@@ -22,6 +22,11 @@ export class RouteSet {
   readonly routePenalty: Float64Array;
   readonly routeLoad: Float64Array;
   readonly routeSize: Int32Array;
+  /** Location of every node (customers, then depot copies). */
+  readonly locs: Int32Array;
+  /** Bumped whenever route r changes (lets callers cache per-route figures). */
+  readonly routeStamp: Float64Array;
+  private stamp = 1;
   capPenalty = 1;
   twPenalty = 1;
   private readonly a = new Segment();
@@ -41,6 +46,9 @@ export class RouteSet {
     this.routePenalty = new Float64Array(nRoutes);
     this.routeLoad = new Float64Array(nRoutes);
     this.routeSize = new Int32Array(nRoutes);
+    this.routeStamp = new Float64Array(nRoutes);
+    this.locs = new Int32Array(nodes).fill(data.depot);
+    this.locs.set(data.loc.subarray(0, data.n));
   }
 
   startOf(r: number): number {
@@ -74,6 +82,7 @@ export class RouteSet {
 
   /** Recomputes positions, segments and cost of route r after its links changed. */
   update(r: number): void {
+    this.routeStamp[r] = ++this.stamp;
     const d = this.data;
     const seg = this.a;
     const one = this.b;
@@ -134,7 +143,7 @@ export class RouteSet {
 
   /** Distance between the locations of nodes x and y. */
   d(x: number, y: number): number {
-    return this.data.dist[this.locOf(x) * this.data.nLoc + this.locOf(y)];
+    return this.data.dist[this.locs[x] * this.data.nLoc + this.locs[y]];
   }
 
   /** Capacity penalty of a route carrying `load`. */
@@ -145,7 +154,7 @@ export class RouteSet {
 
   /** Location of node x. */
   locOf(x: number): number {
-    return x < this.n ? this.data.loc[x] : this.data.depot;
+    return this.locs[x];
   }
 
   /** Segment from the route's start depot to x, inclusive. */

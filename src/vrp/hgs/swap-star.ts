@@ -41,6 +41,42 @@ function topThree(ls: LocalSearch, from: number[], into: number[], startDepot: n
   return spots;
 }
 
+/** Cache of each customer's top three spots in each route, valid while the route's stamp is unchanged. */
+interface SpotCache {
+  cost: Float64Array;
+  after: Int32Array;
+  stamp: Float64Array;
+  one: Spots;
+}
+
+const caches = new WeakMap<LocalSearch, SpotCache>();
+
+function cacheFor(ls: LocalSearch): SpotCache {
+  let c = caches.get(ls);
+  if (!c) {
+    const size = ls.data.n * ls.rs.nRoutes;
+    c = { cost: new Float64Array(3 * size), after: new Int32Array(3 * size), stamp: new Float64Array(size), one: { cost: new Float64Array(3), after: new Int32Array(3) } };
+    caches.set(ls, c);
+  }
+  return c;
+}
+
+/** Top three spots of customer u in route r, from the cache or computed (then stored) — written at `spots[k]`. */
+function spotsOf(ls: LocalSearch, u: number, r: number, into: number[], k: number, spots: Spots): void {
+  const c = cacheFor(ls);
+  const key = u * ls.rs.nRoutes + r;
+  if (c.stamp[key] !== ls.rs.routeStamp[r]) {
+    topThree(ls, [u], into, ls.rs.startOf(r), c.one);
+    c.cost.set(c.one.cost, key * 3);
+    c.after.set(c.one.after, key * 3);
+    c.stamp[key] = ls.rs.routeStamp[r];
+  }
+  for (let s = 0; s < 3; s++) {
+    spots.cost[k * 3 + s] = c.cost[key * 3 + s];
+    spots.after[k * 3 + s] = c.after[key * 3 + s];
+  }
+}
+
 const scratch = new WeakMap<LocalSearch, [Spots, Spots]>();
 
 function spotsFor(ls: LocalSearch): [Spots, Spots] {
@@ -93,8 +129,10 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   const c2 = customers(ls, r2);
   if (c1.length === 0 || c2.length === 0) return false;
   const [buf1, buf2] = spotsFor(ls);
-  const s1 = topThree(ls, c1, c2, rs.startOf(r2), buf1);
-  const s2 = topThree(ls, c2, c1, rs.startOf(r1), buf2);
+  for (let i = 0; i < c1.length; i++) spotsOf(ls, c1[i], r2, c2, i, buf1);
+  for (let k = 0; k < c2.length; k++) spotsOf(ls, c2[k], r1, c1, k, buf2);
+  const s1 = buf1;
+  const s2 = buf2;
   const load1 = rs.routeLoad[r1];
   const load2 = rs.routeLoad[r2];
   const Q = data.capacity;
