@@ -40,6 +40,7 @@ export function toClassic(d: ProblemData): ClassicData | null {
   if (veh.fixedCostUsd !== 0 || veh.costUsdPerHour !== 0 || !(veh.costUsdPerKm > 0) || veh.speedFactor !== 1) return null;
   if (veh.maxDistanceKm !== undefined || veh.maxDurationS !== undefined || veh.maxTasks !== undefined) return null;
   if (veh.maxTrips > 1 && veh.unloadLocations.length > 0) return null;
+  if (veh.initialLoad?.some((x) => x > 0)) return null;
   for (let k = 0; k < d.compatible.length; k++) if (d.compatible[k] === 0) return null;
   const m = d.nLocations;
   for (let i = 0; i < m; i++)

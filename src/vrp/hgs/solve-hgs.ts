@@ -11,7 +11,7 @@ import { LocalSearch } from "./local-search.js";
 import { Population } from "./population.js";
 import { split } from "./split.js";
 
-const PARAMS = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5, granular: 20, targetFeasible: 0.2, restartAfter: 20_000 };
+const PARAMS = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5, granular: 20, granularTw: 40, targetFeasible: 0.2, restartAfter: 20_000 };
 
 /** Best feasible routes found (customer ids), or null if none was feasible. */
 export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: (distance: number) => void): number[][] | null {
@@ -20,7 +20,7 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
   let totalDemand = 0;
   for (let i = 0; i < n; i++) totalDemand += data.demand[i];
   const nRoutes = Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
-  const ls = new LocalSearch(data, nRoutes, granularNeighbours(data, PARAMS.granular), rng);
+  const ls = new LocalSearch(data, nRoutes, granularNeighbours(data, data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular), rng);
   const pop = new Population(PARAMS, rng);
   // initial penalties: scaled to the average edge length, as in HGS
   let maxDist = 0;
