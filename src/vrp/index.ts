@@ -14,3 +14,4 @@ export {
   solveBenchmark,
   toRoutingProblem,
 } from "./benchmarks/index.js";
+export { bestOf } from "./best-of.js";
