@@ -9,7 +9,7 @@ import { createContext, operatorsFor } from "./operators/index.js";
 import { buildSolution } from "./output.js";
 import { Rng } from "./random.js";
 import { insertGreedy, insertRegret } from "./recreate.js";
-import { RouteEvaluator } from "./route-eval.js";
+import { Failure, RouteEvaluator } from "./route-eval.js";
 import { ruinAndRecreate } from "./search.js";
 import { Solution } from "./solution.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
@@ -38,6 +38,7 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   if (!best) {
     const start = new Solution(data);
     checkLocks(data, ev, start);
+    start.refreshCosts(ev);
     insertRegret(ctx, start, start.unassignedJobs());
     localSearch(start, ops, ctx, rng, stop);
     best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
@@ -61,13 +62,16 @@ function solveClassic(data: ProblemData, classic: ClassicData, ev: RouteEvaluato
 }
 
 function checkLocks(data: ProblemData, ev: RouteEvaluator, sol: Solution): void {
-  if (!sol.refreshCosts(ev)) {
-    const bad = sol.routes.findIndex((_, v) => sol.routeCostUsd[v] === Infinity);
-    sol.refreshCosts(ev);
-    ev.cost(bad, sol.routes[bad], sol.routes[bad].length);
-    const id = data.problem.vehicles[bad].id;
-    throw new UrbanmineError("INFEASIBLE", `the locked route of vehicle '${id}' cannot be kept: it breaks a constraint (failure code ${ev.failure}); unlock some of its jobs or relax the vehicle's limits`, [
-      { path: `locked[vehicleId=${id}]`, message: "locked prefix is infeasible" },
-    ]);
+  for (let v = 0; v < data.nVehicles; v++) {
+    const r = sol.routes[v];
+    if (r.length === 0 || ev.cost(v, r, r.length) !== Infinity) continue;
+    const why = Object.entries(Failure).find(([, code]) => code === ev.failure)?.[0] ?? "unknown";
+    const id = data.problem.vehicles[v].id;
+    const i = (data.problem.locked ?? []).findIndex((l) => l.vehicleId === id);
+    throw new UrbanmineError(
+      "INFEASIBLE",
+      `the locked route of vehicle '${id}' cannot be kept as given: it breaks the ${why} constraint; unlock some of its jobs or relax the vehicle's limits`,
+      [{ path: `locked[${i}]`, message: `infeasible locked route (${why})` }],
+    );
   }
 }
