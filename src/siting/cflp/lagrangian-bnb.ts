@@ -43,8 +43,10 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
   const transport = new TransportSolver(inst);
   let best: TransportResult = { cost: Infinity, open: new Uint8Array(inst.m), assign: [] };
   const prunable = (bound: number): boolean => bound >= best.cost - tol * Math.abs(best.cost);
-  const tryOpen = async (y: Uint8Array): Promise<void> => {
-    const r = await transport.solve(y);
+  /** Heuristic solves restrict each customer to its cheapest open facilities; leaves are exact. */
+  const HEURISTIC_NEAREST = 8;
+  const tryOpen = async (y: Uint8Array, exact = false): Promise<void> => {
+    const r = await transport.solve(y, exact ? Infinity : HEURISTIC_NEAREST);
     if (r.cost < best.cost) best = r;
   };
 
@@ -97,7 +99,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
     }
     if (pick < 0) {
       // Every facility is decided: the node is one transportation problem.
-      await tryOpen(Uint8Array.from(fixed, (f) => (f === 1 ? 1 : 0)));
+      await tryOpen(Uint8Array.from(fixed, (f) => (f === 1 ? 1 : 0)), true);
       continue;
     }
     const keep = Int8Array.from(fixed);
@@ -143,7 +145,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
         stall = 0;
       }
       const key = p.y.join("");
-      if (key !== lastKey && (it % 10 === 0 || it === iters - 1)) {
+      if (root && key !== lastKey && it % 10 === 0) {
         await tryOpen(p.y);
         lastKey = key;
       }
@@ -152,7 +154,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
       for (let j = 0; j < inst.n; j++) norm += p.g[j] * p.g[j];
       if (norm < 1e-12) {
         // The relaxed solution serves every customer exactly: it is optimal for this node.
-        await tryOpen(p.y);
+        await tryOpen(p.y, true);
         break;
       }
       const target = Number.isFinite(best.cost) ? best.cost : p.bound + Math.abs(p.bound) * 0.05 + 1;

@@ -1,6 +1,7 @@
-// The CFLP with its open facilities fixed is a transportation problem; it is solved exactly
-// as an LP by HiGHS. Results are cached by open set, since the search proposes the same sets
-// again and again.
+// The CFLP with its open facilities fixed is a transportation problem, solved as an LP by
+// HiGHS. For the primal heuristic each customer may use only its cheapest open facilities
+// (an upper bound, several times faster); exact solves use every pair. Results are cached
+// by open set, since the search proposes the same sets again and again.
 import { HighsSolver } from "../milp/highs-adapter.js";
 import { MilpBuilder } from "../milp/model.js";
 import type { CflpInstance, CflpSolution } from "./orlib-reader.js";
@@ -17,9 +18,13 @@ export class TransportSolver {
 
   constructor(private readonly inst: CflpInstance) {}
 
-  /** Exact cost of serving every customer from the facilities open in `open`. */
-  async solve(open: Uint8Array): Promise<TransportResult> {
-    const key = keyOf(open);
+  /**
+   * Cost of serving every customer from the facilities open in `open`: exact, or with each
+   * customer limited to its `nearest` cheapest open facilities (falling back to exact when that
+   * restriction leaves no feasible assignment).
+   */
+  async solve(open: Uint8Array, nearest = Infinity): Promise<TransportResult> {
+    const key = `${keyOf(open)}:${nearest}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const { m, n, capacity, demand, cost, fixedCost } = this.inst;
@@ -39,19 +44,26 @@ export class TransportSolver {
       return r;
     }
     const b = new MilpBuilder();
-    const col = fac.map((i) => Array.from({ length: n }, (_, j) => b.addCol(`x${i}_${j}`, cost[i * n + j], 0, 1)));
-    for (let j = 0; j < n; j++) b.addRow(`d${j}`, fac.map((_, k) => [col[k][j], 1] as const), 1, 1);
-    fac.forEach((i, k) => b.addRow(`s${i}`, col[k].map((c, j) => [c, demand[j]] as const), -Infinity, capacity[i]));
+    const pairs: Array<[number, number]> = []; // column → [facility, customer]
+    const byFacility: Array<Array<readonly [number, number]>> = fac.map(() => []);
+    for (let j = 0; j < n; j++) {
+      const ks = fac.map((_, k) => k);
+      if (nearest < fac.length) ks.sort((a, b2) => cost[fac[a] * n + j] - cost[fac[b2] * n + j]).splice(nearest);
+      const row = ks.map((k) => {
+        const c = b.addCol(`x${fac[k]}_${j}`, cost[fac[k] * n + j], 0, 1);
+        pairs.push([fac[k], j]);
+        byFacility[k].push([c, demand[j]]);
+        return [c, 1] as const;
+      });
+      b.addRow(`d${j}`, row, 1, 1);
+    }
+    fac.forEach((i, k) => b.addRow(`s${i}`, byFacility[k], -Infinity, capacity[i]));
     b.offset = fixed;
     const res = await this.highs.solve(b.build(), { timeLimitS: 60, mipGap: 0 });
     this.solves++;
+    if (!res.x && nearest < fac.length) return this.solve(open);
     const assign: Array<[number, number, number]> = [];
-    if (res.x)
-      fac.forEach((i, k) =>
-        col[k].forEach((c, j) => {
-          if (res.x![c] > 1e-9) assign.push([j, i, res.x![c]]);
-        }),
-      );
+    if (res.x) pairs.forEach(([i, j], c) => res.x![c] > 1e-9 && assign.push([j, i, res.x![c]]));
     const r = { cost: res.x ? res.objective : Infinity, open: Uint8Array.from(open), assign };
     this.cache.set(key, r);
     return r;
