@@ -57,8 +57,11 @@ export async function solveSiting(
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
   const leftS = Math.max(0.1, options.timeLimitS - (performance.now() - t0) / 1000);
-  let r = await solver.solve(model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
-  if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "infeasible" ? r.status : "time-limit", x: start.x, objective: start.objective };
+  let r =
+    start && options.shouldStop?.()
+      ? { solver: solver.name, status: "interrupted" as const, x: start.x, objective: start.objective, bound: -Infinity, seconds: 0 }
+      : await solver.solve(model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
+  if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
     throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4)));
