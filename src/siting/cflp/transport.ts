@@ -70,6 +70,52 @@ export class TransportSolver {
   }
 }
 
+/**
+ * A quick feasible assignment for an open set: customer–facility pairs in order of cost per unit
+ * of demand, each filled as far as capacity allows. An upper bound on the exact transportation
+ * cost (Infinity when it strands demand), in about a millisecond for 20 × 1000 pairs.
+ */
+export function greedyTransport(inst: CflpInstance, open: Uint8Array): TransportResult {
+  const { m, n, capacity, demand, cost, fixedCost } = inst;
+  const order = pairOrder(inst);
+  let total = 0;
+  for (let i = 0; i < m; i++) if (open[i]) total += fixedCost[i];
+  const room = Float64Array.from(capacity);
+  const left = Float64Array.from(demand);
+  const assign: Array<[number, number, number]> = [];
+  let served = 0;
+  for (let k = 0; k < order.length && served < n; k++) {
+    const p = order[k];
+    const i = Math.floor(p / n);
+    const j = p - i * n;
+    if (!open[i] || left[j] <= 0 || room[i] <= 0) continue;
+    const q = Math.min(left[j], room[i]);
+    left[j] -= q;
+    room[i] -= q;
+    const frac = q / demand[j];
+    assign.push([j, i, frac]);
+    total += frac * cost[p];
+    if (left[j] <= 1e-12 * demand[j]) {
+      left[j] = 0;
+      served++;
+    }
+  }
+  return served === n ? { cost: total, open: Uint8Array.from(open), assign } : { cost: Infinity, open: Uint8Array.from(open), assign: [] };
+}
+
+const orders = new WeakMap<CflpInstance, Int32Array>();
+
+/** Every facility–customer pair (i·n + j) by cost per unit of demand; computed once per instance. */
+function pairOrder(inst: CflpInstance): Int32Array {
+  let order = orders.get(inst);
+  if (!order) {
+    const unit = Float64Array.from(inst.cost, (c, p) => c / inst.demand[p % inst.n]);
+    order = Int32Array.from(unit, (_, p) => p).sort((a, b) => unit[a] - unit[b]);
+    orders.set(inst, order);
+  }
+  return order;
+}
+
 function keyOf(open: Uint8Array): string {
   let k = "";
   for (let i = 0; i < open.length; i++) k += open[i] ? "1" : "0";
