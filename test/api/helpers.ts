@@ -99,8 +99,9 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
       for (let i = 0; i < steps; i++) {
         if (ro.signal?.aborted) break;
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, stepMs);
-          ro.signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+          const onAbort = (): void => (clearTimeout(t), resolve());
+          const t = setTimeout(() => (ro.signal?.removeEventListener("abort", onAbort), resolve()), stepMs);
+          ro.signal?.addEventListener("abort", onAbort, { once: true });
         });
         if (opts.failWith) throw new Error(opts.failWith);
         if (ro.signal?.aborted) break;
