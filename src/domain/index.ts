@@ -9,3 +9,4 @@ export * from "./matrix.js";
 export * from "./routing.js";
 export * from "./plan.js";
 export * from "./validate.js";
+export * from "./supply.js";

@@ -126,6 +126,23 @@ export function checkReferences(s: Scenario): InputIssue[] {
     });
   });
 
+  const placeLists: Array<[string, Array<{ id: string }>]> = [
+    ["zones", s.zones],
+    ["hubSites", s.hubSites],
+    ["offtakers", s.offtakers],
+    ["terminals", s.terminals],
+    ...s.carriers.map((c, i): [string, Array<{ id: string }>] => [`carriers[${i}].depots`, c.depots]),
+    ["pickups", s.pickups ?? []],
+  ];
+  const placeOwner = new Map<string, string>();
+  for (const [path, list] of placeLists)
+    list.forEach((item, i) => {
+      const prev = placeOwner.get(item.id);
+      if (prev && !prev.startsWith(`${path}[`))
+        out.push({ path: `${path}[${i}].id`, message: `id '${item.id}' is already used by ${prev}: places need distinct ids` });
+      else placeOwner.set(item.id, `${path}[${i}]`);
+    });
+
   (s.pickups ?? []).forEach((r, i) => {
     for (const key of Object.keys(r.units)) known(streams, key, "stream", `pickups[${i}].units.${key}`, out);
     if (r.carrierId) known(carriers, r.carrierId, "carrier", `pickups[${i}].carrierId`, out);

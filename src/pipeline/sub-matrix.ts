@@ -1,0 +1,31 @@
+// Restricting a travel matrix to a subset of its sites (siting needs only zones, hubs, offtakers, terminals).
+import type { TravelMatrix } from "../domain/index.js";
+
+/** The rows and columns of `ids`, in that order. @throws Error when an id is not in `m`. */
+export function subMatrix(m: TravelMatrix, ids: string[]): TravelMatrix {
+  const n = m.ids.length;
+  const pos = new Map(m.ids.map((id, i) => [id, i]));
+  const idx = ids.map((id) => {
+    const i = pos.get(id);
+    if (i === undefined) throw new Error(`travel matrix has no site '${id}'`);
+    return i;
+  });
+  const k = ids.length;
+  const durationS = new Float64Array(k * k);
+  const distanceKm = new Float64Array(k * k);
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b < k; b++) {
+      durationS[a * k + b] = m.durationS[idx[a] * n + idx[b]];
+      distanceKm[a * k + b] = m.distanceKm[idx[a] * n + idx[b]];
+    }
+  const keep = new Set(ids);
+  return {
+    ids: [...ids],
+    mode: m.mode,
+    durationS,
+    distanceKm,
+    method: m.method,
+    unreachable: m.unreachable.filter((u) => keep.has(u.from) && keep.has(u.to)),
+    snapDistanceM: m.snapDistanceM ? Float64Array.from(idx, (i) => m.snapDistanceM![i]) : undefined,
+  };
+}
