@@ -47,8 +47,12 @@ describe("solve jobs", () => {
     const t = await setup({ planner: fakePlanner({ steps: 10_000, stepMs: 10 }) });
     const job = (await solve(t)).json();
     await waitForJob(t.app, t.keys.planner, job.id, ["running"]);
-    // Let a few improvement steps happen first.
-    await new Promise((r) => setTimeout(r, 100));
+    // Wait until the first improvement has been reported.
+    for (let i = 0; i < 1000; i++) {
+      const j = (await t.app.inject({ url: `/v1/jobs/${job.id}`, headers: auth(t.keys.planner) })).json();
+      if (j.bestObjectiveUsd !== null) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const del = await t.app.inject({ method: "DELETE", url: `/v1/jobs/${job.id}`, headers: auth(t.keys.planner) });
     expect(del.statusCode).toBe(202);
     expect(del.json().cancelRequested).toBe(true);

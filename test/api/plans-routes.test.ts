@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PickupRequest } from "../../src/domain/index.js";
 import { auth, checkDayRoutes, makeApp, type TestApp, tinyScenario, tinyScenarioInput, waitForJob } from "./helpers.js";
@@ -84,6 +85,25 @@ describe("carrier routes", () => {
     expect(empty.json().days).toEqual([]);
     const bad = await t.app.inject({ url: "/v1/carriers/c1/routes?date=tomorrow", headers: h });
     expect(bad.json().issues[0].path).toBe("query.date");
+  });
+
+  it("answers 304 to a matching If-None-Match and gzip when asked, both renewed when the day changes", async () => {
+    const h = auth(t.keys.carrier);
+    const url = "/v1/carriers/c1/routes?date=2026-12-01";
+    const first = await t.app.inject({ url, headers: h });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await t.app.inject({ url, headers: { ...h, "if-none-match": etag } })).statusCode).toBe(304);
+    const gz = await t.app.inject({ url, headers: { ...h, "accept-encoding": "gzip, deflate" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(first.json());
+    await t.app.inject({
+      method: "POST", url: "/v1/carriers/c1/routes/reoptimise", headers: h,
+      payload: { scenarioId: "tiny-town", date: "2026-12-01", locked: [{ vehicleId: "van-1", jobIds: ["p4"] }] },
+    });
+    const after = await t.app.inject({ url, headers: { ...h, "if-none-match": etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
   });
 
   it("re-optimises a day with new pickups while locked stops stay first, in order", async () => {

@@ -1,6 +1,9 @@
 // A carrier's daily routes: pull them as JSON, GeoJSON or CSV, and re-optimise a day.
 // Carrier keys reach only their own carrier id; any other id answers 404 (docs/api.md).
-// Rendered bodies are cached per (carrier, day, scenario, format) until the day's routes change.
+// Rendered bodies (plain and gzip) are cached per (carrier, day, scenario, format) until the day's
+// routes change; an ETag lets polling carriers get 304 when nothing changed.
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DayRoutesRecord } from "../../storage/index.js";
@@ -12,6 +15,17 @@ import { CarrierParams, DayRoutesView, ErrorBody, ReoptimiseBody, RoutesQuery } 
 
 const CONTENT_TYPE = { json: "application/json; charset=utf-8", geojson: "application/geo+json", csv: "text/csv; charset=utf-8" } as const;
 const CACHE_ENTRIES = 512;
+
+interface Rendered {
+  version: string;
+  etag: string;
+  plain: Buffer;
+  gzip: Buffer;
+}
+
+function wantsGzip(acceptEncoding: string | undefined): boolean {
+  return acceptEncoding !== undefined && /\bgzip\b/.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(\.0*)?\b/.test(acceptEncoding);
+}
 
 function render(carrierId: string, date: string, days: DayRoutesRecord[], format: keyof typeof CONTENT_TYPE): string {
   if (format === "csv") return dayRoutesCsv(days);
@@ -30,7 +44,7 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
   const auth = requireRole(store, ["admin", "planner", "carrier"]);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["routes"];
-  const cache = new Map<string, { version: string; body: string }>();
+  const cache = new Map<string, Rendered>();
 
   app.get("/v1/carriers/:carrierId/routes", {
     onRequest: auth,
@@ -40,7 +54,7 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
       description: "Across every scenario the carrier serves, unless scenarioId is given. A day with no routes answers an empty list.",
       params: CarrierParams,
       querystring: RoutesQuery,
-      response: { 200: z.union([DayRoutesView, z.string().describe("GeoJSON FeatureCollection or CSV text")]), ...errors },
+      response: { 200: z.union([DayRoutesView, z.string(), z.custom<Buffer>((v) => Buffer.isBuffer(v))]).describe("JSON (DayRoutesView), GeoJSON FeatureCollection or CSV text"), 304: z.null().describe("Not modified (If-None-Match)"), ...errors },
     },
   }, async (request, reply) => {
     const { carrierId } = request.params;
@@ -51,11 +65,18 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
     let hit = cache.get(key);
     if (!hit || hit.version !== version) {
       const days = version === "none" ? [] : await store.getDayRoutes(carrierId, date, scenarioId);
-      hit = { version, body: render(carrierId, date, days, format) };
+      const plain = Buffer.from(render(carrierId, date, days, format));
+      const etag = `"${createHash("sha1").update(plain).digest("base64url")}"`;
+      hit = { version, etag, plain, gzip: gzipSync(plain, { level: 6 }) };
       if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
       cache.set(key, hit);
     }
-    return reply.type(CONTENT_TYPE[format]).send(hit.body);
+    void reply.header("etag", hit.etag).header("vary", "accept-encoding").header("cache-control", "private, no-cache");
+    if (request.headers["if-none-match"] === hit.etag) return reply.status(304).send(null);
+    if (wantsGzip(request.headers["accept-encoding"])) {
+      return reply.type(CONTENT_TYPE[format]).header("content-encoding", "gzip").send(hit.gzip);
+    }
+    return reply.type(CONTENT_TYPE[format]).send(hit.plain);
   });
 
   app.post("/v1/carriers/:carrierId/routes/reoptimise", {
