@@ -10,6 +10,7 @@ const COMMANDS: Record<string, string> = {
   vrp: "solve a CVRPLIB .vrp or Solomon .txt instance",
   cflp: "solve an OR-Library cap instance",
   keys: "create and list API keys",
+  schema: "print the scenario format (JSON Schema, or --markdown)",
 };
 
 function usage(): string {
