@@ -36,6 +36,7 @@ export const JobView = z
     bestObjectiveUsd: z.number().nullable().describe("Best siting objective so far, USD per year"),
     timeLimitS: z.number(),
     seed: z.number().int(),
+    routingIterations: z.number().int().nullable().describe("Bound on routing iterations, null: time-bounded"),
     cancelRequested: z.boolean(),
     attempts: z.number().int(),
     planId: z.string().nullable().describe("Set when done, or when cancelled after a plan was found"),
@@ -50,6 +51,7 @@ export const SolveBody = z
   .object({
     timeLimitS: z.number().positive().optional().describe("Wall-clock limit, seconds; at most the service's maximum"),
     seed: z.number().int().min(0).optional(),
+    routingIterations: z.number().int().positive().optional().describe("Stop routing after this many iterations (with a seed: the same plan every time)"),
   })
   .default({});
 

@@ -39,6 +39,8 @@ function newId(prefix: string): string {
 
 interface Running {
   controller: AbortController;
+  /** Set when the planner has settled: late progress reports are ignored. */
+  finished: boolean;
   reason: "cancel" | "deadline" | "shutdown" | undefined;
   done: Promise<void>;
 }
@@ -96,7 +98,7 @@ export class JobRunner {
    * @param timeLimitS requested solve time, seconds; capped at maxSolveS.
    * @throws UrbanmineError NOT_FOUND (no scenario), INVALID_INPUT (time limit), BUSY (queue full; see retryAfterS()), CONFLICT (shutting down).
    */
-  async submit(scenarioId: string, opts: { timeLimitS?: number; seed?: number } = {}): Promise<JobRecord> {
+  async submit(scenarioId: string, opts: { timeLimitS?: number; seed?: number; routingIterations?: number } = {}): Promise<JobRecord> {
     if (this.closing) throw new UrbanmineError("BUSY", "the service is shutting down; submit again once it is back");
     if (!(await this.store.getScenario(scenarioId))) throw new UrbanmineError("NOT_FOUND", `no scenario '${scenarioId}'`);
     const requested = opts.timeLimitS ?? this.defaultTimeLimitS;
@@ -106,7 +108,7 @@ export class JobRunner {
       ]);
     }
     const job = await this.store.createJob(
-      { id: newId("job"), scenarioId, timeLimitS: requested, seed: opts.seed ?? 1 },
+      { id: newId("job"), scenarioId, timeLimitS: requested, seed: opts.seed ?? 1, routingIterations: opts.routingIterations },
       this.maxQueued,
     );
     if (!job) {
@@ -180,7 +182,7 @@ export class JobRunner {
     }
     const controller = new AbortController();
     let settle: () => void = () => undefined;
-    const run: Running = { controller, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
+    const run: Running = { controller, finished: false, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
     this.running.set(jobId, run);
     try {
       await this.store.updateJob(jobId, {
@@ -200,14 +202,27 @@ export class JobRunner {
     const timeLimitS = Math.min(job.timeLimitS, this.maxSolveS);
     let lastWrite = 0;
     let best: number | null = null;
+    let latest: Progress | undefined;
+    let trailing: NodeJS.Timeout | undefined;
+    // Writes are chained so a slow store cannot apply an old progress after the final state.
+    let writing: Promise<unknown> = Promise.resolve();
+    const write = (): void => {
+      trailing = undefined;
+      if (!latest || run.finished) return;
+      lastWrite = Date.now();
+      const p = latest;
+      const bestNow = best;
+      writing = writing
+        .then(() => this.store.updateJob(job.id, { progress: { stage: p.stage, fraction: p.fraction, message: p.message }, bestObjectiveUsd: bestNow }))
+        .catch(() => undefined);
+    };
+    // At most one store write per interval; the last report of a burst is written when it ends.
     const onProgress = (p: Progress): void => {
       if (p.bestObjectiveUsd !== undefined) best = best === null ? p.bestObjectiveUsd : Math.min(best, p.bestObjectiveUsd);
-      const t = Date.now();
-      if (t - lastWrite < this.progressIntervalMs) return;
-      lastWrite = t;
-      void this.store
-        .updateJob(job.id, { progress: { stage: p.stage, fraction: p.fraction, message: p.message }, bestObjectiveUsd: best })
-        .catch(() => undefined);
+      latest = p;
+      const wait = this.progressIntervalMs - (Date.now() - lastWrite);
+      if (wait <= 0) write();
+      else trailing ??= setTimeout(write, wait);
     };
     // The planner honours timeLimitS itself; the deadline only catches a run that overshoots it.
     const deadline = setTimeout(() => {
@@ -218,16 +233,29 @@ export class JobRunner {
     let plan: Plan;
     try {
       plan = await this.withStopGuard(
-        this.planner.run(scenario, { baseDir: this.baseDir, timeLimitS, seed: job.seed, onProgress, signal: run.controller.signal }),
+        this.planner.run(scenario, {
+          baseDir: this.baseDir,
+          timeLimitS,
+          seed: job.seed,
+          routingIterations: job.routingIterations ?? undefined,
+          onProgress,
+          signal: run.controller.signal,
+        }),
         run,
       );
     } catch (err) {
       clearTimeout(deadline);
+      run.finished = true;
+      if (trailing) clearTimeout(trailing);
+      await writing;
       if (run.reason === "shutdown") return this.requeue(job);
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
       return this.fail(job, `the solve failed: ${message}`);
     }
     clearTimeout(deadline);
+    run.finished = true;
+    if (trailing) clearTimeout(trailing);
+    await writing;
     if (run.reason === "shutdown") return this.requeue(job);
     const record: PlanRecord = { id: newId("plan"), scenarioId: job.scenarioId, jobId: job.id, plan, createdAt: new Date().toISOString() };
     const cancelled = run.reason === "cancel";

@@ -70,4 +70,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     CHECK ((role = 'carrier') = (carrier_id IS NOT NULL))
   );
   `,
+  // 2: an optional bound on routing iterations, for reproducible solves.
+  `ALTER TABLE jobs ADD COLUMN routing_iterations INTEGER;`,
 ];

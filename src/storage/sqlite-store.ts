@@ -10,6 +10,7 @@ import type {
   JobPatch,
   JobRecord,
   JobState,
+  NewJob,
   Page,
   PickupRecord,
   PlanRecord,
@@ -57,6 +58,7 @@ function toJob(r: Row): JobRecord {
     bestObjectiveUsd: (r.best_objective_usd as number | null) ?? null,
     timeLimitS: r.time_limit_s as number,
     seed: r.seed as number,
+    routingIterations: (r.routing_iterations as number | null) ?? null,
     cancelRequested: r.cancel_requested === 1,
     attempts: r.attempts as number,
     planId: (r.plan_id as string | null) ?? null,
@@ -160,7 +162,7 @@ export class SqliteStore implements Store {
       deleteScenario: p("DELETE FROM scenarios WHERE id = ?"),
       countQueued: p("SELECT COUNT(*) AS n FROM jobs WHERE state = 'queued'"),
       insertJob: p(
-        "INSERT INTO jobs (id, scenario_id, state, progress, time_limit_s, seed, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?)",
+        "INSERT INTO jobs (id, scenario_id, state, progress, time_limit_s, seed, routing_iterations, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)",
       ),
       getJob: p("SELECT * FROM jobs WHERE id = ?"),
       insertPlan: p("INSERT INTO plans (id, scenario_id, job_id, body, created_at) VALUES (?, ?, ?, ?, ?)"),
@@ -224,14 +226,14 @@ export class SqliteStore implements Store {
   }
 
   async createJob(
-    job: { id: string; scenarioId: string; timeLimitS: number; seed: number },
+    job: NewJob,
     maxQueued: number,
   ): Promise<JobRecord | undefined> {
     const insert = this.db.transaction((): boolean => {
       const queued = (this.stmt.countQueued.get() as { n: number }).n;
       if (queued >= maxQueued) return false;
       const progress = JSON.stringify({ stage: "queued", fraction: 0, message: "waiting for a worker" });
-      this.stmt.insertJob.run(job.id, job.scenarioId, progress, job.timeLimitS, job.seed, now());
+      this.stmt.insertJob.run(job.id, job.scenarioId, progress, job.timeLimitS, job.seed, job.routingIterations ?? null, now());
       return true;
     });
     // IMMEDIATE takes the write lock before counting, so two processes cannot both pass the cap.

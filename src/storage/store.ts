@@ -34,6 +34,8 @@ export interface JobRecord {
   /** Wall-clock limit the solve runs under, seconds. */
   timeLimitS: number;
   seed: number;
+  /** Bound on routing iterations (reproducible runs), or null for time-bounded routing. */
+  routingIterations: number | null;
   cancelRequested: boolean;
   /** How many times the job was started (a restart re-queues a running job). */
   attempts: number;
@@ -44,7 +46,16 @@ export interface JobRecord {
   finishedAt: string | null;
 }
 
-export type JobPatch = Partial<Omit<JobRecord, "id" | "scenarioId" | "createdAt">>;
+/** What a new job is created with. */
+export interface NewJob {
+  id: string;
+  scenarioId: string;
+  timeLimitS: number;
+  seed: number;
+  routingIterations?: number;
+}
+
+export type JobPatch = Partial<Omit<JobRecord, "id" | "scenarioId" | "createdAt" | "routingIterations">>;
 
 export interface PlanRecord {
   id: string;
@@ -109,7 +120,7 @@ export interface Store {
    * Inserts a queued job unless `maxQueued` jobs are already queued (checked in the same transaction).
    * @returns the job, or undefined when the queue is full.
    */
-  createJob(job: { id: string; scenarioId: string; timeLimitS: number; seed: number }, maxQueued: number): Promise<JobRecord | undefined>;
+  createJob(job: NewJob, maxQueued: number): Promise<JobRecord | undefined>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: JobPatch): Promise<JobRecord>;
   /** Jobs in the given states, oldest first. */

@@ -32,6 +32,19 @@ describe("SqliteStore", () => {
     await b.close();
   });
 
+  it("upgrades a version-1 file in place, keeping its jobs", async () => {
+    const path = tempDb();
+    const raw = new Database(path);
+    raw.exec(SQLITE_MIGRATIONS[0]);
+    raw.pragma("user_version = 1");
+    raw.prepare("INSERT INTO scenarios VALUES ('s', 'S', '{}', 't', 't')").run();
+    raw.prepare("INSERT INTO jobs (id, scenario_id, state, progress, time_limit_s, seed, created_at) VALUES ('j', 's', 'queued', '{}', 5, 1, 't')").run();
+    raw.close();
+    const s = new SqliteStore(path);
+    expect(await s.getJob("j")).toMatchObject({ id: "j", state: "queued", routingIterations: null });
+    await s.close();
+  });
+
   it("refuses a database newer than the build with INVALID_FILE", () => {
     const path = tempDb();
     const raw = new Database(path);
