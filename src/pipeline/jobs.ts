@@ -289,9 +289,13 @@ export class JobRunner {
     });
   }
 
-  /** Stores each carrier's routes of the plan's service day, so carriers can pull them. */
+  /**
+   * Stores each carrier's routes of the plan's service day, so carriers can pull them. A plan of a
+   * scenario without a service date routes a "typical day": that stays in the plan, unpublished.
+   */
   private async publishRoutes(scenario: Scenario, record: PlanRecord): Promise<void> {
     const routing = record.plan.routing;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(routing.date)) return;
     const pickupCarrier = new Map((scenario.pickups ?? []).map((p) => [p.id, p.carrierId]));
     const single = scenario.carriers.length === 1;
     for (const carrier of scenario.carriers) {

@@ -122,7 +122,7 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
 
 function buildPlan(s: Scenario, objectiveUsd: number): Plan {
   const hub = s.hubSites[0];
-  const date = s.policy.serviceDate ?? "2026-12-01";
+  const date = s.policy.serviceDate ?? "typical-day";
   const routing = routeGreedy(s, s.pickups ?? [], date);
   const km = routing.routes.reduce((a, r) => a + r.distanceKm, 0);
   return {

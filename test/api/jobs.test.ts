@@ -113,6 +113,18 @@ describe("solve jobs", () => {
     expect(end.planId).toEqual(expect.any(String));
   });
 
+  it("publishes a plan's dated day to its carriers, but not a typical day", async () => {
+    const t = await setup();
+    const undated = { ...tinyScenarioInput(), id: "undated", policy: {} };
+    expect((await t.app.inject({ method: "POST", url: "/v1/scenarios", headers: auth(t.keys.planner), payload: undated })).statusCode).toBe(201);
+    for (const id of ["tiny-town", "undated"]) {
+      const job = (await t.app.inject({ method: "POST", url: `/v1/scenarios/${id}/solve`, headers: auth(t.keys.planner), payload: {} })).json();
+      await waitForJob(t.app, t.keys.planner, job.id, ["done"]);
+    }
+    expect((await t.store.getDayRoutes("c1", "2026-12-01")).map((d) => d.scenarioId)).toEqual(["tiny-town"]);
+    expect(await t.store.getDayRoutes("c1", "typical-day")).toEqual([]);
+  });
+
   it("re-queues a job left running by a dead process and completes it on the next start", async () => {
     const dir = mkdtempSync(join(tmpdir(), "um-jobs-"));
     dirs.push(dir);
