@@ -118,7 +118,7 @@ export class JobRunner {
     return job;
   }
 
-  /** Rough seconds until a queued slot frees: the shortest remaining time limit of the running jobs. */
+  /** Seconds a client should wait before retrying a refused submission: one default solve time. */
   retryAfterS(): number {
     return Math.max(1, Math.ceil(Math.min(this.defaultTimeLimitS, this.maxSolveS)));
   }
@@ -149,7 +149,8 @@ export class JobRunner {
         progress: { ...job.progress, message: "cancelled before it started" },
       });
     }
-    // Running in another process: flag it; that process sees the flag through its own cancel path.
+    // Running in another process sharing the store: only the flag can be set here, and that
+    // process does not watch it (one process per SQLite file is the supported set-up).
     return this.store.updateJob(jobId, { cancelRequested: true });
   }
 
