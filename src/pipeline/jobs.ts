@@ -4,8 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
 import type { JobRecord, PlanRecord, Store } from "../storage/index.js";
+import { ProgressWriter } from "./jobs-progress.js";
 import { InProcessQueue, type JobQueue } from "./queue.js";
-import type { Planner, Progress } from "./types.js";
+import type { Planner } from "./types.js";
 
 export interface JobRunnerOptions {
   store: Store;
@@ -39,8 +40,6 @@ function newId(prefix: string): string {
 
 interface Running {
   controller: AbortController;
-  /** Set when the planner has settled: late progress reports are ignored. */
-  finished: boolean;
   reason: "cancel" | "deadline" | "shutdown" | undefined;
   done: Promise<void>;
 }
@@ -183,7 +182,7 @@ export class JobRunner {
     }
     const controller = new AbortController();
     let settle: () => void = () => undefined;
-    const run: Running = { controller, finished: false, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
+    const run: Running = { controller, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
     this.running.set(jobId, run);
     try {
       await this.store.updateJob(jobId, {
@@ -201,30 +200,7 @@ export class JobRunner {
 
   private async solve(job: JobRecord, scenario: Scenario, run: Running): Promise<void> {
     const timeLimitS = Math.min(job.timeLimitS, this.maxSolveS);
-    let lastWrite = 0;
-    let best: number | null = null;
-    let latest: Progress | undefined;
-    let trailing: NodeJS.Timeout | undefined;
-    // Writes are chained so a slow store cannot apply an old progress after the final state.
-    let writing: Promise<unknown> = Promise.resolve();
-    const write = (): void => {
-      trailing = undefined;
-      if (!latest || run.finished) return;
-      lastWrite = Date.now();
-      const p = latest;
-      const bestNow = best;
-      writing = writing
-        .then(() => this.store.updateJob(job.id, { progress: { stage: p.stage, fraction: p.fraction, message: p.message }, bestObjectiveUsd: bestNow }))
-        .catch(() => undefined);
-    };
-    // At most one store write per interval; the last report of a burst is written when it ends.
-    const onProgress = (p: Progress): void => {
-      if (p.bestObjectiveUsd !== undefined) best = best === null ? p.bestObjectiveUsd : Math.min(best, p.bestObjectiveUsd);
-      latest = p;
-      const wait = this.progressIntervalMs - (Date.now() - lastWrite);
-      if (wait <= 0) write();
-      else trailing ??= setTimeout(write, wait);
-    };
+    const progress = new ProgressWriter(this.store, job.id, this.progressIntervalMs);
     // The planner honours timeLimitS itself; the deadline only catches a run that overshoots it.
     const deadline = setTimeout(() => {
       run.reason ??= "deadline";
@@ -239,24 +215,20 @@ export class JobRunner {
           timeLimitS,
           seed: job.seed,
           routingIterations: job.routingIterations ?? undefined,
-          onProgress,
+          onProgress: (p) => progress.report(p),
           signal: run.controller.signal,
         }),
         run,
       );
     } catch (err) {
       clearTimeout(deadline);
-      run.finished = true;
-      if (trailing) clearTimeout(trailing);
-      await writing;
+      await progress.stop();
       if (run.reason === "shutdown") return this.requeue(job);
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
       return this.fail(job, `the solve failed: ${message}`);
     }
     clearTimeout(deadline);
-    run.finished = true;
-    if (trailing) clearTimeout(trailing);
-    await writing;
+    await progress.stop();
     if (run.reason === "shutdown") return this.requeue(job);
     const record: PlanRecord = { id: newId("plan"), scenarioId: job.scenarioId, jobId: job.id, plan, createdAt: new Date().toISOString() };
     const cancelled = run.reason === "cancel";
