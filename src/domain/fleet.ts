@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { ClockTime, Id, Location, Source, TimeWindow } from "./common.js";
 
-export const Depot = z.object({ id: Id, name: z.string().optional(), location: Location }).describe("A carrier's depot");
+export const Depot = z
+  .object({ id: Id, name: z.string().optional().describe("Display name"), location: Location }).describe("A carrier's depot");
 export type Depot = z.infer<typeof Depot>;
 
 export const VehicleType = z
@@ -33,9 +34,9 @@ export type VehicleType = z.infer<typeof VehicleType>;
 export const Carrier = z
   .object({
     id: Id,
-    name: z.string().min(1),
-    depots: z.array(Depot).default([]),
-    vehicles: z.array(VehicleType).min(1),
+    name: z.string().min(1).describe("Company name"),
+    depots: z.array(Depot).default([]).describe("Where its vehicles are based"),
+    vehicles: z.array(VehicleType).min(1).describe("Its fleet, by vehicle type"),
   })
   .describe("A logistics partner with its own fleet");
 export type Carrier = z.infer<typeof Carrier>;
@@ -52,7 +53,10 @@ export const PickupRequest = z
     priority: z.number().int().min(0).max(100).default(0).describe("Higher is served first when not all fit (0..100)"),
     carrierId: Id.optional().describe("Only this carrier may serve it"),
     locked: z
-      .object({ vehicleId: z.string(), position: z.number().int().nonnegative() })
+      .object({
+        vehicleId: z.string().describe("Vehicle id as in the plan (type id, or <type>-<n> when count > 1)"),
+        position: z.number().int().nonnegative().describe("0-based position among the vehicle's stops"),
+      })
       .optional()
       .describe("Keep on this vehicle at this position (re-optimisation)"),
   })

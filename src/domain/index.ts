@@ -2,6 +2,7 @@
 export * from "./common.js";
 export * from "./errors.js";
 export * from "./materials.js";
+export * from "./processing.js";
 export * from "./sites.js";
 export * from "./fleet.js";
 export * from "./scenario.js";

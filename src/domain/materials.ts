@@ -1,6 +1,6 @@
 // Device streams (what households hand in) and the materials recovered from them.
 import { z } from "zod";
-import { Id, Source } from "./common.js";
+import { Id, ProcessStep, Source } from "./common.js";
 
 export const Material = z
   .object({
@@ -32,6 +32,10 @@ export const Stream = z
       .max(1)
       .optional()
       .describe("Share of the collected e-waste mass (this device class), used with a zone's population"),
+    processSteps: z
+      .array(ProcessStep)
+      .optional()
+      .describe('Process steps a tonne of this stream goes through at a hub, in order; omitted: ["sorting"]'),
     source: Source.optional().describe("Source of unit mass and volume"),
   })
   .describe("A device class collected as one stream");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Id, Mode, Source } from "./common.js";
 import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
+import { Processing } from "./processing.js";
 import { Enterprise, HubSite, Lane, Offtaker, Terminal, Zone } from "./sites.js";
 
 export const ModeFactors = z
@@ -24,6 +25,7 @@ export const Transport = z
       .nonnegative()
       .optional()
       .describe("Cost per tonne-km of bringing zone supply to a hub in the siting model; omitted: from the first carrier's first vehicle"),
+    source: Source.optional().describe("Source of collectionCostUsdPerTKm"),
   })
   .describe("Transport factors per mode");
 
@@ -38,6 +40,15 @@ export const NetworkRef = z
       .describe("Road km = great-circle km × this, when no network file is given (default 1.2)"),
     roadSpeedKmh: z.number().positive().default(40).describe("Average road speed on the fallback, km/h"),
     maxSnapDistanceM: z.number().positive().default(2000).describe("A site farther than this from the network is an error"),
+    roadSpeedsKmh: z
+      .record(z.string(), z.number().positive())
+      .optional()
+      .describe("Speed per OSM highway class on a network file, km/h, e.g. {\"residential\": 20}; merged over the defaults"),
+    railSpeedKmh: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Speed on railway=rail without a maxspeed tag, km/h (default 50)"),
   })
   .describe("Road/rail network: a file, or great-circle × circuity");
 
@@ -54,17 +65,27 @@ export const Policy = z
     workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
     serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Day planned by the routing stage"),
     mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
+    maxSitesPerZone: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Siting considers only this many nearest candidate hubs per zone; omitted: all within the coverage radius"),
+    source: Source.optional().describe("Source of the cost factors here (disposal cost, carbon price)"),
   })
   .describe("Coalition policy and planning settings");
 export type Policy = z.infer<typeof Policy>;
 
 export const Scenario = z
   .object({
-    id: Id,
-    name: z.string().min(1),
-    description: z.string().optional(),
+    id: Id.describe("Scenario id"),
+    name: z.string().min(1).describe("Display name"),
+    description: z.string().optional().describe("Free text: what the scenario is for"),
     region: z
-      .object({ name: z.string().min(1), country: z.string().default("US") })
+      .object({
+        name: z.string().min(1).describe("Region name, e.g. Lebanon, TN and Wilson County"),
+        country: z.string().default("US").describe("ISO 3166 country code"),
+      })
       .describe("Region the scenario covers"),
     materials: z.array(Material).min(1),
     streams: z.array(Stream).min(1),
@@ -81,6 +102,7 @@ export const Scenario = z
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
     transport: Transport,
+    processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),
     network: NetworkRef.default({ circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 }),
     policy: Policy.default({
       horizonYears: 1,

@@ -13,6 +13,7 @@ export const Zone = z
       .optional()
       .describe("Devices collected per year by stream id; overrides population"),
     joinYear: z.number().int().min(1).default(1).describe("First planning year (1-based) in which the zone is served"),
+    source: Source.optional().describe("Source of the population (or units) and of the location"),
   })
   .describe("A collection zone: households and businesses that hand in devices");
 export type Zone = z.infer<typeof Zone>;
@@ -32,7 +33,7 @@ export type HubSize = z.infer<typeof HubSize>;
 export const HubSite = z
   .object({
     id: Id,
-    name: z.string().optional(),
+    name: z.string().optional().describe("Display name"),
     location: Location,
     sizes: z.array(HubSize).min(1).describe("Size levels; at most one is chosen"),
     processSteps: z.array(ProcessStep).min(1).describe("Process steps this site can host"),
@@ -49,7 +50,7 @@ export type HubSite = z.infer<typeof HubSite>;
 export const Enterprise = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: z.string().min(1).describe("Display name"),
     processStep: ProcessStep.describe("The process step it runs"),
     throughputTPerYear: z.number().positive().describe("Tonnes per year it can process"),
     floorSpaceM2: z.number().nonnegative().describe("Floor space it needs, m²"),
@@ -73,7 +74,7 @@ export const Offer = z
 export const Offtaker = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: z.string().min(1).describe("Company and site name"),
     location: Location,
     accepts: z.array(Offer).min(1).describe("Materials bought, with prices and limits"),
     modes: z.array(Mode).min(1).default(["road"]).describe("Modes it can receive"),
@@ -85,7 +86,7 @@ export type Offtaker = z.infer<typeof Offtaker>;
 export const Terminal = z
   .object({
     id: Id,
-    name: z.string().optional(),
+    name: z.string().optional().describe("Display name"),
     location: Location,
     modes: z.array(Mode).min(2).describe("Modes it connects, e.g. road and rail"),
     transferTimeS: z.number().nonnegative().default(0).describe("Time to transfer a load between modes, seconds"),
@@ -101,10 +102,10 @@ export const Lane = z
     mode: Mode,
     from: Id.describe("Id of a hub site, terminal or offtaker"),
     to: Id.describe("Id of a hub site, terminal or offtaker"),
-    distanceKm: z.number().nonnegative(),
+    distanceKm: z.number().nonnegative().describe("Length of the lane, km"),
     costUsdPerT: z.number().nonnegative().describe("All-in cost per tonne on this lane, USD"),
     co2KgPerTKm: z.number().nonnegative().describe("Emission factor, kg CO2 per tonne-km"),
-    transitDays: z.number().nonnegative().default(0),
+    transitDays: z.number().nonnegative().default(0).describe("Days in transit"),
     source: Source.optional(),
   })
   .describe("An explicit long-haul lane where the network does not reach (e.g. sea from a port)");

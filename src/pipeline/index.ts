@@ -1,2 +1,4 @@
 // Public face of the pipeline: stage order, the worker pool, job contracts.
+export { createPlanner } from "./pool.js";
+export { runScenario, routeDay } from "./run-scenario.js";
 export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./types.js";

@@ -19,6 +19,8 @@ export interface RunOptions {
   /** Wall-clock limit for the whole run, seconds (split between siting and routing). */
   timeLimitS?: number;
   seed?: number;
+  /** Bound on routing iterations, for reproducible runs (with a seed). */
+  routingIterations?: number;
   onProgress?: (p: Progress) => void;
   /** Aborting stops the solvers early; the run then resolves with the best plan found so far. */
   signal?: AbortSignal;

@@ -1,0 +1,67 @@
+// `urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--json]`:
+// the whole pipeline in the worker pool; writes plan.json, plan.geojson and CSVs; prints a summary.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parseScenario, UrbanmineError } from "../../domain/index.js";
+import { createPlanner, type Progress } from "../../pipeline/index.js";
+import { assignmentsCsv, flowsCsv, planToGeoJson, routesCsv } from "../../pipeline/export.js";
+import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
+import { readJsonFile } from "../read-json.js";
+
+function positiveNumber(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UrbanmineError("INVALID_INPUT", `--${name} takes a positive number, got '${v}'`);
+  return n;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      "time-limit": { type: "string" },
+      seed: { type: "string" },
+      iterations: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length !== 1) {
+    process.stderr.write("usage: urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--json]\n");
+    return 2;
+  }
+  const file = resolve(positionals[0]);
+  const scenario = parseScenario(await readJsonFile(file));
+  const timeLimitS = positiveNumber("time-limit", values["time-limit"]) ?? 30;
+  const seed = positiveNumber("seed", values.seed) ?? 1;
+  const routingIterations = positiveNumber("iterations", values.iterations);
+  const outDir = resolve(values.out ?? join("out", scenario.id));
+
+  const tty = process.stderr.isTTY && !values.json;
+  const onProgress = (p: Progress) => {
+    if (tty) process.stderr.write(`\r\x1b[K[${Math.round(p.fraction * 100)}%] ${p.stage}: ${p.message}`);
+  };
+  const planner = createPlanner({ threads: 1 });
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    const plan = await planner.run(scenario, { baseDir: dirname(file), timeLimitS, seed, routingIterations, onProgress, signal: controller.signal });
+    if (tty) process.stderr.write("\r\x1b[K");
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
+    await writeFile(join(outDir, "plan.geojson"), JSON.stringify(planToGeoJson(plan, scenario)) + "\n");
+    await writeFile(join(outDir, "assignments.csv"), assignmentsCsv(plan));
+    await writeFile(join(outDir, "flows.csv"), flowsCsv(plan));
+    await writeFile(join(outDir, "routes.csv"), routesCsv(plan.routing));
+    const summary = summarizePlan(plan);
+    if (values.json) process.stdout.write(JSON.stringify({ ...summary, outDir }, null, 2) + "\n");
+    else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson assignments.csv flows.csv routes.csv\n`);
+    return 0;
+  } finally {
+    process.off("SIGINT", onSigint);
+    await planner.close();
+  }
+}

@@ -1,0 +1,129 @@
+// The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
+// Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
+import type { Location, Plan, Scenario } from "../domain/index.js";
+import { computeTravel } from "../network/index.js";
+import { solveSiting } from "../siting/index.js";
+import { solveRouting } from "../vrp/index.js";
+import { assembleRouting, dayKpis } from "./assemble-routes.js";
+import { dayRequests, serviceDate } from "./day-pickups.js";
+import { buildRoutingProblem } from "./routing-problem.js";
+import { listPlaces } from "./sites.js";
+import { subMatrix } from "./sub-matrix.js";
+import type { Progress, RouteDayInput } from "./types.js";
+
+export interface StageOptions {
+  baseDir: string;
+  /** Whole-run wall-clock limit, seconds (default 30). */
+  timeLimitS?: number;
+  seed?: number;
+  /** Bound on routing iterations, for reproducible runs. */
+  routingIterations?: number;
+  shouldStop?: () => boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+const SITING_SHARE = 0.6;
+
+/** Runs every stage and assembles the plan. @throws UrbanmineError on infeasible or unreachable input. */
+export async function runScenario(scenario: Scenario, options: StageOptions): Promise<Plan> {
+  const started = Date.now();
+  const limitS = options.timeLimitS ?? 30;
+  const report = options.onProgress ?? (() => {});
+  const stop = options.shouldStop ?? (() => false);
+  const date = serviceDate(scenario);
+  const allZones = new Set(scenario.zones.map((z) => z.id));
+  const pickups = dayRequests(scenario, date, allZones).map((r) => r.request);
+
+  report({ stage: "network", fraction: 0, message: "travel matrices" });
+  const places = listPlaces(scenario, pickups);
+  const travel = await computeTravel({ sites: places, network: scenario.network, baseDir: options.baseDir });
+
+  report({ stage: "siting", fraction: 0.1, message: "hub siting model" });
+  const sitingIds = places.filter((p) => p.kind !== "depot" && p.kind !== "pickup").map((p) => p.id);
+  const sited = await solveSiting(
+    scenario,
+    { road: subMatrix(travel.road, sitingIds), rail: travel.rail ? subMatrix(travel.rail, sitingIds) : undefined },
+    { timeLimitS: limitS * SITING_SHARE, mipGap: scenario.policy.mipGap, shouldStop: stop },
+  );
+  report({
+    stage: "routing",
+    fraction: 0.6,
+    message: `${sited.siting.hubs.length} hubs open; routing the day`,
+    bestObjectiveUsd: sited.siting.objectiveUsd,
+  });
+
+  const servedZones = new Set(sited.siting.assignments.map((a) => a.zoneId));
+  const requests = dayRequests(scenario, date, servedZones);
+  const problem = buildRoutingProblem({
+    scenario,
+    road: travel.road,
+    openHubIds: sited.siting.hubs.map((h) => h.siteId),
+    requests,
+  });
+  const remainingS = Math.max(1, limitS - (Date.now() - started) / 1000);
+  const solution = solveRouting(problem, {
+    seed: options.seed ?? 1,
+    timeLimitS: remainingS,
+    maxIterations: options.routingIterations,
+    shouldStop: stop,
+  });
+  const locations = new Map<string, Location>(places.map((p) => [p.id, p.location]));
+  const routing = assembleRouting(problem, solution, locations, travel.legGeometry, date);
+
+  report({ stage: "plan", fraction: 0.95, message: "plan and KPIs" });
+  return {
+    scenarioId: scenario.id,
+    scenarioName: scenario.name,
+    createdAt: new Date().toISOString(),
+    network: travel.road.method,
+    siting: sited.siting,
+    routing,
+    kpis: { ...sited.annual, day: dayKpis(routing) },
+    massBalance: sited.massBalance,
+    factors: [...sited.factors, ...vehicleFactors(scenario)],
+    warnings: [...sited.warnings, ...routingWarnings(routing)],
+  };
+}
+
+/** Re-plans one day's routes against an existing plan's open hubs (locked stops stay). */
+export async function routeDay(input: RouteDayInput & { shouldStop?: () => boolean }): Promise<Plan["routing"]> {
+  const { scenario, plan, pickups, date } = input;
+  const requests = dayRequests({ ...scenario, pickups }, date, new Set());
+  const places = listPlaces(scenario, pickups);
+  const travel = await computeTravel({ sites: places, network: scenario.network, baseDir: input.baseDir });
+  const problem = buildRoutingProblem({
+    scenario,
+    road: travel.road,
+    openHubIds: plan.siting.hubs.map((h) => h.siteId),
+    requests,
+    locked: input.locked,
+  });
+  const solution = solveRouting(problem, {
+    seed: input.seed ?? 1,
+    timeLimitS: input.timeLimitS ?? 10,
+    shouldStop: input.shouldStop,
+  });
+  const locations = new Map<string, Location>(places.map((p) => [p.id, p.location]));
+  return assembleRouting(problem, solution, locations, travel.legGeometry, date);
+}
+
+function vehicleFactors(scenario: Scenario): Plan["factors"] {
+  return scenario.carriers.flatMap((c) =>
+    c.vehicles.flatMap((v) => {
+      const source = v.source ?? "assumption: not sourced in the scenario";
+      return [
+        { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg"] },
+        { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd"] },
+        { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd"] },
+      ];
+    }),
+  );
+}
+
+function routingWarnings(routing: Plan["routing"]): string[] {
+  if (routing.unassigned.length === 0) return [];
+  const byReason = new Map<string, number>();
+  for (const u of routing.unassigned) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
+  const parts = [...byReason].map(([r, n]) => `${n} for ${r}`).join(", ");
+  return [`${routing.unassigned.length} pickups could not be served on ${routing.date} (${parts})`];
+}

@@ -1,0 +1,187 @@
+// Turns a checked siting solution into the plan's siting section, mass balance, annual KPIs
+// and the table of factors they came from. Figures are those of the last planning year
+// (every zone has joined by then); the objective is summed over all years.
+import type { Kpis, Plan } from "../domain/index.js";
+import type { YearFigures } from "./evaluate.js";
+import type { SitingData } from "./siting-data.js";
+import type { YearPlan } from "./year-plan.js";
+
+/** What solveSiting returns: the siting half of a plan. */
+export interface SitingReport {
+  siting: Plan["siting"];
+  massBalance: Plan["massBalance"];
+  annual: Omit<Kpis, "day">;
+  factors: Plan["factors"];
+  warnings: string[];
+}
+
+export interface SolveSummary {
+  status: Plan["siting"]["status"];
+  solver: string;
+  objectiveUsd: number;
+  boundUsd: number;
+  gap: number;
+  seconds: number;
+}
+
+/** Assembles the report from the decoded plans and their figures (one per year). */
+export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFigures[], solve: SolveSummary, warnings: string[]): SitingReport {
+  const s = data.scenario;
+  const last = plans.length - 1;
+  const p = plans[last];
+  const f = figures[last];
+  const firstOpen = (hub: number): number => plans.find((q) => q.open.some((o) => o.hub === hub))?.year ?? p.year;
+
+  const hubs = p.open.map(({ hub, size }) => {
+    const h = s.hubSites[hub];
+    const k = h.sizes[size];
+    const inflow = f.loadT[hub].reduce((a, v) => a + v, 0);
+    const here = p.placed.filter((e) => e.hub === hub).map((e) => s.enterprises[e.enterprise]);
+    return {
+      siteId: h.id,
+      name: h.name,
+      location: h.location,
+      sizeId: k.id,
+      capacityTPerYear: k.capacityTPerYear,
+      fixedCostUsdPerYear: k.fixedCostUsdPerYear,
+      inflowTPerYear: inflow,
+      utilisation: inflow / k.capacityTPerYear,
+      openFromYear: firstOpen(hub),
+      enterprises: here.map((e) => e.id),
+      jobs: k.jobs + here.reduce((a, e) => a + e.jobs, 0),
+    };
+  });
+  const assignments = p.assign.map((a) => {
+    const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
+    return {
+      zoneId: s.zones[a.zone].id,
+      hubId: s.hubSites[a.hub].id,
+      fraction: a.fraction,
+      tonnesPerYear: data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction,
+      distanceKm: arc ? arc.distanceKm : NaN,
+    };
+  });
+  const flows = [
+    ...p.sold.map((x) => {
+      const r = data.routes[x.hub][x.offtaker][x.route];
+      const offer = s.offtakers[x.offtaker].accepts[x.offer];
+      return {
+        hubId: s.hubSites[x.hub].id,
+        to: s.offtakers[x.offtaker].id,
+        material: s.materials[x.material].id,
+        mode: r.mode,
+        tonnesPerYear: x.tonnes,
+        distanceKm: r.distanceKm,
+        revenueUsdPerYear: x.tonnes * offer.priceUsdPerT,
+        transportCostUsdPerYear: x.tonnes * r.costUsdPerT,
+        co2TPerYear: (x.tonnes * r.co2KgPerT) / 1000,
+      };
+    }),
+    ...p.disposed.map((x) => ({
+      hubId: s.hubSites[x.hub].id,
+      to: "disposal",
+      material: s.materials[x.material].id,
+      mode: "none",
+      tonnesPerYear: x.tonnes,
+      distanceKm: 0,
+      revenueUsdPerYear: 0,
+      transportCostUsdPerYear: 0,
+      co2TPerYear: 0,
+    })),
+  ];
+
+  const massBalance: Plan["massBalance"] = [];
+  const totalMat: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));
+  let totalIn = 0;
+  for (const { hub } of p.open) {
+    const inKg = f.loadT[hub].reduce((a, v) => a + v, 0) * 1000;
+    const materialsKg: Record<string, number> = {};
+    let out = 0;
+    s.materials.forEach((m, mi) => {
+      materialsKg[m.id] = f.outT[hub][mi] * 1000;
+      totalMat[m.id] += materialsKg[m.id];
+      out += materialsKg[m.id];
+    });
+    totalIn += inKg;
+    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, lossKg: inKg - out });
+  }
+  const totalOut = Object.values(totalMat).reduce((a, v) => a + v, 0);
+  massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalMat, lossKg: totalIn - totalOut });
+
+  const byStream = (vals: (zi: number, si: number) => number): Record<string, number> =>
+    Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? vals(zi, si) : 0), 0)]));
+  const tonnes = byStream((zi, si) => data.supplyT[zi][si]);
+  const totalT = Object.values(tonnes).reduce((a, v) => a + v, 0);
+  const annual: Omit<Kpis, "day"> = {
+    hubsOpened: hubs.length,
+    jobs: hubs.reduce((a, h) => a + h.jobs, 0),
+    unitsCollectedPerYear: byStream((zi, si) => data.unitsPerYear[zi][si]),
+    tonnesCollectedPerYear: tonnes,
+    tonnesCollectedTotalPerYear: totalT,
+    materialRecoveredKgPerYear: Object.fromEntries(s.materials.map((m, mi) => [m.id, f.madeT.reduce((a, row) => a + row[mi], 0) * 1000])),
+    costUsdPerYear: f.costUsd,
+    revenueUsdPerYear: f.revenueUsd,
+    netCostUsdPerYear: f.netCostUsd,
+    netCostUsdPerTonne: totalT > 0 ? f.netCostUsd / totalT : 0,
+    co2TPerYear: f.co2Kg / 1000,
+  };
+  return {
+    siting: {
+      status: solve.status,
+      solver: solve.solver,
+      objectiveUsd: solve.objectiveUsd,
+      boundUsd: solve.boundUsd,
+      gap: solve.gap,
+      seconds: solve.seconds,
+      hubs,
+      assignments,
+      flows,
+    },
+    massBalance,
+    annual,
+    factors: listFactors(data),
+    warnings,
+  };
+}
+
+/** Every factor a KPI is computed from, with its source ("assumption: …" where none is given). */
+function listFactors(data: SitingData): Plan["factors"] {
+  const s = data.scenario;
+  const out: Plan["factors"] = [];
+  const src = (x: string | undefined, what: string): string => x ?? `assumption: ${what} as given in the scenario, no source stated`;
+  for (const st of s.streams) {
+    out.push({ name: `${st.id} unit mass`, value: st.unitMassKg, unit: "kg/unit", source: src(st.source, "unit mass"), feeds: ["tonnesCollectedPerYear"] });
+    for (const c of st.composition)
+      out.push({ name: `${st.id} → ${c.material} yield`, value: c.kgPerUnit, unit: "kg/unit", source: src(c.source ?? st.source, "composition"), feeds: ["materialRecoveredKgPerYear", "revenueUsdPerYear", "massBalance"] });
+  }
+  if (s.generation)
+    out.push({ name: "e-waste generation × collection rate", value: s.generation.kgPerCapitaYear * s.generation.collectionRate, unit: "kg/person/yr", source: src(s.generation.source, "generation"), feeds: ["tonnesCollectedPerYear"] });
+  for (const h of s.hubSites)
+    for (const k of h.sizes)
+      out.push({ name: `hub ${h.id} ${k.id} fixed cost`, value: k.fixedCostUsdPerYear, unit: "USD/yr", source: src(k.source ?? h.source, "hub cost"), feeds: ["costUsdPerYear.hubFixed"] });
+  for (const o of s.offtakers)
+    for (const a of o.accepts)
+      out.push({ name: `${o.id} price for ${a.material}`, value: a.priceUsdPerT, unit: "USD/t", source: src(a.source ?? o.source, "price"), feeds: ["revenueUsdPerYear"] });
+  out.push({ name: "collection cost", value: data.collectionCostUsdPerTKm, unit: "USD/t-km", source: data.collectionSource, feeds: ["costUsdPerYear.collectionTransport"] });
+  out.push({ name: "collection CO2", value: data.collectionCo2KgPerTKm, unit: "kg CO2/t-km", source: data.collectionSource, feeds: ["co2TPerYear"] });
+  for (const mode of ["road", "rail", "sea"] as const) {
+    const m = s.transport[mode];
+    if (!m) continue;
+    out.push({ name: `${mode} line-haul cost`, value: m.costUsdPerTKm, unit: "USD/t-km", source: src(m.source, `${mode} cost`), feeds: ["costUsdPerYear.lineHaul"] });
+    out.push({ name: `${mode} line-haul CO2`, value: m.co2KgPerTKm, unit: "kg CO2/t-km", source: src(m.source, `${mode} CO2`), feeds: ["co2TPerYear"] });
+  }
+  for (const [step, f] of Object.entries(s.processing?.steps ?? {})) {
+    if (!f) continue;
+    const source = src(f.source ?? s.processing?.source, `${step} factors`);
+    out.push({ name: `${step} in-house cost`, value: f.inHouseCostUsdPerT, unit: "USD/t", source, feeds: ["costUsdPerYear.processing"] });
+    out.push({ name: `${step} outsourced cost`, value: f.outsourceCostUsdPerT, unit: "USD/t", source, feeds: ["costUsdPerYear.processing"] });
+    out.push({ name: `${step} process CO2`, value: f.co2KgPerT, unit: "kg CO2/t", source, feeds: ["co2TPerYear"] });
+  }
+  if (s.processing && s.processing.colocationSavingUsdPerT > 0)
+    out.push({ name: "co-location saving", value: s.processing.colocationSavingUsdPerT, unit: "USD/t", source: src(s.processing.source, "co-location saving"), feeds: ["costUsdPerYear.processing"] });
+  out.push({ name: "disposal cost", value: s.policy.disposalCostUsdPerT, unit: "USD/t", source: "policy.disposalCostUsdPerT", feeds: ["costUsdPerYear.disposal"] });
+  out.push({ name: "CO2 price", value: s.policy.co2PriceUsdPerT, unit: "USD/t CO2", source: "policy.co2PriceUsdPerT", feeds: ["costUsdPerYear.co2"] });
+  for (const e of s.enterprises)
+    out.push({ name: `enterprise ${e.id} jobs`, value: e.jobs, unit: "jobs", source: src(e.source, "jobs"), feeds: ["jobs"] });
+  return out;
+}

@@ -1,0 +1,206 @@
+// The scenario turned into indexed siting data: supply per zone, stream and year; yields;
+// the zone→hub arcs that coverage, reachability and pruning allow; and the cheapest way by
+// each mode from every hub to every offtaker. Validated here once; the model trusts it.
+import {
+  type ProcessStep,
+  PROCESS_STEPS,
+  type Scenario,
+  type TravelMatrix,
+  UrbanmineError,
+  zoneUnitsPerYear,
+} from "../domain/index.js";
+
+export interface ZoneArc {
+  hub: number;
+  distanceKm: number;
+  costUsdPerT: number;
+  co2KgPerT: number;
+}
+
+/** One way of moving a tonne from a hub to an offtaker. */
+export interface OutletRoute {
+  mode: string;
+  /** e.g. "road", or "road→T1 rail→T2 road" */
+  via: string;
+  distanceKm: number;
+  costUsdPerT: number;
+  co2KgPerT: number;
+}
+
+export interface SitingData {
+  scenario: Scenario;
+  years: number;
+  /** supplyT[z][s]: tonnes of stream s per year from zone z once it has joined. */
+  supplyT: Float64Array[];
+  unitsPerYear: Float64Array[];
+  joinYear: Int32Array;
+  /** yieldT[s][m]: tonnes of material m per tonne of stream s. */
+  yieldT: Float64Array[];
+  /** Process steps of each stream, as indices into PROCESS_STEPS, in order. */
+  streamSteps: number[][];
+  /** Steps some enterprise can run: processing of these in-house is limited by placed enterprises. */
+  enterpriseSteps: Set<number>;
+  arcs: ZoneArc[][];
+  /** Zones with no admissible arc, with the nearest hub distance (km) for the message. */
+  stranded: Array<{ zone: number; nearestKm: number }>;
+  /** routes[h][o]: ways from hub h to offtaker o (empty: unreachable). */
+  routes: OutletRoute[][][];
+  collectionCostUsdPerTKm: number;
+  collectionCo2KgPerTKm: number;
+  collectionSource: string;
+}
+
+function lookup(m: TravelMatrix): Map<string, number> {
+  return new Map(m.ids.map((id, i) => [id, i]));
+}
+
+function distance(m: TravelMatrix, idx: Map<string, number>, from: string, to: string): number {
+  const a = idx.get(from);
+  const b = idx.get(to);
+  if (a === undefined || b === undefined)
+    throw new UrbanmineError("INVALID_INPUT", `the ${m.mode} travel matrix has no site '${a === undefined ? from : to}'; it must list every zone, hub site, offtaker and terminal`);
+  return m.distanceKm[a * m.ids.length + b];
+}
+
+/**
+ * Indexes a scenario for the siting model.
+ * @throws UrbanmineError INVALID_INPUT when the road matrix lacks a site of the scenario.
+ */
+export function buildSitingData(
+  scenario: Scenario,
+  travel: { road: TravelMatrix; rail?: TravelMatrix },
+  relaxCoverage = false,
+): SitingData {
+  const { streams, materials, zones, hubSites, offtakers, policy } = scenario;
+  const matIndex = new Map(materials.map((m, i) => [m.id, i]));
+  const roadIdx = lookup(travel.road);
+
+  const unitsPerYear = zones.map((z) => {
+    const u = zoneUnitsPerYear(scenario, z);
+    return Float64Array.from(streams, (s) => u[s.id] ?? 0);
+  });
+  const supplyT = unitsPerYear.map((u) => Float64Array.from(streams, (s, i) => (u[i] * s.unitMassKg) / 1000));
+  const yieldT = streams.map((s) => {
+    const y = new Float64Array(materials.length);
+    for (const c of s.composition) y[matIndex.get(c.material)!] += c.kgPerUnit / s.unitMassKg;
+    return y;
+  });
+  const stepIndex = (p: ProcessStep): number => PROCESS_STEPS.indexOf(p);
+  const streamSteps = streams.map((s) => (s.processSteps ?? ["sorting"]).map(stepIndex));
+  const enterpriseSteps = new Set(scenario.enterprises.map((e) => stepIndex(e.processStep)));
+
+  const { costUsdPerTKm, co2KgPerTKm, source } = collectionFactors(scenario);
+  const radius = relaxCoverage ? Infinity : (policy.coverageRadiusKm ?? Infinity);
+  const arcs: ZoneArc[][] = [];
+  const stranded: SitingData["stranded"] = [];
+  zones.forEach((z, zi) => {
+    const all: ZoneArc[] = [];
+    let nearest = Infinity;
+    hubSites.forEach((h, hi) => {
+      if (h.status === "forced-closed") return;
+      const km = distance(travel.road, roadIdx, z.id, h.id);
+      if (!Number.isFinite(km)) return;
+      nearest = Math.min(nearest, km);
+      if (km > radius) return;
+      all.push({ hub: hi, distanceKm: km, costUsdPerT: km * costUsdPerTKm, co2KgPerT: km * co2KgPerTKm });
+    });
+    all.sort((a, b) => a.distanceKm - b.distanceKm || a.hub - b.hub);
+    const keep = policy.maxSitesPerZone ? all.slice(0, policy.maxSitesPerZone) : all;
+    // A forced-open or existing hub inside the radius stays reachable whatever the pruning.
+    for (const a of all) if (!keep.includes(a) && hubSites[a.hub].status !== "candidate") keep.push(a);
+    arcs.push(keep);
+    if (keep.length === 0 && supplyT[zi].some((v) => v > 0)) stranded.push({ zone: zi, nearestKm: nearest });
+  });
+
+  const routes = hubSites.map((h) => offtakers.map((o) => outletRoutes(scenario, travel, roadIdx, h.id, o.id, o.modes)));
+  return {
+    scenario,
+    years: policy.horizonYears,
+    supplyT,
+    unitsPerYear,
+    joinYear: Int32Array.from(zones, (z) => z.joinYear),
+    yieldT,
+    streamSteps,
+    enterpriseSteps,
+    arcs,
+    stranded,
+    routes,
+    collectionCostUsdPerTKm: costUsdPerTKm,
+    collectionCo2KgPerTKm: co2KgPerTKm,
+    collectionSource: source,
+  };
+}
+
+/** Collection cost and CO2 per tonne-km: the transport block's figure, else the first vehicle at full load. */
+function collectionFactors(s: Scenario): { costUsdPerTKm: number; co2KgPerTKm: number; source: string } {
+  const v = s.carriers[0].vehicles[0];
+  const loadT = v.capacityKg / 1000;
+  const co2 = v.co2KgPerKm / loadT;
+  if (s.transport.collectionCostUsdPerTKm !== undefined)
+    return { costUsdPerTKm: s.transport.collectionCostUsdPerTKm, co2KgPerTKm: co2, source: `transport.collectionCostUsdPerTKm; CO2 from vehicle ${v.id} at full load` };
+  return {
+    costUsdPerTKm: v.costUsdPerKm / loadT,
+    co2KgPerTKm: co2,
+    source: `vehicle ${v.id} of carrier ${s.carriers[0].id}: cost per km and CO2 per km ÷ ${loadT} t payload (full load)`,
+  };
+}
+
+/** Direct road, the cheapest road–rail–road path through terminals, and explicit lanes. */
+function outletRoutes(
+  s: Scenario,
+  travel: { road: TravelMatrix; rail?: TravelMatrix },
+  roadIdx: Map<string, number>,
+  hubId: string,
+  offId: string,
+  modes: string[],
+): OutletRoute[] {
+  const out: OutletRoute[] = [];
+  const road = s.transport.road;
+  if (modes.includes("road")) {
+    const km = distance(travel.road, roadIdx, hubId, offId);
+    if (Number.isFinite(km)) out.push({ mode: "road", via: "road", distanceKm: km, costUsdPerT: km * road.costUsdPerTKm, co2KgPerT: km * road.co2KgPerTKm });
+  }
+  const rail = s.transport.rail;
+  if (rail && travel.rail) {
+    const railIdx = lookup(travel.rail);
+    const terms = s.terminals.filter((t) => t.modes.includes("rail") && t.modes.includes("road"));
+    let best: OutletRoute | null = null;
+    for (const a of terms) {
+      const kmA = distance(travel.road, roadIdx, hubId, a.id);
+      if (!Number.isFinite(kmA)) continue;
+      const legs: Array<{ railKm: number; roadKm: number; transfer: number; label: string }> = [];
+      if (modes.includes("rail")) {
+        const km = distance(travel.rail, railIdx, a.id, offId);
+        legs.push({ railKm: km, roadKm: 0, transfer: a.transferCostUsdPerT, label: `road→${a.id} rail→${offId}` });
+      }
+      if (modes.includes("road"))
+        for (const b of terms) {
+          if (b.id === a.id) continue;
+          legs.push({
+            railKm: distance(travel.rail, railIdx, a.id, b.id),
+            roadKm: distance(travel.road, roadIdx, b.id, offId),
+            transfer: a.transferCostUsdPerT + b.transferCostUsdPerT,
+            label: `road→${a.id} rail→${b.id} road→${offId}`,
+          });
+        }
+      for (const l of legs) {
+        if (!Number.isFinite(l.railKm) || !Number.isFinite(l.roadKm)) continue;
+        const roadKm = kmA + l.roadKm;
+        const cost = roadKm * road.costUsdPerTKm + l.railKm * rail.costUsdPerTKm + l.transfer;
+        if (!best || cost < best.costUsdPerT)
+          best = {
+            mode: "rail",
+            via: l.label,
+            distanceKm: roadKm + l.railKm,
+            costUsdPerT: cost,
+            co2KgPerT: roadKm * road.co2KgPerTKm + l.railKm * rail.co2KgPerTKm,
+          };
+      }
+    }
+    if (best) out.push(best);
+  }
+  for (const lane of s.lanes)
+    if (lane.from === hubId && lane.to === offId)
+      out.push({ mode: lane.mode, via: `lane ${lane.id}`, distanceKm: lane.distanceKm, costUsdPerT: lane.costUsdPerT, co2KgPerT: lane.distanceKm * lane.co2KgPerTKm });
+  return out;
+}

@@ -1,0 +1,96 @@
+// solveSiting: scenario + travel matrices → checked siting report. Wiring only: index the
+// scenario, rule out the obvious infeasibilities, build the MILP, solve, check independently,
+// decode and report.
+import { type Scenario, type TravelMatrix, UrbanmineError } from "../domain/index.js";
+import { diagnoseByRelaxation, findInfeasibilityCauses } from "./diagnose.js";
+import { checkMilpSolution } from "./milp/check.js";
+import { HighsSolver } from "./milp/highs-adapter.js";
+import { LpSolverSolver } from "./milp/lp-solver-adapter.js";
+import { type MilpSolver, relativeGap } from "./milp/solver.js";
+import { checkSitingPlan } from "./plan-check.js";
+import { buildReport, type SitingReport } from "./report.js";
+import { buildSitingData } from "./siting-data.js";
+import { buildSitingModel } from "./siting-model.js";
+import { decodeYears, polishYear } from "./year-plan.js";
+
+export interface SitingOptions {
+  /** Wall-clock limit of the solve, seconds. */
+  timeLimitS: number;
+  /** Relative MIP gap; default: the scenario's policy.mipGap. */
+  mipGap?: number;
+  solver?: "highs" | "lp-solver";
+  /** Polled during the search; true stops it and the best plan so far is returned. */
+  shouldStop?: () => boolean;
+}
+
+/** Relative tolerance between the solver's objective and the one recomputed by the checker. */
+const OBJECTIVE_TOL = 1e-6;
+
+/**
+ * Chooses hubs, sizes, enterprise placements, zone assignments and material flows.
+ * @param travel road (and rail) matrices whose ids include every zone, hub site, offtaker and terminal
+ * @throws UrbanmineError INFEASIBLE with the binding cause in planner's words; SOLVER_FAILED when
+ *   no plan was found in time or a solution fails the independent check; INVALID_INPUT when a
+ *   matrix lacks a site.
+ */
+export async function solveSiting(
+  scenario: Scenario,
+  travel: { road: TravelMatrix; rail?: TravelMatrix },
+  options: SitingOptions,
+): Promise<SitingReport> {
+  const t0 = performance.now();
+  const data = buildSitingData(scenario, travel);
+  const causes = findInfeasibilityCauses(data);
+  if (causes.length > 0) throw new UrbanmineError("INFEASIBLE", `no plan satisfies the scenario: ${causes.join("; ")}`);
+  const warnings = collectWarnings(scenario);
+
+  const model = buildSitingModel(data);
+  const solver: MilpSolver = options.solver === "lp-solver" ? new LpSolverSolver() : new HighsSolver();
+  const mipGap = options.mipGap ?? scenario.policy.mipGap;
+  const r = await solver.solve(model.milp, { timeLimitS: options.timeLimitS, mipGap, shouldStop: options.shouldStop });
+  if (r.status === "infeasible") {
+    const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
+    throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4)));
+  }
+  if (r.status === "unbounded") throw new UrbanmineError("SOLVER_FAILED", "the siting model is unbounded: an offtaker price exceeds every cost with no maximum; give maxTPerYear");
+  if (!r.x)
+    throw new UrbanmineError(
+      "SOLVER_FAILED",
+      `${solver.name} found no feasible siting plan within ${options.timeLimitS} s (${model.milp.numCols} variables, ${model.milp.numRows} constraints); raise the time limit or set policy.maxSitesPerZone`,
+    );
+
+  const rows = checkMilpSolution(model.milp, r.x);
+  if (!rows.feasible)
+    throw new UrbanmineError("SOLVER_FAILED", `${solver.name} returned a solution that breaks ${rows.violations.length} constraints, first: ${rows.violations[0].name}`);
+  const plans = decodeYears(model, r.x).map((p) => polishYear(data, p));
+  const check = checkSitingPlan(data, travel.road, plans);
+  if (!check.ok)
+    throw new UrbanmineError("SOLVER_FAILED", `the siting solution fails the independent check: ${check.violations.slice(0, 5).join("; ")}`);
+  if (Math.abs(check.objectiveUsd - r.objective) > OBJECTIVE_TOL * Math.max(1, Math.abs(r.objective)))
+    throw new UrbanmineError("SOLVER_FAILED", `objective recomputed from the plan (${check.objectiveUsd}) differs from ${solver.name}'s (${r.objective})`);
+
+  const bound = Math.min(r.bound, check.objectiveUsd);
+  const status = r.status === "optimal" ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
+  return buildReport(
+    data,
+    plans,
+    check.figures,
+    {
+      status,
+      solver: solver.name,
+      objectiveUsd: check.objectiveUsd,
+      boundUsd: bound,
+      gap: relativeGap(check.objectiveUsd, bound),
+      seconds: (performance.now() - t0) / 1000,
+    },
+    warnings,
+  );
+}
+
+function collectWarnings(s: Scenario): string[] {
+  const w: string[] = [];
+  if (s.enterprises.length > 0 && s.hubSites.every((h) => h.sizes.every((k) => k.floorSpaceM2 === 0)))
+    w.push("enterprises are listed but no hub size has floor space (floorSpaceM2), so none can be placed");
+  for (const e of s.enterprises) if (e.illustrative) w.push(`enterprise ${e.id} is an illustrative placeholder`);
+  return w;
+}

@@ -1,0 +1,83 @@
+// A siting solution read back by meaning, one record per planning year: which hubs are open
+// at which size, where each zone goes, where enterprises sit, what is processed in-house,
+// sold and disposed of. Decoding is the only place that knows the model's column layout.
+import type { SitingModel } from "./siting-model.js";
+
+export interface YearPlan {
+  /** 1-based planning year. */
+  year: number;
+  open: Array<{ hub: number; size: number }>;
+  assign: Array<{ zone: number; hub: number; fraction: number }>;
+  placed: Array<{ enterprise: number; hub: number }>;
+  /** Tonnes of a stream through its `step`-th process step in-house at a hub. */
+  inHouse: Array<{ hub: number; stream: number; step: number; tonnes: number }>;
+  /** Tonnes through steps `step` and `step`+1 both in-house at a hub (co-location saving). */
+  colocated: Array<{ hub: number; stream: number; step: number; tonnes: number }>;
+  sold: Array<{ hub: number; offtaker: number; offer: number; material: number; route: number; tonnes: number }>;
+  disposed: Array<{ hub: number; material: number; tonnes: number }>;
+}
+
+const EPS = 1e-9;
+
+/** Reads column values `x` of `model` into one YearPlan per year; binaries are rounded. */
+export function decodeYears(model: SitingModel, x: ArrayLike<number>): YearPlan[] {
+  const { data } = model;
+  const round = (col: number): number => Math.round(x[col]);
+  const plans: YearPlan[] = [];
+  for (let t = 0; t < data.years; t++) {
+    const p: YearPlan = { year: t + 1, open: [], assign: [], placed: [], inHouse: [], colocated: [], sold: [], disposed: [] };
+    model.y.forEach((sizes, hub) => sizes.forEach((cols, size) => round(cols[t]) === 1 && p.open.push({ hub, size })));
+    const single = data.scenario.policy.singleSourcing;
+    model.a.forEach((arcs, zone) =>
+      arcs.forEach((cols, i) => {
+        if (cols[t] < 0) return;
+        const fraction = single ? round(cols[t]) : Math.min(1, Math.max(0, x[cols[t]]));
+        if (fraction > EPS) p.assign.push({ zone, hub: data.arcs[zone][i].hub, fraction });
+      }),
+    );
+    model.e.forEach((hubs, enterprise) => hubs.forEach((cols, hub) => cols[t] >= 0 && round(cols[t]) === 1 && p.placed.push({ enterprise, hub })));
+    const cont = (list: Array<{ hub: number; stream: number; step: number; tonnes: number }>, u: number[][][][]): void =>
+      u.forEach((streams, hub) =>
+        streams.forEach((steps, stream) =>
+          steps.forEach((cols, step) => {
+            if (cols && cols[t] >= 0 && x[cols[t]] > EPS) list.push({ hub, stream, step, tonnes: x[cols[t]] });
+          }),
+        ),
+      );
+    cont(p.inHouse, model.u);
+    cont(p.colocated, model.w);
+    for (const f of model.flows)
+      if (f.year === t && x[f.col] > EPS)
+        p.sold.push({ hub: f.hub, offtaker: f.offtaker, offer: f.offer, material: f.material, route: f.route, tonnes: x[f.col] });
+    model.d.forEach((mats, hub) => mats.forEach((cols, material) => cols[t] >= 0 && x[cols[t]] > EPS && p.disposed.push({ hub, material, tonnes: x[cols[t]] })));
+    plans.push(p);
+  }
+  return plans;
+}
+
+/**
+ * Removes solver round-off so the plan balances exactly: split shares of a zone sum to 1, and
+ * at each hub the disposed tonnes of a material are what is recovered minus what is sold
+ * (sales scaled down when round-off made them exceed recovery). Changes are at tolerance level.
+ */
+export function polishYear(data: SitingModel["data"], p: YearPlan): YearPlan {
+  const s = data.scenario;
+  const share = new Float64Array(s.zones.length);
+  for (const a of p.assign) share[a.zone] += a.fraction;
+  const assign = p.assign.map((a) => ({ ...a, fraction: a.fraction / share[a.zone] }));
+  const made = s.hubSites.map(() => new Float64Array(s.materials.length));
+  for (const a of assign)
+    data.supplyT[a.zone].forEach((tons, si) => data.yieldT[si].forEach((yl, mi) => (made[a.hub][mi] += tons * a.fraction * yl)));
+  const sold = s.hubSites.map(() => new Float64Array(s.materials.length));
+  for (const f of p.sold) sold[f.hub][f.material] += f.tonnes;
+  const scale = (h: number, m: number): number => (sold[h][m] > made[h][m] && sold[h][m] > 0 ? made[h][m] / sold[h][m] : 1);
+  const soldOut = p.sold.map((f) => ({ ...f, tonnes: f.tonnes * scale(f.hub, f.material) }));
+  const disposed: YearPlan["disposed"] = [];
+  made.forEach((mats, hub) =>
+    mats.forEach((m, material) => {
+      const rest = m - Math.min(sold[hub][material], m);
+      if (rest > 0) disposed.push({ hub, material, tonnes: rest });
+    }),
+  );
+  return { ...p, assign, sold: soldOut, disposed };
+}

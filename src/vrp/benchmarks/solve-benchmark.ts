@@ -1,0 +1,46 @@
+// Solves a benchmark instance and reports it as the `vrp` command prints it: routes as
+// customer numbers (the .sol convention) and the cost recomputed in the instance's rounding.
+import { UrbanmineError } from "../../domain/index.js";
+import { checkRouting } from "../check.js";
+import { solveRouting } from "../solve.js";
+import type { SolveOptions } from "../stopping.js";
+import { type BenchmarkInstance, edgeLength, toRoutingProblem } from "./instance.js";
+
+/** What `urbanmine vrp --json` prints. */
+export interface BenchmarkResult {
+  instance: string;
+  cost: number;
+  routes: number[][];
+  vehicles: number;
+  seconds: number;
+}
+
+/**
+ * Solves `inst` and checks the result independently.
+ * @throws UrbanmineError SOLVER_FAILED if the checker rejects the solution or a customer is left out
+ */
+export function solveBenchmark(inst: BenchmarkInstance, options: SolveOptions): BenchmarkResult {
+  const t0 = performance.now();
+  const problem = toRoutingProblem(inst);
+  const sol = solveRouting(problem, options);
+  const check = checkRouting(problem, sol);
+  if (!check.ok) throw new UrbanmineError("SOLVER_FAILED", `solution of ${inst.name} fails the checker: ${check.errors.slice(0, 3).join("; ")}`);
+  if (sol.unassigned.length > 0)
+    throw new UrbanmineError("SOLVER_FAILED", `${sol.unassigned.length} customers of ${inst.name} were left unserved (first: ${sol.unassigned[0].jobId}, ${sol.unassigned[0].reason})`);
+  const routes = sol.routes.map((r) => r.steps.filter((s) => s.type === "job").map((s) => Number(s.jobId)));
+  return { instance: inst.name, cost: routesCost(inst, routes), routes, vehicles: routes.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Total length of depot-to-depot routes in the instance's convention (rounded to its precision). */
+export function routesCost(inst: BenchmarkInstance, routes: number[][]): number {
+  let total = 0;
+  for (const r of routes) {
+    let prev = 0;
+    for (const c of r) {
+      total += edgeLength(inst, prev, c);
+      prev = c;
+    }
+    total += edgeLength(inst, prev, 0);
+  }
+  return inst.rounding === "nint" ? Math.round(total) : Math.round(total * 10) / 10;
+}

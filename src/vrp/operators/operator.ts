@@ -1,0 +1,57 @@
+// The one contract every local-search move follows: look at one pair of routes (or one route),
+// return its best improving move with the cost change, and apply it on request.
+import type { ProblemData } from "../data.js";
+import type { RouteEvaluator } from "../route-eval.js";
+import type { Solution } from "../solution.js";
+
+/** A candidate change of at most two routes. */
+export interface Move {
+  /** Change of total cost in USD (negative improves). */
+  readonly deltaUsd: number;
+  /** Performs the change on the solution it was found on (route costs included). */
+  apply(sol: Solution): void;
+}
+
+/** Scratch space shared by operators (sized for the longest possible route). */
+export interface OperatorContext {
+  readonly data: ProblemData;
+  readonly ev: RouteEvaluator;
+  readonly bufA: Int32Array;
+  readonly bufB: Int32Array;
+}
+
+/** A local-search neighbourhood. */
+export interface Operator {
+  readonly name: string;
+  /** True for moves between two distinct routes; false for moves inside one route. */
+  readonly interRoute: boolean;
+  /** False when the data make the move pointless (e.g. nothing to reverse). */
+  supports(data: ProblemData): boolean;
+  /** Best strictly improving move on routes `a`, `b` (a === b for intra-route operators), or null. */
+  best(ctx: OperatorContext, sol: Solution, a: number, b: number): Move | null;
+}
+
+/** Creates the scratch buffers an operator needs for `data`. */
+export function createContext(data: ProblemData, ev: RouteEvaluator): OperatorContext {
+  return { data, ev, bufA: new Int32Array(data.nJobs + 1), bufB: new Int32Array(data.nJobs + 1) };
+}
+
+/** Improvement threshold in USD below which a move counts as no change. */
+export const EPS_USD = 1e-7;
+
+/** Writes `src[from..to)` into `buf` at `at`; returns the new write position. */
+export function copyInto(buf: Int32Array, at: number, src: ArrayLike<number>, from: number, to: number): number {
+  for (let k = from; k < to; k++) buf[at++] = src[k];
+  return at;
+}
+
+/** A move that replaces one or two whole routes with precomputed sequences. */
+export function replaceMove(deltaUsd: number, a: number, seqA: number[], costA: number, b: number, seqB: number[] | null, costB: number): Move {
+  return {
+    deltaUsd,
+    apply(sol: Solution): void {
+      sol.setRoute(a, seqA, costA);
+      if (seqB !== null && b !== a) sol.setRoute(b, seqB, costB);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+// Hand-computed optima for each feature of the siting model, solved by HiGHS and by
+// javascript-lp-solver; every report is also checked for mass balance.
+import { describe, expect, it } from "vitest";
+import { solveSiting, type SitingReport } from "../../src/siting/index.js";
+import { lineScenario, twoSites } from "./fixtures.js";
+
+const SOLVERS = ["highs", "lp-solver"] as const;
+const opts = (solver: (typeof SOLVERS)[number]) => ({ timeLimitS: 30, mipGap: 1e-9, solver });
+
+/** Equal to a relative 1e-7 (javascript-lp-solver works to about 1e-9). */
+function expectNear(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(expected)));
+}
+
+function hubs(r: SitingReport): string[] {
+  return r.siting.hubs.map((h) => `${h.siteId}:${h.sizeId}`).sort();
+}
+
+function expectBalanced(r: SitingReport): void {
+  for (const row of r.massBalance) {
+    const out = Object.values(row.materialsKg).reduce((a, v) => a + v, 0);
+    expect(Math.abs(row.inKg - out - row.lossKg)).toBeLessThanOrEqual(1e-9 * Math.max(1, row.inKg));
+  }
+  // Every recovered kg leaves the hub (sold or disposed of), to a relative 1e-9.
+  const all = r.massBalance.find((m) => m.hubId === "all")!;
+  for (const [m, kg] of Object.entries(r.annual.materialRecoveredKgPerYear))
+    expect(Math.abs(all.materialsKg[m] - kg)).toBeLessThanOrEqual(1e-9 * Math.max(1, kg));
+}
+
+describe.each(SOLVERS)("siting with %s", (solver) => {
+  it("size levels: two small hubs beat one large when collection is dear", async () => {
+    const { scenario, road } = twoSites({}, 1);
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000); // 2 × 1000; one large: 1500 + 100 t × 10 km × 1
+    expect(hubs(r)).toEqual(["A:small", "B:small"]);
+    expect(r.siting.status).toBe("optimal");
+    expectBalanced(r);
+  });
+
+  it("size levels: one large hub wins when collection is cheap", async () => {
+    const { scenario, road } = twoSites({}, 0.4);
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 1900); // 1500 + 100 × 10 × 0.4
+    expect(r.siting.hubs).toHaveLength(1);
+    expect(r.siting.hubs[0].sizeId).toBe("large");
+    expectNear(r.annual.costUsdPerYear.collectionTransport, 400);
+  });
+
+  it("coverage: a 5 km radius forbids the cheap single hub", async () => {
+    const { scenario, road } = twoSites({ coverageRadiusKm: 5 }, 0.4);
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000);
+    expect(hubs(r)).toEqual(["A:small", "B:small"]);
+    for (const a of r.siting.assignments) expect(a.distanceKm).toBeLessThanOrEqual(5);
+  });
+
+  it("budget: 1600 USD/yr allows one large hub only", async () => {
+    const { scenario, road } = twoSites({ budgetUsdPerYear: 1600 }, 1);
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2500); // 1500 + 100 × 10 × 1
+    expect(r.annual.costUsdPerYear.hubFixed).toBeLessThanOrEqual(1600);
+  });
+
+  it("max hubs: one hub allowed", async () => {
+    const { scenario, road } = twoSites({ maxHubs: 1 }, 1);
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2500);
+    expect(r.annual.hubsOpened).toBe(1);
+  });
+
+  it("CO2 price adds to collection", async () => {
+    const base = twoSites({ co2PriceUsdPerT: 100 }, 0.4);
+    base.scenario.carriers[0].vehicles[0].co2KgPerKm = 1000; // 1 t payload → 1000 kg/t-km: 100 USD/t-km at 100 USD/t
+    const r = await solveSiting(base.scenario, { road: base.road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000); // the single hub would pay 400 + 100 t × 10 km × 100
+    expect(r.annual.co2TPerYear).toBeCloseTo(0, 9);
+  });
+
+  it("offtake minimums: a take-or-pay minimum moves copper to the lower price", async () => {
+    const mk = (min: number) =>
+      lineScenario({
+        zones: [
+          { id: "Z1", x: 0, tonnes: 100 },
+          { id: "Z2", x: 10, tonnes: 100 },
+        ],
+        sites: [
+          { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+          { id: "B", x: 10, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+        ],
+        offtakers: [
+          { id: "O1", x: 0, price: 100, max: 30 },
+          { id: "O2", x: 100, price: 90, min },
+        ],
+      });
+    const free = mk(0);
+    const r0 = await solveSiting(free.scenario, { road: free.road }, opts(solver));
+    expectNear(r0.siting.objectiveUsd, 2000 - 4615);
+    const bound = mk(30);
+    const r1 = await solveSiting(bound.scenario, { road: bound.road }, opts(solver));
+    expectNear(r1.siting.objectiveUsd, 2000 - 4425);
+    const toO2 = r1.siting.flows.filter((f) => f.to === "O2").reduce((a, f) => a + f.tonnesPerYear, 0);
+    expectNear(toO2, 30);
+    expectBalanced(r1);
+  });
+
+  it("co-location: enterprises of consecutive steps at one hub", async () => {
+    const mk = (floor: number) =>
+      lineScenario({
+        zones: [{ id: "Z1", x: 0, tonnes: 100 }],
+        sites: [{ id: "A", x: 0, steps: ["sorting", "dismantling"], sizes: [{ id: "only", cap: 200, fixed: 1000, floor }] }],
+        extra: {
+          enterprises: [
+            { id: "E1", name: "sorter", processStep: "sorting", throughputTPerYear: 100, floorSpaceM2: 50, jobs: 3 },
+            { id: "E2", name: "dismantler", processStep: "dismantling", throughputTPerYear: 60, floorSpaceM2: 50, jobs: 4 },
+          ],
+          processing: {
+            steps: { sorting: { inHouseCostUsdPerT: 10, outsourceCostUsdPerT: 30 }, dismantling: { inHouseCostUsdPerT: 20, outsourceCostUsdPerT: 50 } },
+            colocationSavingUsdPerT: 5,
+          },
+        },
+      });
+    const roomy = mk(100);
+    roomy.scenario.streams[0].processSteps = ["sorting", "dismantling"];
+    const r = await solveSiting(roomy.scenario, { road: roomy.road }, opts(solver));
+    // 8000 outsourced − 20 × 100 (sorting in-house) − 30 × 60 (dismantling) − 5 × 60 (both at A)
+    expectNear(r.siting.objectiveUsd, 1000 + 3900);
+    expect(r.siting.hubs[0].enterprises.sort()).toEqual(["E1", "E2"]);
+    expect(r.annual.jobs).toBe(7);
+    const tight = mk(80);
+    tight.scenario.streams[0].processSteps = ["sorting", "dismantling"];
+    const r2 = await solveSiting(tight.scenario, { road: tight.road }, opts(solver));
+    expectNear(r2.siting.objectiveUsd, 1000 + 6000);
+    expect(r2.siting.hubs[0].enterprises).toEqual(["E1"]);
+  });
+
+  it("multi-period: the second city's hub opens in year 2", async () => {
+    const { scenario, road } = lineScenario({
+      zones: [
+        { id: "Z1", x: 0, tonnes: 100 },
+        { id: "Z2", x: 10, tonnes: 100, joinYear: 2 },
+      ],
+      sites: [
+        { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }, { id: "large", cap: 250, fixed: 1500 }] },
+        { id: "B", x: 10, sizes: [{ id: "small", cap: 100, fixed: 1000 }, { id: "large", cap: 250, fixed: 1500 }] },
+      ],
+      policy: { horizonYears: 2 },
+      collectionCost: 0.2,
+    });
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 1000 + 2000); // a large A from year 1 costs 1500 + 1500 + 200
+    const b = r.siting.hubs.find((h) => h.siteId === "B")!;
+    expect(b.openFromYear).toBe(2);
+    expect(r.siting.hubs.find((h) => h.siteId === "A")!.openFromYear).toBe(1);
+  });
+
+  it("split sourcing: a zone larger than any hub is shared", async () => {
+    const { scenario, road } = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 150 }],
+      sites: [
+        { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+        { id: "B", x: 10, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+      ],
+      policy: { singleSourcing: false },
+    });
+    const r = await solveSiting(scenario, { road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000 + 50 * 10);
+    const toB = r.siting.assignments.find((a) => a.hubId === "B")!;
+    expectNear(toB.fraction, 1 / 3);
+  });
+});

@@ -1,0 +1,150 @@
+// Exhaustive reference for tiny problems, written apart from the solver: enumerates every
+// assignment of jobs to vehicles (or to nobody), every order and every unload placement,
+// simulates each route directly, and returns the best objective in VROOM order.
+import type { RoutingProblem, RoutingVehicle } from "../../src/domain/index.js";
+
+export interface BruteObjective {
+  priority: number;
+  served: number;
+  costUsd: number;
+  /** Job indices per vehicle of one optimal solution. */
+  routes?: number[][];
+}
+
+const UNLOAD = -1;
+
+/** Earliest-start simulation; returns the end time or null when infeasible. `unloadAt[k]` = location before job k, or -1. */
+function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt: number[], departS: number): { endS: number; km: number; firstS: number } | null {
+  const n = p.locationIds.length;
+  const load = v.capacity.map(() => 0);
+  let t = departS;
+  let km = 0;
+  let prev = v.start ?? -1;
+  let firstS = departS;
+  let trips = 1;
+  if (seq.length > (v.maxTasks ?? Infinity)) return null;
+  for (let k = 0; k < seq.length; k++) {
+    const job = p.jobs[seq[k]];
+    if (!job.skills.every((s) => v.skills.includes(s))) return null;
+    if (job.carrierId !== undefined && job.carrierId !== v.carrierId) return null;
+    if (unloadAt[k] !== UNLOAD) {
+      if (prev < 0) return null;
+      trips++;
+      t += p.durationS[prev * n + unloadAt[k]] / v.speedFactor + v.unloadS;
+      km += p.distanceKm[prev * n + unloadAt[k]];
+      prev = unloadAt[k];
+      load.fill(0);
+    }
+    let arrival = prev < 0 ? t : t + p.durationS[prev * n + job.location] / v.speedFactor;
+    if (prev >= 0) km += p.distanceKm[prev * n + job.location];
+    let begin = arrival;
+    if (job.timeWindows.length > 0) {
+      const ok = [...job.timeWindows].sort((a, b) => a[0] - b[0]).find((w) => w[1] >= arrival - 1e-9);
+      if (!ok) return null;
+      begin = Math.max(arrival, ok[0]);
+    }
+    if (prev < 0) {
+      arrival = begin;
+      firstS = begin;
+    }
+    job.amounts.forEach((a, d) => (load[d] += a));
+    if (load.some((x, d) => x > v.capacity[d] + 1e-9)) return null;
+    t = begin + job.serviceS;
+    prev = job.location;
+  }
+  if (trips > v.maxTrips) return null;
+  if (v.end !== undefined) {
+    t += p.durationS[prev * n + v.end] / v.speedFactor;
+    km += p.distanceKm[prev * n + v.end];
+  }
+  if (!Number.isFinite(t) || t > v.shift[1] + 1e-9) return null;
+  if (km > (v.maxDistanceKm ?? Infinity) + 1e-9) return null;
+  return { endS: t, km, firstS };
+}
+
+/** Cheapest cost of one route, over unload placements and departure times; null when infeasible. */
+export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): number | null {
+  if (seq.length === 0) return 0;
+  let best: number | null = null;
+  const gaps = seq.length;
+  const options = [UNLOAD, ...(v.maxTrips > 1 ? v.unloadLocations : [])];
+  const unloadAt = new Array<number>(gaps).fill(UNLOAD);
+  const rec = (k: number): void => {
+    if (k === gaps) {
+      const early = simulate(p, v, seq, unloadAt, v.shift[0]);
+      if (!early) return;
+      // latest departure that still ends at the earliest end time (waiting absorbed), by bisection
+      let lo = v.shift[0];
+      let hi = early.endS;
+      for (let it = 0; it < 80; it++) {
+        const mid = (lo + hi) / 2;
+        const r = simulate(p, v, seq, unloadAt, mid);
+        if (r && r.endS <= early.endS + 1e-7) lo = mid;
+        else hi = mid;
+      }
+      const late = simulate(p, v, seq, unloadAt, lo) ?? early;
+      const startS = v.start === undefined ? late.firstS : lo;
+      const durationS = late.endS - startS;
+      if (durationS > (v.maxDurationS ?? Infinity) + 1e-6) return;
+      const c = v.fixedCostUsd + v.costUsdPerKm * late.km + (v.costUsdPerHour * durationS) / 3600;
+      if (best === null || c < best) best = c;
+      return;
+    }
+    for (const u of k === 0 ? [UNLOAD] : options) {
+      unloadAt[k] = u;
+      rec(k + 1);
+    }
+    unloadAt[k] = UNLOAD;
+  };
+  rec(0);
+  return best;
+}
+
+/** Best objective over all solutions (locks respected). Exponential: keep to about 7 jobs. */
+export function bruteForce(p: RoutingProblem): BruteObjective {
+  const routes: number[][] = p.vehicles.map((v) => {
+    const lock = (p.locked ?? []).find((l) => l.vehicleId === v.id);
+    return lock ? lock.jobIds.map((id) => p.jobs.findIndex((j) => j.id === id)) : [];
+  });
+  const fixed = routes.map((r) => r.length);
+  const free = p.jobs.map((_, j) => j).filter((j) => !routes.some((r) => r.includes(j)));
+  let best: BruteObjective = { priority: -1, served: -1, costUsd: Infinity };
+  const better = (a: BruteObjective, b: BruteObjective): boolean =>
+    a.priority !== b.priority ? a.priority > b.priority : a.served !== b.served ? a.served > b.served : a.costUsd < b.costUsd - 1e-9;
+  const memo = new Map<string, number | null>();
+  const cached = (v: number): number | null => {
+    const key = `${v}:${routes[v].join(",")}`;
+    let c = memo.get(key);
+    if (c === undefined) {
+      c = routeCost(p, p.vehicles[v], routes[v]);
+      memo.set(key, c);
+    }
+    return c;
+  };
+  const rec = (k: number, priority: number, served: number): void => {
+    if (k === free.length) {
+      let cost = 0;
+      for (let v = 0; v < routes.length; v++) {
+        const c = cached(v);
+        if (c === null) return;
+        cost += c;
+      }
+      const cand = { priority, served, costUsd: cost, routes: routes.map((r) => r.slice()) };
+      if (better(cand, best)) best = cand;
+      return;
+    }
+    const j = free[k];
+    rec(k + 1, priority, served);
+    for (const r of routes) {
+      const lockedLen = fixed[routes.indexOf(r)];
+      for (let pos = lockedLen; pos <= r.length; pos++) {
+        r.splice(pos, 0, j);
+        rec(k + 1, priority + p.jobs[j].priority, served + 1);
+        r.splice(pos, 1);
+      }
+    }
+  };
+  const lockedJobs = routes.flat();
+  rec(0, lockedJobs.reduce((a, j) => a + p.jobs[j].priority, 0), lockedJobs.length);
+  return best;
+}

@@ -1,0 +1,24 @@
+// Pool worker: decodes a pipeline task, runs it, returns the plan (or a serialised error).
+import { UrbanmineError } from "../src/domain/index.js";
+import type { PipelineTask } from "../src/pipeline/pool.js";
+import { routeDay, runScenario } from "../src/pipeline/run-scenario.js";
+
+export default async function handle(task: PipelineTask): Promise<unknown> {
+  const flag = new Int32Array(task.cancel);
+  const shouldStop = () => Atomics.load(flag, 0) === 1;
+  try {
+    if (task.kind === "run") {
+      return await runScenario(task.scenario, {
+        ...task.options,
+        shouldStop,
+        onProgress: (p) => task.port.postMessage(p),
+      });
+    }
+    return await routeDay({ ...task.input, shouldStop });
+  } catch (err) {
+    if (err instanceof UrbanmineError) return { failed: err.toJSON() };
+    throw err;
+  } finally {
+    task.port.close();
+  }
+}
