@@ -36,7 +36,7 @@ describe("benchmark readers", () => {
   it("solves the routing model built from C101 with every customer served and checked", () => {
     const inst = readBenchmark(`${BENCH}vrptw/solomon/C101.txt`);
     const p = toRoutingProblem(inst);
-    const s = solveRouting(p, { seed: 1, maxIterations: 30 });
+    const s = solveRouting(p, { seed: 1, maxIterations: 5 });
     expect(checkRouting(p, s).errors).toEqual([]);
     expect(s.unassigned).toEqual([]);
   });

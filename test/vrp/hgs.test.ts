@@ -24,7 +24,7 @@ describe("hybrid genetic search (classic variant)", () => {
       for (const seed of [1, 2, 3]) {
         const p = classic(seed * 31 + (windows ? 1 : 0), 6, windows);
         p.vehicles = p.vehicles.slice(0, 3);
-        const s = solveRouting(p, { seed: 1, maxIterations: 300 });
+        const s = solveRouting(p, { seed: 1, maxIterations: 150 });
         solvers.push(s.stats.solver);
         const check = checkRouting(p, s);
         expect(check.errors).toEqual([]);

@@ -17,7 +17,7 @@ export class Individual {
   biasedFitness = 0;
 
   constructor(data: ClassicData, routes: number[][], capPenalty: number, twPenalty: number) {
-    this.routes = routes.filter((r) => r.length > 0);
+    this.routes = orderRoutes(data, routes.filter((r) => r.length > 0));
     this.tour = Int32Array.from(this.routes.flat());
     this.succ = new Int32Array(data.n);
     this.pred = new Int32Array(data.n);
@@ -54,4 +54,40 @@ export class Individual {
     }
     return broken / n;
   }
+}
+
+/**
+ * Orders routes so that neighbouring routes follow each other in the giant tour (HGS sorts
+ * them by polar angle; without coordinates we chain route medoids by nearest neighbour).
+ */
+function orderRoutes(data: ClassicData, routes: number[][]): number[][] {
+  if (routes.length < 3) return routes;
+  const m = data.nLoc;
+  const medoid = routes.map((r) => {
+    let best = r[0];
+    let bestSum = Infinity;
+    const step = Math.max(1, Math.floor(r.length / 8));
+    for (const a of r) {
+      let sum = 0;
+      for (let k = 0; k < r.length; k += step) sum += data.dist[data.loc[a] * m + data.loc[r[k]]];
+      if (sum < bestSum) {
+        bestSum = sum;
+        best = a;
+      }
+    }
+    return data.loc[best];
+  });
+  const left = new Set(routes.map((_, i) => i));
+  // start from the route farthest from the depot, then always the nearest remaining one
+  let cur = 0;
+  for (const i of left) if (data.dist[data.depot * m + medoid[i]] > data.dist[data.depot * m + medoid[cur]]) cur = i;
+  const out: number[][] = [];
+  while (left.size > 0) {
+    left.delete(cur);
+    out.push(routes[cur]);
+    let next = -1;
+    for (const i of left) if (next < 0 || data.dist[medoid[cur] * m + medoid[i]] < data.dist[medoid[cur] * m + medoid[next]]) next = i;
+    cur = next;
+  }
+  return out;
 }

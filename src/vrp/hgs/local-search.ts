@@ -13,9 +13,10 @@ import { RouteSet } from "./route-set.js";
 import { Segment, visit } from "./segment.js";
 import { swapStar } from "./swap-star.js";
 
-/** Moves tried for each (u, v), in order; the first that improves is applied. */
-const MOVES: HgsMove[] = [relocate, relocatePair, relocatePairReversed, swapOne, swapPairOne, swapPairPair, twoOpt, twoOptStar];
-/** Moves also tried with v = the start depot before v's route, or of an empty route. */
+/** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
+const SWAP_STAR_NEIGHBOURS = 5;
+
+/** Moves tried with v = the start depot of an empty route (tryMoves lists the order for (u, v)). */
 const DEPOT_MOVES: HgsMove[] = [relocate, relocatePair, relocatePairReversed, twoOptStar];
 
 export class LocalSearch {
@@ -29,6 +30,12 @@ export class LocalSearch {
   private readonly pairTested: Map<number, number> = new Map();
   private moves = 0;
   private readonly order: number[];
+  /** The few closest customers of each customer: route pairs they link are tried with SWAP*. */
+  private readonly closest: Int32Array[];
+  /** Scratch for SWAP*: customers of the two routes and removal gains. */
+  readonly starA: Int32Array;
+  readonly starB: Int32Array;
+  readonly starGain: Float64Array;
 
   constructor(readonly data: ClassicData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
@@ -37,6 +44,10 @@ export class LocalSearch {
     this.lastModified = new Float64Array(nRoutes);
     this.lastTested = new Float64Array(data.n);
     this.order = Array.from({ length: data.n }, (_, i) => i);
+    this.closest = neighbours.map((l) => l.slice(0, SWAP_STAR_NEIGHBOURS));
+    this.starA = new Int32Array(data.n);
+    this.starB = new Int32Array(data.n);
+    this.starGain = new Float64Array(data.n);
   }
 
   /**
@@ -144,11 +155,13 @@ export class LocalSearch {
   }
 
   private tryMoves(u: number, v: number): boolean {
-    const rs = this.rs;
-    for (const m of MOVES) if (m(this, u, v)) return true;
-    const pv = rs.prev[v];
-    if (rs.isDepot(pv)) for (const m of DEPOT_MOVES) if (m(this, u, pv)) return true;
-    return false;
+    // direct calls (not a loop over MOVES) keep each call site monomorphic for the JIT
+    if (relocate(this, u, v) || relocatePair(this, u, v) || relocatePairReversed(this, u, v)) return true;
+    if (swapOne(this, u, v) || swapPairOne(this, u, v) || swapPairPair(this, u, v)) return true;
+    if (twoOpt(this, u, v) || twoOptStar(this, u, v)) return true;
+    const pv = this.rs.prev[v];
+    if (!this.rs.isDepot(pv)) return false;
+    return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStar(this, u, pv);
   }
 
   private firstEmptyRoute(): number {
@@ -162,7 +175,7 @@ export class LocalSearch {
     let applied = false;
     const nR = rs.nRoutes;
     for (const u of this.order) {
-      for (const v of this.neighbours[u]) {
+      for (const v of this.closest[u]) {
         const r1 = rs.routeOf[u];
         const r2 = rs.routeOf[v];
         if (r1 === r2 || rs.isDepot(v)) continue;

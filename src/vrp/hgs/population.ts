@@ -40,6 +40,12 @@ class SubPopulation {
     this.dirty = true;
   }
 
+  /** Re-prices members under new penalties (their rank by cost may change). */
+  reprice(capPenalty: number, twPenalty: number): void {
+    for (const m of this.members) m.penalisedCost = m.distance + capPenalty * m.capExcess + twPenalty * m.timeWarp;
+    this.dirty = true;
+  }
+
   private removeAt(k: number): void {
     this.dirty = true;
     this.members.splice(k, 1);
@@ -73,12 +79,27 @@ class SubPopulation {
       this.members[0].biasedFitness = 0;
       return;
     }
+    const close = this.p.nbClose;
+    const smallest = new Float64Array(close);
     const div = this.members.map((_, k) => {
-      const ds = this.dist[k].filter((_, j) => j !== k).sort((a, b) => a - b);
-      const c = Math.min(this.p.nbClose, ds.length);
-      let s = 0;
-      for (let i = 0; i < c; i++) s += ds[i];
-      return s / Math.max(1, c);
+      // average of the nbClose smallest distances to the others (partial insertion sort)
+      smallest.fill(Infinity);
+      const row = this.dist[k];
+      for (let j = 0; j < n; j++) {
+        if (j === k) continue;
+        const d = row[j];
+        if (d >= smallest[close - 1]) continue;
+        let s = close - 1;
+        while (s > 0 && smallest[s - 1] > d) {
+          smallest[s] = smallest[s - 1];
+          s--;
+        }
+        smallest[s] = d;
+      }
+      const c = Math.min(close, n - 1);
+      let sum = 0;
+      for (let i = 0; i < c; i++) sum += smallest[i];
+      return sum / Math.max(1, c);
     });
     const byCost = this.members.map((_, k) => k).sort((a, b) => this.members[a].penalisedCost - this.members[b].penalisedCost);
     const costRank = new Float64Array(n);
@@ -123,6 +144,11 @@ export class Population {
     const a = all[this.rng.int(all.length)];
     const b = all[this.rng.int(all.length)];
     return a.biasedFitness <= b.biasedFitness ? a : b;
+  }
+
+  /** Re-prices the infeasible members after a penalty change. */
+  reprice(capPenalty: number, twPenalty: number): void {
+    this.infeasible.reprice(capPenalty, twPenalty);
   }
 
   /** Empties both sub-populations (restart), keeping the best. */

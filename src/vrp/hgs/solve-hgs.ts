@@ -65,6 +65,7 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
       const twOk = window.filter((r) => r.tw).length / Math.max(1, window.length);
       capPenalty = adjust(capPenalty, loadOk);
       if (data.hasTimeWindows) twPenalty = adjust(twPenalty, twOk);
+      pop.reprice(capPenalty, twPenalty);
     }
     if (sinceImprove >= PARAMS.restartAfter) {
       pop.clear();

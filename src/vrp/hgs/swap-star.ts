@@ -10,17 +10,18 @@ interface Spots {
 }
 
 /** Best three insertion spots of every customer of `from` into route `into` (by distance). */
-function topThree(ls: LocalSearch, from: number[], into: number[], startDepot: number, spots: Spots): Spots {
+function topThree(ls: LocalSearch, from: ArrayLike<number>, into: ArrayLike<number>, intoLen: number, startDepot: number, spots: Spots): Spots {
   const { rs, data } = ls;
   const m = data.nLoc;
   const { cost, after } = spots;
   cost.fill(Infinity, 0, from.length * 3);
   after.fill(-1, 0, from.length * 3);
-  from.forEach((u, k) => {
+  for (let k = 0; k < from.length; k++) {
+    const u = from[k];
     const lu = rs.locOf(u);
     let p = startDepot;
-    for (let i = 0; i <= into.length; i++) {
-      const q = i < into.length ? into[i] : rs.next[p];
+    for (let i = 0; i <= intoLen; i++) {
+      const q = i < intoLen ? into[i] : rs.next[p];
       const lp = rs.locOf(p);
       const lq = rs.locOf(q);
       const c = data.dist[lp * m + lu] + data.dist[lu * m + lq] - data.dist[lp * m + lq];
@@ -37,7 +38,7 @@ function topThree(ls: LocalSearch, from: number[], into: number[], startDepot: n
       }
       p = q;
     }
-  });
+  }
   return spots;
 }
 
@@ -49,24 +50,31 @@ interface SpotCache {
   one: Spots;
 }
 
+let lastLs: LocalSearch | null = null;
+let lastCache: SpotCache | null = null;
 const caches = new WeakMap<LocalSearch, SpotCache>();
 
 function cacheFor(ls: LocalSearch): SpotCache {
+  if (ls === lastLs && lastCache) return lastCache;
   let c = caches.get(ls);
   if (!c) {
     const size = ls.data.n * ls.rs.nRoutes;
     c = { cost: new Float64Array(3 * size), after: new Int32Array(3 * size), stamp: new Float64Array(size), one: { cost: new Float64Array(3), after: new Int32Array(3) } };
     caches.set(ls, c);
   }
+  lastLs = ls;
+  lastCache = c;
   return c;
 }
 
 /** Top three spots of customer u in route r, from the cache or computed (then stored) — written at `spots[k]`. */
-function spotsOf(ls: LocalSearch, u: number, r: number, into: number[], k: number, spots: Spots): void {
-  const c = cacheFor(ls);
+const single = [0];
+
+function spotsOf(ls: LocalSearch, c: SpotCache, u: number, r: number, into: Int32Array, intoLen: number, k: number, spots: Spots): void {
   const key = u * ls.rs.nRoutes + r;
   if (c.stamp[key] !== ls.rs.routeStamp[r]) {
-    topThree(ls, [u], into, ls.rs.startOf(r), c.one);
+    single[0] = u;
+    topThree(ls, single, into, intoLen, ls.rs.startOf(r), c.one);
     c.cost.set(c.one.cost, key * 3);
     c.after.set(c.one.after, key * 3);
     c.stamp[key] = ls.rs.routeStamp[r];
@@ -115,22 +123,20 @@ function bestSpot(ls: LocalSearch, spots: Spots, k: number, x: number, gone: num
   spotAfter = after;
 }
 
-function customers(ls: LocalSearch, r: number): number[] {
-  const out: number[] = [];
-  for (let x = ls.rs.next[ls.rs.startOf(r)]; x < ls.rs.n; x = ls.rs.next[x]) out.push(x);
-  return out;
-}
 
 /** Tries SWAP* between routes r1 and r2; returns true when applied. */
 export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   const { rs, data } = ls;
   const m = data.nLoc;
-  const c1 = customers(ls, r1);
-  const c2 = customers(ls, r2);
-  if (c1.length === 0 || c2.length === 0) return false;
+  const c1 = ls.starA;
+  const c2 = ls.starB;
+  const n1 = rs.sequence(r1, c1);
+  const n2 = rs.sequence(r2, c2);
+  if (n1 === 0 || n2 === 0) return false;
   const [buf1, buf2] = spotsFor(ls);
-  for (let i = 0; i < c1.length; i++) spotsOf(ls, c1[i], r2, c2, i, buf1);
-  for (let k = 0; k < c2.length; k++) spotsOf(ls, c2[k], r1, c1, k, buf2);
+  const cache = cacheFor(ls);
+  for (let i = 0; i < n1; i++) spotsOf(ls, cache, c1[i], r2, c2, n2, i, buf1);
+  for (let k = 0; k < n2; k++) spotsOf(ls, cache, c2[k], r1, c1, n1, k, buf2);
   const s1 = buf1;
   const s2 = buf2;
   const load1 = rs.routeLoad[r1];
@@ -148,12 +154,12 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   let bv = -1;
   let afterU = -1;
   let afterV = -1;
-  const rem2 = new Float64Array(c2.length);
-  for (let k = 0; k < c2.length; k++) rem2[k] = removal(c2[k]);
-  for (let i = 0; i < c1.length; i++) {
+  const rem2 = ls.starGain;
+  for (let k = 0; k < n2; k++) rem2[k] = removal(c2[k]);
+  for (let i = 0; i < n1; i++) {
     const u = c1[i];
     const ru = removal(u);
-    for (let k = 0; k < c2.length; k++) {
+    for (let k = 0; k < n2; k++) {
       const v = c2[k];
       const dem = data.demand[v] - data.demand[u];
       const dPen = pen(load1 + dem) - pen(load1) + pen(load2 - dem) - pen(load2);
@@ -183,10 +189,8 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   rs.update(r2);
   if (rs.routeCost[r1] + rs.routeCost[r2] > before - 1e-5) {
     // time warp (not in the estimate) made it worse: restore both routes
-    const b1 = Int32Array.from(c1);
-    const b2 = Int32Array.from(c2);
-    rs.relink(r1, b1, b1.length);
-    rs.relink(r2, b2, b2.length);
+    rs.relink(r1, c1, n1);
+    rs.relink(r2, c2, n2);
     return false;
   }
   ls.commit(r1, r2);

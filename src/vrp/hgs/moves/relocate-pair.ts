@@ -38,7 +38,9 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   }
   const q = ls.data.demand[u] + ls.data.demand[x];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
-  const [a, b, c] = ls.seg;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
   const d = ls.data;
   concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[x], b), a);
   const costU = rs.cost(a);

@@ -26,7 +26,9 @@ export const relocate: HgsMove = (ls, u, v) => {
   }
   const q = ls.data.demand[u];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
-  const [a, b, c] = ls.seg;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
   const d = ls.data;
   // route of u without u
   concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[u], b), a);

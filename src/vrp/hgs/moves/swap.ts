@@ -40,7 +40,9 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
   const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
-  const [a, b, c] = ls.seg;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
   const d = ls.data;
   concat(d, rs.prefix(rs.prev[u], a), ls.single(v, c), a);
   if (lv === 2) concat(d, a, ls.single(vEnd, c), a);

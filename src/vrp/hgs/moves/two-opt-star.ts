@@ -23,7 +23,9 @@ export const twoOptStar: HgsMove = (ls, u, v) => {
     const newV = headV + rs.routeLoad[ru] - headU;
     if (ls.cannotImprove(ru, rv, distDelta, newU, newV)) return false;
   }
-  const [a, b, c] = ls.seg;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
   const d = ls.data;
   concat(d, rs.prefix(u, a), rs.suffix(rs.next[v], c), a);
   concat(d, rs.prefix(v, b), rs.suffix(rs.next[u], c), b);
