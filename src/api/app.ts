@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { JobRunner, type JobRunnerOptions } from "../pipeline/jobs.js";
 import type { Planner } from "../pipeline/types.js";
 import type { Store } from "../storage/index.js";
-import { rateLimitKey } from "./auth.js";
+import { KeyResolver, rateLimitKey } from "./auth.js";
 import type { AppContext } from "./context.js";
 import { installErrorHandlers } from "./error-handler.js";
 import { installMetrics } from "./metrics.js";
@@ -33,6 +33,8 @@ export interface AppOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** Fastify logger options; default off. Authorization headers are always redacted. */
   logger?: FastifyServerOptions["logger"];
+  /** How long a resolved API key is remembered, ms (default 2000; 0: ask the store every time). */
+  keyCacheMs?: number;
   /** Start the job runner (and re-queue interrupted jobs) when the app is ready (default true). */
   startJobs?: boolean;
 }
@@ -52,7 +54,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const baseDir = opts.baseDir ?? process.cwd();
   const runner = new JobRunner({ ...opts.jobs, store: opts.store, planner: opts.planner, baseDir });
-  const ctx: AppContext = { store: opts.store, planner: opts.planner, runner, baseDir };
+  const keys = new KeyResolver(opts.store, opts.keyCacheMs ?? 2000);
+  const ctx: AppContext = { store: opts.store, planner: opts.planner, runner, keys, baseDir };
   let closing = false;
   const registry = installMetrics(app, opts.store, () => runner.active);
 

@@ -19,14 +19,45 @@ export function readToken(request: FastifyRequest): string | undefined {
   return typeof header === "string" && header ? header : undefined;
 }
 
+/**
+ * Resolves tokens to keys through the store, remembering each answer for `ttlMs` so a busy key
+ * does not cost a database read per request. A revoked key stops working within `ttlMs`.
+ */
+export class KeyResolver {
+  private readonly cache = new Map<string, { key: ApiKeyRecord | undefined; until: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /**
+   * The active key with this token, or undefined. The cache is keyed by the token itself (held in
+   * this process's memory only, like the request that carried it), so a hit costs no hashing.
+   */
+  async resolve(token: string): Promise<ApiKeyRecord | undefined> {
+    const t = Date.now();
+    const hit = this.cache.get(token);
+    if (hit && hit.until > t) return hit.key;
+    const key = await this.store.findApiKey(hashApiKey(token));
+    if (this.ttlMs > 0) {
+      if (this.cache.size >= this.maxEntries) this.cache.clear();
+      // Unknown tokens are remembered too, so guessing does not reach the database either.
+      this.cache.set(token, { key, until: t + this.ttlMs });
+    }
+    return key;
+  }
+}
+
 /** An onRequest hook admitting only keys of `roles`. */
-export function requireRole(store: Store, roles: readonly Role[]): onRequestHookHandler {
+export function requireRole(keys: KeyResolver, roles: readonly Role[]): onRequestHookHandler {
   return async function authorize(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const token = readToken(request);
     if (!token) {
       throw new UrbanmineError("UNAUTHORIZED", "this endpoint needs an API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
     }
-    const key = await store.findApiKey(hashApiKey(token));
+    const key = await keys.resolve(token);
     if (!key) throw new UrbanmineError("UNAUTHORIZED", "unknown or revoked API key");
     request.apiKey = key;
     if (!roles.includes(key.role)) {

@@ -8,7 +8,7 @@ import { jobView } from "./scenarios.js";
 
 /** Routes for jobs; admin and planner keys only. */
 export const jobRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
-  const auth = requireRole(ctx.store, ["admin", "planner"]);
+  const auth = requireRole(ctx.keys, ["admin", "planner"]);
   const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["jobs"];
 

@@ -18,7 +18,7 @@ async function loadPlan(store: Store, id: string): Promise<PlanRecord> {
 /** Routes for plans; admin and planner keys only. */
 export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store } = ctx;
-  const auth = requireRole(store, ["admin", "planner"]);
+  const auth = requireRole(ctx.keys, ["admin", "planner"]);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
   const tags = ["plans"];
 

@@ -27,7 +27,7 @@ export function planSummary(p: PlanRecord): z.infer<typeof PlanSummary> {
 /** Routes for scenarios; admin and planner keys only. */
 export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store, runner } = ctx;
-  const auth = requireRole(store, PLANNERS);
+  const auth = requireRole(ctx.keys, PLANNERS);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["scenarios"];
 
