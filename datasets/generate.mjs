@@ -38,7 +38,8 @@ export function generateScenario(opts) {
   const factors = JSON.parse(readFileSync(join(HERE, "common", "factors.json"), "utf8"));
   const rng = createRandom(seed);
   const center = { lat: opts.lat, lon: opts.lon };
-  const radiusKm = 8 * Math.sqrt(nZones) + 10;
+  // A metro area: wider with more zones, but never beyond a day's drive out and back.
+  const radiusKm = Math.min(60, 8 * Math.sqrt(nZones) + 10);
   const tag = `synthetic: datasets/generate.mjs --seed ${seed}`;
 
   const zipRows = [];

@@ -37,7 +37,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UrbanmineError) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`urbanmine: ${(err as Error).message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof UrbanmineError) {
       process.stderr.write(`urbanmine: ${err.code}: ${err.message}\n`);
       process.exitCode = err.status >= 500 ? 1 : 2;
     } else {

@@ -81,6 +81,13 @@ describe("urbanmine solve", () => {
     expect(r.stderr).not.toMatch(/status/i);
   });
 
+  it("answers an unknown option with a usage error, not a crash", async () => {
+    const r = await urbanmine(["solve", fixture, "--colour", "blue"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--colour");
+    expect(r.stderr).not.toContain("internal error");
+  });
+
   it("reports a file that is not JSON, by name", async () => {
     const dir = mkdtempSync(join(tmpdir(), "urbanmine-json-"));
     const file = join(dir, "broken.json");

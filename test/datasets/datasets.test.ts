@@ -126,8 +126,8 @@ describe("city datasets", () => {
   });
 });
 
-// The processing extension (stream process steps, per-step costs) is read from the raw file: a
-// schema without those fields strips them, so their shape is checked here directly.
+// Stream process steps and per-step costs, checked on the file as written (order, sources,
+// in-house no dearer than bought outside).
 describe("processing factors in the city datasets", () => {
   it.each(PLACES)("%s: steps are known, in processing order, and every step factor has a source", (place) => {
     const raw = JSON.parse(readFileSync(join(DATASETS, place, "scenario.json"), "utf8")) as {

@@ -64,7 +64,11 @@ export async function run(args: string[]): Promise<number> {
     const seconds = (performance.now() - t0) / 1000;
     const m = travel.road;
     const n = m.ids.length;
-    const summary = `matrix ${n} x ${n} (${m.method}), ${seconds.toFixed(3)} s, ${m.unreachable.length} unreachable pair(s)\n`;
+    const road = travel.report?.road;
+    const graph = road
+      ? `road graph ${road.nodes} nodes, ${road.edges} edges; dropped ${road.droppedNodes} nodes and ${road.droppedEdges} edges outside the largest strongly connected component\n`
+      : "";
+    const summary = `matrix ${n} x ${n} (${m.method}), ${seconds.toFixed(3)} s, ${m.unreachable.length} unreachable pair(s)\n${graph}`;
     if (!values.json) {
       process.stdout.write(summary);
       return 0;

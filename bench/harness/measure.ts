@@ -1,0 +1,114 @@
+// Times one speed case with tinybench, sandwiched between two timings of the calibration
+// workload in the same process, in several short rounds; the case's figure is the median over
+// rounds of case / calibration (each the lower quartile of its latencies in that round), so a
+// uniformly slower machine leaves it unchanged. The clock is the process's CPU time, so time
+// spent preempted by other processes does not count. Why these choices: bench/README.md, "Noise".
+import { Bench } from "tinybench";
+import { type CalibrationFixture, runCalibration } from "./calibration.js";
+
+/** How long and how often to time, per mode. */
+export interface TimingPlan {
+  rounds: number;
+  timeMs: number;
+  minIterations: number;
+  warmupMs: number;
+}
+
+export const FULL_TIMING: TimingPlan = { rounds: 15, timeMs: 100, minIterations: 5, warmupMs: 250 };
+export const QUICK_TIMING: TimingPlan = { rounds: 7, timeMs: 50, minIterations: 5, warmupMs: 250 };
+
+/** One speed measurement. */
+export interface SpeedMeasurement {
+  ratio: number;
+  ratios: number[];
+  medianMs: number;
+  /** Calibration medians seen in this measurement, ms. */
+  calibrationMs: number[];
+}
+
+/** Quantile `q` (0..1) of an ascending non-empty list, linearly interpolated. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) throw new Error("quantile of an empty list");
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  return quantileSorted([...values].sort((a, b) => a - b), 0.5);
+}
+
+/** The per-round statistic: contention from other processes only adds time, so the lower
+ * quartile is the least disturbed figure that still averages over several calls. */
+const ROUND_QUANTILE = 0.25;
+
+/** CPU time (user + system) of this process, ms. Includes V8's GC helper threads, which is part of the cost. */
+export function cpuTimeMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+let sink = 0;
+
+/** Keeps results alive so the optimiser cannot drop the timed work. */
+function consume(value: unknown): void {
+  if (typeof value === "number") sink = (sink + value) % 1e9;
+  else if (typeof value === "string") sink = (sink + value.length) % 1e9;
+  else if (value !== undefined && value !== null) sink = (sink + 1) % 1e9;
+}
+
+function lowerQuartile(bench: Bench, name: string): number {
+  const task = bench.getTask(name);
+  const result = task?.result;
+  if (!result) throw new Error(`tinybench lost task '${name}'`);
+  if (result.state === "errored") throw result.error;
+  if (result.state !== "completed") throw new Error(`task '${name}' ended in state '${result.state}'`);
+  const samples = result.latency.samples;
+  if (!samples || samples.length === 0) throw new Error(`task '${name}' kept no samples`);
+  return quantileSorted(samples, ROUND_QUANTILE);
+}
+
+/**
+ * Measures `fn` against the calibration workload.
+ * @throws the case's own error when a timed call throws.
+ */
+export async function measureSpeed(
+  fn: () => unknown,
+  calibration: CalibrationFixture,
+  plan: TimingPlan,
+): Promise<SpeedMeasurement> {
+  const ratios: number[] = [];
+  const caseMs: number[] = [];
+  const calibrationMs: number[] = [];
+  for (let round = 0; round < plan.rounds; round++) {
+    const bench = new Bench({
+      now: cpuTimeMs,
+      time: plan.timeMs,
+      iterations: plan.minIterations,
+      warmup: round === 0,
+      warmupTime: plan.warmupMs,
+      warmupIterations: 2,
+      retainSamples: true,
+      throws: true,
+    });
+    bench.add("calibration-before", () => consume(runCalibration(calibration)));
+    bench.add("case", () => consume(fn()));
+    bench.add("calibration-after", () => consume(runCalibration(calibration)));
+    await bench.run();
+    const before = lowerQuartile(bench, "calibration-before");
+    const after = lowerQuartile(bench, "calibration-after");
+    const own = lowerQuartile(bench, "case");
+    const cal = (before + after) / 2;
+    calibrationMs.push(before, after);
+    caseMs.push(own);
+    ratios.push(own / cal);
+  }
+  return { ratio: median(ratios), ratios, medianMs: median(caseMs), calibrationMs };
+}
+
+/** The optimiser sink (read so it is not dead code). */
+export function sinkValue(): number {
+  return sink;
+}
