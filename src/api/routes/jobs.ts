@@ -4,7 +4,7 @@ import { UrbanmineError } from "../../domain/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { ErrorBody, IdParams, JobView } from "../schemas.js";
-import { jobView } from "./scenarios.js";
+import { jobView } from "../views.js";
 
 /** Routes for jobs; admin and planner keys only. */
 export const jobRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {

@@ -7,7 +7,7 @@ import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { flattenKpis, planCsv, planGeoJson } from "../formats/plan-format.js";
 import { CompareQuery, ErrorBody, IdParams, KpiComparison, PlanEnvelope, PlanFormatQuery, PlanSummary } from "../schemas.js";
-import { planSummary } from "./scenarios.js";
+import { planSummary } from "../views.js";
 
 async function loadPlan(store: Store, id: string): Promise<PlanRecord> {
   const rec = await store.getPlan(id);

@@ -3,10 +3,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkReferences, describeIssues, Scenario, UrbanmineError } from "../../domain/index.js";
-import type { JobRecord, PlanRecord, ScenarioRecord } from "../../storage/index.js";
+import type { ScenarioRecord } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { ErrorBody, IdParams, JobView, PageQuery, PlanSummary, ScenarioSummary, SolveBody } from "../schemas.js";
+import { ErrorBody, IdParams, JobView, PageQuery, ScenarioSummary, SolveBody } from "../schemas.js";
+import { jobView } from "../views.js";
 
 const PLANNERS = ["admin", "planner"] as const;
 
@@ -23,16 +24,6 @@ function checkScenario(s: Scenario): Scenario {
 
 function summary(r: ScenarioRecord): z.infer<typeof ScenarioSummary> {
   return { id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt };
-}
-
-/** A job as the API shows it. */
-export function jobView(j: JobRecord): z.infer<typeof JobView> {
-  return { ...j };
-}
-
-/** A plan's list entry. */
-export function planSummary(p: PlanRecord): z.infer<typeof PlanSummary> {
-  return { id: p.id, scenarioId: p.scenarioId, jobId: p.jobId, createdAt: p.createdAt, netCostUsdPerYear: p.plan.kpis.netCostUsdPerYear };
 }
 
 /** Routes for scenarios; admin and planner keys only. */
