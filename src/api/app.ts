@@ -78,7 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: limit.max,
       timeWindow: limit.timeWindowMs,
-      keyGenerator: rateLimitKey,
+      keyGenerator: (request) => rateLimitKey(keys, request),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         code: "RATE_LIMITED",

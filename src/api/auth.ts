@@ -24,7 +24,7 @@ export function readToken(request: FastifyRequest): string | undefined {
  * does not cost a database read per request. A revoked key stops working within `ttlMs`.
  */
 export class KeyResolver {
-  private readonly cache = new Map<string, { key: ApiKeyRecord | undefined; until: number }>();
+  private readonly cache = new Map<string, { key: ApiKeyRecord | undefined; hash: string; until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -40,13 +40,19 @@ export class KeyResolver {
     const t = Date.now();
     const hit = this.cache.get(token);
     if (hit && hit.until > t) return hit.key;
-    const key = await this.store.findApiKey(hashApiKey(token));
+    const hash = hit?.hash ?? hashApiKey(token);
+    const key = await this.store.findApiKey(hash);
     if (this.ttlMs > 0) {
       if (this.cache.size >= this.maxEntries) this.cache.clear();
       // Unknown tokens are remembered too, so guessing does not reach the database either.
-      this.cache.set(token, { key, until: t + this.ttlMs });
+      this.cache.set(token, { key, hash, until: t + this.ttlMs });
     }
     return key;
+  }
+
+  /** SHA-256 hex of a token, from the cache when the token was seen recently. */
+  hashOf(token: string): string {
+    return this.cache.get(token)?.hash ?? hashApiKey(token);
   }
 }
 
@@ -77,8 +83,11 @@ export function assertCarrierScope(request: FastifyRequest, carrierId: string): 
   }
 }
 
-/** Rate-limit bucket of a request: its key's hash prefix when it has one, else its IP address. */
-export function rateLimitKey(request: FastifyRequest): string {
+/**
+ * Rate-limit bucket of a request: its key's hash (never the token, in case the limiter's store is
+ * shared) when it has one, else its IP address.
+ */
+export function rateLimitKey(keys: KeyResolver, request: FastifyRequest): string {
   const token = readToken(request);
-  return token ? `key:${hashApiKey(token).slice(0, 32)}` : `ip:${request.ip}`;
+  return token ? `key:${keys.hashOf(token).slice(0, 32)}` : `ip:${request.ip}`;
 }
