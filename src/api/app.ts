@@ -48,6 +48,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ? false
     : { ...(typeof opts.logger === "object" ? opts.logger : {}), redact: ["req.headers.authorization", 'req.headers["x-api-key"]'] };
   const app = Fastify({ logger, bodyLimit: opts.bodyLimitBytes ?? 10 * 1024 * 1024 });
+  // An empty JSON body counts as no body (e.g. `curl -X POST -H 'content-type: application/json'`):
+  // routes whose body is optional accept it, the others answer the usual 400 with its path.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") done(null, undefined);
+    else parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);

@@ -90,7 +90,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
       tags: ["jobs"],
       summary: "Start solving a scenario; poll the job it returns",
       params: IdParams,
-      body: SolveBody.optional(),
+      body: SolveBody.nullish(),
       response: { 202: JobView, ...errors, 503: ErrorBody },
     },
   }, async (request, reply) => {
