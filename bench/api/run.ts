@@ -1,7 +1,7 @@
 // API benchmark: autocannon against real listening servers in a child process.
 // 1. GET a carrier's day of 200 stops vs a bare Fastify "hello" route, alternating rounds in one run.
 // 2. /healthz latency at a fixed request rate, idle and while 20 scenarios are submitted and solved.
-// Usage: node dist/bench/api/run.js [--seconds 5] [--rounds 3] [--connections 10] [--skip-solve]
+// Usage: node dist/bench/api/run.js [--seconds 5] [--rounds 3] [--connections 10] [--skip-routes] [--skip-solve]
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
@@ -93,11 +93,20 @@ async function routesVsHello(seconds: number, rounds: number, connections: numbe
   }
 }
 
+/** Event-loop delay of the server since the previous scrape (prom-client resets it on each collect), ms. */
+async function loopLag(url: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").find((l) => l.startsWith(`${name} `)) ?? "")?.[2] ?? NaN) * 1000;
+  return { p99: read("nodejs_eventloop_lag_p99_seconds"), max: read("nodejs_eventloop_lag_max_seconds") };
+}
+
 async function healthUnderSubmissions(seconds: number): Promise<void> {
   const s = await startChild(true);
   try {
     const health = { url: `${s.url}/healthz`, duration: seconds, connections: 4, overallRate: 200 };
+    await loopLag(s.url);
     const idle = await cannon(health);
+    const idleLag = await loopLag(s.url);
     const h = { authorization: `Bearer ${s.keys.planner}`, "content-type": "application/json" };
     const busy = cannon(health);
     await new Promise((r) => setTimeout(r, 500));
@@ -110,11 +119,12 @@ async function healthUnderSubmissions(seconds: number): Promise<void> {
       }),
     );
     const under = await busy;
+    const busyLag = await loopLag(s.url);
     const accepted = submitted.filter(([c, j]) => c === 201 && j === 202).length;
     process.stdout.write(`\n## /healthz at 200 req/s for ${seconds} s: idle, then while 20 scenarios are submitted and solved\n\n`);
-    process.stdout.write("| condition | req/s | p50 ms | p99 ms | max ms | errors | non-2xx |\n|---|---|---|---|---|---|---|\n");
-    for (const [name, f] of [["idle", idle], ["20 submissions + solves", under]] as const) {
-      process.stdout.write(`| ${name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.max.toFixed(1)} | ${f.errors} | ${f.non2xx} |\n`);
+    process.stdout.write("| condition | req/s | p50 ms | p99 ms | max ms | errors | non-2xx | event-loop delay p99 / max ms |\n|---|---|---|---|---|---|---|---|\n");
+    for (const [name, f, lag] of [["idle", idle, idleLag], ["20 submissions + solves", under, busyLag]] as const) {
+      process.stdout.write(`| ${name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.max.toFixed(1)} | ${f.errors} | ${f.non2xx} | ${lag.p99.toFixed(1)} / ${lag.max.toFixed(1)} |\n`);
     }
     const jobs = (await (await fetch(`${s.url}/metrics`)).text()).split("\n").filter((l) => l.startsWith("urbanmine_jobs{"));
     process.stdout.write(`\nsubmissions accepted: ${accepted}/20; jobs at the end: ${jobs.join(", ")}\n`);
@@ -130,10 +140,11 @@ async function main(): Promise<void> {
       rounds: { type: "string", default: "3" },
       connections: { type: "string", default: "10" },
       "skip-solve": { type: "boolean", default: false },
+      "skip-routes": { type: "boolean", default: false },
     },
   });
   process.stdout.write(`# API benchmark, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}\n`);
-  await routesVsHello(Number(values.seconds), Number(values.rounds), Number(values.connections));
+  if (!values["skip-routes"]) await routesVsHello(Number(values.seconds), Number(values.rounds), Number(values.connections));
   if (!values["skip-solve"]) await healthUnderSubmissions(Math.max(10, Number(values.seconds) * 2));
 }
 

@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { JobRunner, type JobRunnerOptions } from "../pipeline/jobs.js";
 import type { Planner } from "../pipeline/types.js";
 import type { Store } from "../storage/index.js";
-import { rateLimitKey } from "./auth.js";
+import { KeyResolver, rateLimitKey } from "./auth.js";
 import type { AppContext } from "./context.js";
 import { installErrorHandlers } from "./error-handler.js";
 import { installMetrics } from "./metrics.js";
@@ -33,6 +33,8 @@ export interface AppOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** Fastify logger options; default off. Authorization headers are always redacted. */
   logger?: FastifyServerOptions["logger"];
+  /** How long a resolved API key is remembered, ms (default 2000; 0: ask the store every time). */
+  keyCacheMs?: number;
   /** Start the job runner (and re-queue interrupted jobs) when the app is ready (default true). */
   startJobs?: boolean;
 }
@@ -46,13 +48,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ? false
     : { ...(typeof opts.logger === "object" ? opts.logger : {}), redact: ["req.headers.authorization", 'req.headers["x-api-key"]'] };
   const app = Fastify({ logger, bodyLimit: opts.bodyLimitBytes ?? 10 * 1024 * 1024 });
+  // An empty JSON body counts as no body (e.g. `curl -X POST -H 'content-type: application/json'`):
+  // routes whose body is optional accept it, the others answer the usual 400 with its path.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") done(null, undefined);
+    else parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
 
   const baseDir = opts.baseDir ?? process.cwd();
   const runner = new JobRunner({ ...opts.jobs, store: opts.store, planner: opts.planner, baseDir });
-  const ctx: AppContext = { store: opts.store, planner: opts.planner, runner, baseDir };
+  const keys = new KeyResolver(opts.store, opts.keyCacheMs ?? 2000);
+  const ctx: AppContext = { store: opts.store, planner: opts.planner, runner, keys, baseDir };
   let closing = false;
   const registry = installMetrics(app, opts.store, () => runner.active);
 
@@ -75,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: limit.max,
       timeWindow: limit.timeWindowMs,
-      keyGenerator: rateLimitKey,
+      keyGenerator: (request) => rateLimitKey(keys, request),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         code: "RATE_LIMITED",

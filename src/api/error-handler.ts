@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { formatPath, type InputIssue, UrbanmineError } from "../domain/index.js";
 
-/** Codes the HTTP layer adds to the domain's ERROR_CODES, with their statuses. */
+/** Codes the HTTP layer adds to the domain's ERROR_CODES (framework-level failures), with their HTTP statuses. */
 export const HTTP_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

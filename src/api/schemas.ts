@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { Id, Location, Plan, TimeWindow } from "../domain/index.js";
 
+/** A calendar day, YYYY-MM-DD. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").describe("A day, YYYY-MM-DD");
 
+/** The body of every error response. */
 export const ErrorBody = z
   .object({
     code: z.string().describe("Stable error code, e.g. INVALID_INPUT, NOT_FOUND, BUSY"),
@@ -13,13 +15,16 @@ export const ErrorBody = z
   })
   .describe("Every error response");
 
+/** A path with one `{id}`. */
 export const IdParams = z.object({ id: Id });
 
+/** Paging of list endpoints: `limit` (1..500, default 50) and `offset`. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** A scenario in lists and create/replace answers. */
 export const ScenarioSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -27,6 +32,7 @@ export const ScenarioSummary = z.object({
   updatedAt: z.string(),
 });
 
+/** A solve job: state, progress, best objective so far, and its plan once there is one. */
 export const JobView = z
   .object({
     id: z.string(),
@@ -47,6 +53,7 @@ export const JobView = z
   })
   .describe("A solve job");
 
+/** Options of a solve: time limit (s), seed, routing iteration bound. */
 export const SolveBody = z
   .object({
     timeLimitS: z.number().positive().optional().describe("Wall-clock limit, seconds; at most the service's maximum"),
@@ -55,11 +62,13 @@ export const SolveBody = z
   })
   .default({});
 
+/** How to render a plan: json, geojson, or csv with the table to print. */
 export const PlanFormatQuery = z.object({
   format: z.enum(["json", "geojson", "csv"]).default("json"),
   table: z.enum(["assignments", "flows", "hubs", "routes"]).default("assignments").describe("CSV only: which table"),
 });
 
+/** A plan in lists and comparisons. */
 export const PlanSummary = z.object({
   id: z.string(),
   scenarioId: z.string(),
@@ -68,6 +77,7 @@ export const PlanSummary = z.object({
   netCostUsdPerYear: z.number(),
 });
 
+/** A plan with its ids, as `GET /v1/plans/{id}` answers in JSON. */
 export const PlanEnvelope = z.object({
   id: z.string(),
   scenarioId: z.string(),
@@ -76,8 +86,10 @@ export const PlanEnvelope = z.object({
   plan: Plan,
 });
 
+/** Two plan ids to compare. */
 export const CompareQuery = z.object({ a: Id, b: Id });
 
+/** Every numeric KPI of two plans, side by side. */
 export const KpiComparison = z.object({
   a: PlanSummary,
   b: PlanSummary,
@@ -92,6 +104,7 @@ export const KpiComparison = z.object({
   ),
 });
 
+/** What an intake desk sends to register a pickup. */
 export const PickupRegistration = z
   .object({
     scenarioId: Id.describe("Scenario (city plan) whose carriers serve the pickup"),
@@ -107,6 +120,7 @@ export const PickupRegistration = z
   })
   .describe("A household or small business asking for a pickup");
 
+/** A registered pickup with the carrier and day it was assigned to. */
 export const PickupView = z.object({
   id: z.string(),
   scenarioId: z.string(),
@@ -126,16 +140,20 @@ export const PickupView = z.object({
   }),
 });
 
+/** Filters of the pickup list. */
 export const PickupListQuery = z.object({ scenarioId: Id.optional(), carrierId: Id.optional(), date: IsoDate.optional() });
 
+/** A path with one `{carrierId}`. */
 export const CarrierParams = z.object({ carrierId: Id });
 
+/** Which day of a carrier's routes, in which format. */
 export const RoutesQuery = z.object({
   date: IsoDate,
   format: z.enum(["json", "geojson", "csv"]).default("json"),
   scenarioId: Id.optional().describe("Only routes of this scenario"),
 });
 
+/** A carrier's routes of one day, per scenario. */
 export const DayRoutesView = z.object({
   carrierId: z.string(),
   date: z.string(),
@@ -149,6 +167,7 @@ export const DayRoutesView = z.object({
   ),
 });
 
+/** A re-optimisation request: the day, the scenario, the stops to keep in place. */
 export const ReoptimiseBody = z.object({
   scenarioId: Id,
   date: IsoDate,

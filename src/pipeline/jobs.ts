@@ -29,11 +29,6 @@ export interface JobRunnerOptions {
   progressIntervalMs?: number;
 }
 
-/** Estimated seconds until a queue slot frees, for Retry-After. */
-export interface Busy {
-  retryAfterS: number;
-}
-
 function newId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString("hex")}`;
 }
@@ -95,7 +90,7 @@ export class JobRunner {
   /**
    * Queues a solve of a stored scenario.
    * @param timeLimitS requested solve time, seconds; capped at maxSolveS.
-   * @throws UrbanmineError NOT_FOUND (no scenario), INVALID_INPUT (time limit), BUSY (queue full; see retryAfterS()), CONFLICT (shutting down).
+   * @throws UrbanmineError NOT_FOUND (no scenario), INVALID_INPUT (time limit), BUSY (queue full, see retryAfterS(); or shutting down).
    */
   async submit(scenarioId: string, opts: { timeLimitS?: number; seed?: number; routingIterations?: number } = {}): Promise<JobRecord> {
     if (this.closing) throw new UrbanmineError("BUSY", "the service is shutting down; submit again once it is back");

@@ -82,6 +82,16 @@ describe("with the worker-pool planner", () => {
     expect(routing.routes.flatMap((r) => r.steps.map((x) => x.id))).toContain("walk-in");
   });
 
+  it("fails a job whose run fails in the worker, with the reason, and keeps serving", async () => {
+    const broken = { ...tinyScenarioInput(), id: "broken", network: { file: "no-such-network.osm.pbf" } };
+    expect((await t.app.inject({ method: "POST", url: "/v1/scenarios", headers: auth(t.keys.planner), payload: broken })).statusCode).toBe(201);
+    const job = (await t.app.inject({ method: "POST", url: "/v1/scenarios/broken/solve", headers: auth(t.keys.planner), payload: { timeLimitS: 10 } })).json();
+    const end = await waitForJob(t.app, t.keys.planner, job.id, ["failed", "done"], 60_000);
+    expect(end.state).toBe("failed");
+    expect(String(end.error)).toContain("no-such-network.osm.pbf");
+    expect((await t.app.inject({ url: "/readyz" })).statusCode).toBe(200);
+  });
+
   it("cancels a running solve within seconds and keeps a plan that passes the checks", async () => {
     const job = (await t.app.inject({ method: "POST", url: "/v1/scenarios/tiny-town/solve", headers: auth(t.keys.planner), payload: { timeLimitS: 120 } })).json();
     for (let i = 0; i < 3000; i++) {

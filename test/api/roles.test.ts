@@ -84,11 +84,18 @@ describe("role x endpoint matrix", () => {
     }
   }
 
-  it("a revoked key is refused with 401", async () => {
-    const keys = await t.store.listApiKeys();
-    const intake = keys.find((k) => k.role === "intake");
-    await t.store.revokeApiKey(String(intake?.id));
-    const res = await t.app.inject({ method: "GET", url: "/v1/pickups/r0", headers: auth(t.keys.intake) });
-    expect(res.statusCode).toBe(401);
+  it("a revoked key is refused with 401 once the key cache has let it go", async () => {
+    const t2 = await makeApp({ keyCacheMs: 150 });
+    try {
+      const url = "/v1/scenarios";
+      expect((await t2.app.inject({ url, headers: auth(t2.keys.planner) })).statusCode).toBe(200);
+      const planner = (await t2.store.listApiKeys()).find((k) => k.role === "planner");
+      expect(await t2.store.revokeApiKey(String(planner?.id))).toBe(true);
+      expect((await t2.app.inject({ url, headers: auth(t2.keys.planner) })).statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await t2.app.inject({ url, headers: auth(t2.keys.planner) })).statusCode).toBe(401);
+    } finally {
+      await t2.app.close();
+    }
   });
 });

@@ -82,6 +82,18 @@ describe("scenarios", () => {
     expect(p.json().issues[0].path).toBe("params.id");
   });
 
+  it("treats an empty JSON body as no body: optional bodies pass, required ones answer 400", async () => {
+    const h = { ...auth(t.keys.planner), "content-type": "application/json" };
+    await t.app.inject({ method: "POST", url: "/v1/scenarios", headers: h, payload: tinyScenarioInput() });
+    expect((await t.app.inject({ method: "POST", url: "/v1/scenarios/tiny-town/solve", headers: h })).statusCode).toBe(202);
+    expect((await t.app.inject({ method: "POST", url: "/v1/scenarios/tiny-town/solve", headers: auth(t.keys.planner) })).statusCode).toBe(202);
+    const none = await t.app.inject({ method: "POST", url: "/v1/scenarios", headers: h });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().issues[0].path).toBe("(root)");
+    const proto = await t.app.inject({ method: "POST", url: "/v1/scenarios", headers: h, payload: '{"__proto__": {"polluted": 1}}' });
+    expect(proto.statusCode).toBe(400);
+  });
+
   it("answers 401 without a key and with an unknown key, and a JSON 404 for unknown routes", async () => {
     const none = await t.app.inject({ method: "GET", url: "/v1/scenarios" });
     expect(none.statusCode).toBe(401);

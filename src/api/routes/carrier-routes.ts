@@ -1,7 +1,8 @@
 // A carrier's daily routes: pull them as JSON, GeoJSON or CSV, and re-optimise a day.
 // Carrier keys reach only their own carrier id; any other id answers 404 (docs/api.md).
 // Rendered bodies (plain and gzip) are cached per (carrier, day, scenario, format) until the day's
-// routes change; an ETag lets polling carriers get 304 when nothing changed.
+// routes change (checked against the store at most every VERSION_CHECK_MS, at once after a
+// re-optimisation here); an ETag lets polling carriers get 304 when nothing changed.
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -15,9 +16,12 @@ import { CarrierParams, DayRoutesView, ErrorBody, ReoptimiseBody, RoutesQuery } 
 
 const CONTENT_TYPE = { json: "application/json; charset=utf-8", geojson: "application/geo+json", csv: "text/csv; charset=utf-8" } as const;
 const CACHE_ENTRIES = 512;
+/** A day changed by a solve shows up within this long, ms. */
+const VERSION_CHECK_MS = 250;
 
 interface Rendered {
   version: string;
+  checkedAt: number;
   etag: string;
   plain: Buffer;
   gzip: Buffer;
@@ -41,7 +45,7 @@ function render(carrierId: string, date: string, days: DayRoutesRecord[], format
 /** Routes for carriers' days: admin, planner, and the carrier's own key. */
 export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store } = ctx;
-  const auth = requireRole(store, ["admin", "planner", "carrier"]);
+  const auth = requireRole(ctx.keys, ["admin", "planner", "carrier"]);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["routes"];
   const cache = new Map<string, Rendered>();
@@ -61,15 +65,19 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
     assertCarrierScope(request, carrierId);
     const { date, format, scenarioId } = request.query;
     const key = `${carrierId}|${date}|${scenarioId ?? ""}|${format}`;
-    const version = (await store.dayRoutesVersion(carrierId, date)) ?? "none";
     let hit = cache.get(key);
-    if (!hit || hit.version !== version) {
-      const days = version === "none" ? [] : await store.getDayRoutes(carrierId, date, scenarioId);
-      const plain = Buffer.from(render(carrierId, date, days, format));
-      const etag = `"${createHash("sha1").update(plain).digest("base64url")}"`;
-      hit = { version, etag, plain, gzip: gzipSync(plain, { level: 6 }) };
-      if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-      cache.set(key, hit);
+    const t = Date.now();
+    if (!hit || t - hit.checkedAt >= VERSION_CHECK_MS) {
+      const version = (await store.dayRoutesVersion(carrierId, date)) ?? "none";
+      if (hit && hit.version === version) hit.checkedAt = t;
+      else {
+        const days = version === "none" ? [] : await store.getDayRoutes(carrierId, date, scenarioId);
+        const plain = Buffer.from(render(carrierId, date, days, format));
+        const etag = `"${createHash("sha1").update(plain).digest("base64url")}"`;
+        hit = { version, checkedAt: t, etag, plain, gzip: gzipSync(plain, { level: 6 }) };
+        if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+        cache.set(key, hit);
+      }
     }
     void reply.header("etag", hit.etag).header("vary", "accept-encoding").header("cache-control", "private, no-cache");
     if (request.headers["if-none-match"] === hit.etag) return reply.status(304).send(null);
@@ -92,6 +100,7 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
     const { carrierId } = request.params;
     assertCarrierScope(request, carrierId);
     const day = await reoptimiseDay(ctx, carrierId, request.body);
+    for (const k of cache.keys()) if (k.startsWith(`${carrierId}|${day.date}|`)) cache.delete(k);
     return {
       carrierId,
       date: day.date,

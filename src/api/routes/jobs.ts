@@ -4,11 +4,11 @@ import { UrbanmineError } from "../../domain/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { ErrorBody, IdParams, JobView } from "../schemas.js";
-import { jobView } from "./scenarios.js";
+import { jobView } from "../views.js";
 
 /** Routes for jobs; admin and planner keys only. */
 export const jobRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
-  const auth = requireRole(ctx.store, ["admin", "planner"]);
+  const auth = requireRole(ctx.keys, ["admin", "planner"]);
   const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["jobs"];
 

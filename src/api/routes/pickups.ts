@@ -28,8 +28,8 @@ function view(p: PickupRecord): z.infer<typeof PickupView> {
 /** Routes for pickups: intake registers and reads back; planners also list. */
 export const pickupRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store } = ctx;
-  const intake = requireRole(store, ["admin", "planner", "intake"]);
-  const planners = requireRole(store, ["admin", "planner"]);
+  const intake = requireRole(ctx.keys, ["admin", "planner", "intake"]);
+  const planners = requireRole(ctx.keys, ["admin", "planner"]);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["pickups"];
 

@@ -7,7 +7,7 @@ import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { flattenKpis, planCsv, planGeoJson } from "../formats/plan-format.js";
 import { CompareQuery, ErrorBody, IdParams, KpiComparison, PlanEnvelope, PlanFormatQuery, PlanSummary } from "../schemas.js";
-import { planSummary } from "./scenarios.js";
+import { planSummary } from "../views.js";
 
 async function loadPlan(store: Store, id: string): Promise<PlanRecord> {
   const rec = await store.getPlan(id);
@@ -18,7 +18,7 @@ async function loadPlan(store: Store, id: string): Promise<PlanRecord> {
 /** Routes for plans; admin and planner keys only. */
 export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store } = ctx;
-  const auth = requireRole(store, ["admin", "planner"]);
+  const auth = requireRole(ctx.keys, ["admin", "planner"]);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
   const tags = ["plans"];
 

@@ -1,33 +1,35 @@
 // Scenario CRUD under /v1/scenarios, plus a scenario's jobs and plans, and the solve endpoint.
-// Bodies are checked by the Scenario schema, then by the cross-reference checks of parseScenario.
+// Bodies are checked by the Scenario schema (once, by the route), then by the cross-reference checks.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { parseScenario, Scenario, UrbanmineError } from "../../domain/index.js";
-import type { JobRecord, PlanRecord, ScenarioRecord } from "../../storage/index.js";
+import { checkReferences, describeIssues, Scenario, UrbanmineError } from "../../domain/index.js";
+import type { ScenarioRecord } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { ErrorBody, IdParams, JobView, PageQuery, PlanSummary, ScenarioSummary, SolveBody } from "../schemas.js";
+import { ErrorBody, IdParams, JobView, PageQuery, ScenarioSummary, SolveBody } from "../schemas.js";
+import { jobView } from "../views.js";
 
 const PLANNERS = ["admin", "planner"] as const;
+
+/**
+ * The cross-list checks of parseScenario on a body the route schema has already parsed.
+ * @throws UrbanmineError UNKNOWN_REFERENCE or INVALID_INPUT, each issue with its JSON path.
+ */
+function checkScenario(s: Scenario): Scenario {
+  const issues = checkReferences(s);
+  if (issues.length === 0) return s;
+  const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
+  throw new UrbanmineError(code, describeIssues("scenario is not consistent", issues), issues);
+}
 
 function summary(r: ScenarioRecord): z.infer<typeof ScenarioSummary> {
   return { id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt };
 }
 
-/** A job as the API shows it. */
-export function jobView(j: JobRecord): z.infer<typeof JobView> {
-  return { ...j };
-}
-
-/** A plan's list entry. */
-export function planSummary(p: PlanRecord): z.infer<typeof PlanSummary> {
-  return { id: p.id, scenarioId: p.scenarioId, jobId: p.jobId, createdAt: p.createdAt, netCostUsdPerYear: p.plan.kpis.netCostUsdPerYear };
-}
-
 /** Routes for scenarios; admin and planner keys only. */
 export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) => {
   const { store, runner } = ctx;
-  const auth = requireRole(store, PLANNERS);
+  const auth = requireRole(ctx.keys, PLANNERS);
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["scenarios"];
 
@@ -35,7 +37,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
     onRequest: auth,
     schema: { tags, summary: "Create a scenario", body: Scenario, response: { 201: ScenarioSummary, ...errors } },
   }, async (request, reply) => {
-    const rec = await store.createScenario(parseScenario(request.body));
+    const rec = await store.createScenario(checkScenario(request.body));
     return reply.status(201).header("location", `/v1/scenarios/${rec.id}`).send(summary(rec));
   });
 
@@ -66,7 +68,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
         { path: "id", message: `expected '${id}'` },
       ]);
     }
-    return summary(await store.replaceScenario(id, parseScenario(request.body)));
+    return summary(await store.replaceScenario(id, checkScenario(request.body)));
   });
 
   app.delete("/v1/scenarios/:id", {
@@ -88,7 +90,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
       tags: ["jobs"],
       summary: "Start solving a scenario; poll the job it returns",
       params: IdParams,
-      body: SolveBody.optional(),
+      body: SolveBody.nullish(),
       response: { 202: JobView, ...errors, 503: ErrorBody },
     },
   }, async (request, reply) => {
