@@ -15,7 +15,7 @@ export interface TimingPlan {
 }
 
 export const FULL_TIMING: TimingPlan = { rounds: 15, timeMs: 100, minIterations: 5, warmupMs: 250 };
-export const QUICK_TIMING: TimingPlan = { rounds: 7, timeMs: 50, minIterations: 5, warmupMs: 250 };
+export const QUICK_TIMING: TimingPlan = { rounds: 5, timeMs: 40, minIterations: 4, warmupMs: 150 };
 
 /** One speed measurement. */
 export interface SpeedMeasurement {
@@ -71,13 +71,14 @@ function lowerQuartile(bench: Bench, name: string): number {
 }
 
 /**
- * Measures `fn` against the calibration workload.
+ * Measures `fn` against the calibration workload; `isAsync` when `fn` returns a promise.
  * @throws the case's own error when a timed call throws.
  */
 export async function measureSpeed(
   fn: () => unknown,
   calibration: CalibrationFixture,
   plan: TimingPlan,
+  isAsync = false,
 ): Promise<SpeedMeasurement> {
   const ratios: number[] = [];
   const caseMs: number[] = [];
@@ -94,7 +95,7 @@ export async function measureSpeed(
       throws: true,
     });
     bench.add("calibration-before", () => consume(runCalibration(calibration)));
-    bench.add("case", () => consume(fn()));
+    bench.add("case", isAsync ? async () => consume(await fn()) : () => consume(fn()));
     bench.add("calibration-after", () => consume(runCalibration(calibration)));
     await bench.run();
     const before = lowerQuartile(bench, "calibration-before");

@@ -34,7 +34,8 @@ export interface SpeedTiming {
 
 /**
  * A hot path timed with tinybench beside the calibration workload. `setup` builds the inputs
- * (not timed); `run` is the timed call and gets what `setup` returned.
+ * (not timed); `run` is the timed call and gets what `setup` returned. `run` may return a
+ * promise (e.g. a solver adapter's), which is awaited inside the timing.
  */
 export interface SpeedCase<F = unknown> {
   name: string;

@@ -3,5 +3,7 @@ import type { BenchSuite } from "../harness/types.js";
 import { domainSuite } from "./domain.js";
 import { harnessSuite } from "./harness.js";
 import { networkSuite } from "./network.js";
+import { sitingSuite } from "./siting.js";
+import { vrpSuite } from "./vrp.js";
 
-export const SUITES: BenchSuite[] = [harnessSuite, domainSuite, networkSuite];
+export const SUITES: BenchSuite[] = [harnessSuite, domainSuite, networkSuite, vrpSuite, sitingSuite];

@@ -1,8 +1,15 @@
-// Speed of the network layer: the great-circle matrix (the fallback with no network file).
-// Road-graph cases (Dijkstra row, OSM matrix) are added here once the importer is on main.
-import { greatCircleMatrix } from "../../src/network/index.js";
+// Speed of the network layer: a Dijkstra row and a matrix on the compact (CSR) graph of the
+// Baltimore extract, graphology-shortest-path on the same row as the anchor, and the
+// great-circle matrix used when a scenario has no network file.
+import { singleSource } from "graphology-shortest-path/dijkstra.js";
+import { type CsrGraph, type LoadedNetwork, type SnapAnchors, ShortestPathTree, computeMatrixRows, greatCircleMatrix } from "../../src/network/index.js";
 import { makeRng, randomIn } from "../harness/rng.js";
 import { type BenchSuite, speedCase } from "../harness/types.js";
+import { baltimoreAnchors, loadBaltimore } from "./network-osm.js";
+
+/** Source node of the Dijkstra rows: a fixed CSR index (the graph is built deterministically). */
+const ROW_SOURCE = 17;
+const MATRIX_SITES = 50;
 
 type Sites = Array<{ id: string; location: { lat: number; lon: number } }>;
 
@@ -17,6 +24,36 @@ function makeSites(seed: number, n: number): Sites {
 export const networkSuite: BenchSuite = {
   name: "network",
   cases: [
+    speedCase<{ tree: ShortestPathTree }>({
+      name: "dijkstra-row-baltimore",
+      description: "ShortestPathTree.run: one full Dijkstra row (all nodes) on the Baltimore road CSR graph",
+      async setup(ctx) {
+        const net = await loadBaltimore(ctx);
+        return { tree: new ShortestPathTree(net.road.csr) };
+      },
+      run: ({ tree }) => tree.run([ROW_SOURCE], [0], [0], []),
+    }),
+    speedCase<{ csr: CsrGraph; anchors: SnapAnchors }>({
+      name: "matrix-rows-baltimore-50",
+      description: `computeMatrixRows: ${MATRIX_SITES} x ${MATRIX_SITES} time and distance matrix between seeded snapped sites on Baltimore (one thread)`,
+      timing: { minIterations: 3 },
+      async setup(ctx) {
+        const net = await loadBaltimore(ctx);
+        return { csr: net.road.csr, anchors: baltimoreAnchors(net, MATRIX_SITES, 5) };
+      },
+      run: ({ csr, anchors }) => computeMatrixRows(csr, anchors, 0, anchors.count).durationS[7],
+    }),
+    speedCase<{ net: LoadedNetwork; source: string }>({
+      name: "graphology-dijkstra-row-baltimore",
+      description: "anchor: graphology-shortest-path singleSource from the same node on the same graph (compare with dijkstra-row-baltimore)",
+      fullOnly: true,
+      timing: { minIterations: 2, rounds: 5 },
+      async setup(ctx) {
+        const net = await loadBaltimore(ctx);
+        return { net, source: net.road.nodeKeys[ROW_SOURCE] };
+      },
+      run: ({ net, source }) => Object.keys(singleSource(net.road.model.graph, source, "durationS")).length,
+    }),
     speedCase<Sites>({
       name: "great-circle-matrix-1000",
       description: "greatCircleMatrix of 1,000 sites (1,000 x 1,000 km and seconds, circuity 1.2)",
