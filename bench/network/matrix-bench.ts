@@ -14,11 +14,11 @@ import {
   clearMatrixCache,
   computeMatrixRows,
   computeTravel,
-  createMatrixPool,
   loadNetwork,
   ShortestPathTree,
   snapSites,
 } from "../../src/network/index.js";
+import { createMatrixPool } from "../../src/pipeline/index.js";
 
 const SELF = fileURLToPath(import.meta.url);
 

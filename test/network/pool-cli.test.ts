@@ -7,11 +7,11 @@ import {
   buildAnchors,
   computeMatrixRows,
   computeTravel,
-  createMatrixPool,
   loadNetwork,
   snapSites,
   type MatrixPool,
 } from "../../src/network/index.js";
+import { createMatrixPool } from "../../src/pipeline/index.js";
 import { osmDir, tempDir } from "./fixtures.js";
 
 const run = promisify(execFile);

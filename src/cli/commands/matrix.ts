@@ -4,7 +4,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { NetworkRef } from "../../domain/index.js";
-import { computeTravel, createMatrixPool, readPointsCsv } from "../../network/index.js";
+import { computeTravel, readPointsCsv } from "../../network/index.js";
+import { createMatrixPool } from "../../pipeline/index.js";
 
 const USAGE = `usage: urbanmine matrix NETWORK --points POINTS.csv [--json] [--threads N] [--max-snap-m M]
 
