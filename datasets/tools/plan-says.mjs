@@ -45,7 +45,9 @@ const byMaterial = {};
 for (const f of plan.siting.flows) byMaterial[f.material] = (byMaterial[f.material] ?? 0) + f.revenueUsdPerYear;
 const [topMaterial, topRevenue] = Object.entries(byMaterial).sort((a, b) => b[1] - a[1])[0];
 const modes = [...new Set(plan.siting.flows.filter((f) => f.to !== "disposal" && f.tonnesPerYear > 1e-6).map((f) => f.mode))];
-const disposed = plan.siting.flows.filter((f) => f.to === "disposal").reduce((a, f) => a + f.tonnesPerYear, 0);
+const disposal = plan.siting.flows.filter((f) => f.to === "disposal");
+const disposed = disposal.reduce((a, f) => a + f.tonnesPerYear, 0);
+const disposedWhat = disposal.filter((f) => f.tonnesPerYear >= 0.05).sort((a, b) => b.tonnesPerYear - a.tonnesPerYear).map((f) => `${t(f.tonnesPerYear)} t ${f.material}`);
 const c = k.costUsdPerYear;
 const net = k.netCostUsdPerYear;
 const d = k.day;
@@ -54,7 +56,7 @@ const text = `Solved with \`urbanmine solve datasets/${place}/scenario.json ${SO
 
 - **Hubs**: ${hubs.join("; ")}. ${k.hubsOpened} hub${k.hubsOpened > 1 ? "s" : ""} opened, ${t(k.jobs)} jobs.
 - **Collected**: ${t(k.tonnesCollectedTotalPerYear)} t/yr — ${units.join(", ")}.
-- **Recovered per year**: ${recovered.join(", ")}; ${t(disposed)} t (plastics and residue) go to disposal.
+- **Recovered per year**: ${recovered.join(", ")}; ${t(disposed)} t go to disposal unsold (${disposedWhat.join(", ")}).
 - **Money**: costs ${usd(c.total)}/yr (hub fixed ${usd(c.hubFixed)}, processing ${usd(c.processing)}, collection ${usd(c.collectionTransport)}, line haul ${usd(c.lineHaul)}, disposal ${usd(c.disposal)}, CO2 charge ${usd(c.co2)}) against revenue ${usd(k.revenueUsdPerYear)} (${buyers.join(", ")}), by ${modes.join(" and ")}: ${net <= 0 ? `a surplus of ${usd(-net)}/yr, ${usd(-k.netCostUsdPerTonne)} per tonne` : `a net cost of ${usd(net)}/yr, ${usd(k.netCostUsdPerTonne)} per tonne`}. ${topMaterial[0].toUpperCase()}${topMaterial.slice(1)} alone brings ${Math.round((100 * topRevenue) / k.revenueUsdPerYear)}% of the revenue, at an assumed price: the result is only as good as that assumption.
 - **CO2**: ${t(k.co2TPerYear)} t/yr from transport and processing.
 - **A day (${d.date})**: ${d.stopsServed} pickups served${d.stopsUnassigned ? `, ${d.stopsUnassigned} left unassigned` : ""} by ${d.vehiclesUsed} vehicles over ${t(d.kmDriven)} km, ${kg(d.collectedKg)} collected, ${usd(d.costUsd)} and ${t(d.co2Kg)} kg CO2.
