@@ -47,7 +47,9 @@ const [topMaterial, topRevenue] = Object.entries(byMaterial).sort((a, b) => b[1]
 const modes = [...new Set(plan.siting.flows.filter((f) => f.to !== "disposal" && f.tonnesPerYear > 1e-6).map((f) => f.mode))];
 const disposal = plan.siting.flows.filter((f) => f.to === "disposal");
 const disposed = disposal.reduce((a, f) => a + f.tonnesPerYear, 0);
-const disposedWhat = disposal.filter((f) => f.tonnesPerYear >= 0.05).sort((a, b) => b.tonnesPerYear - a.tonnesPerYear).map((f) => `${t(f.tonnesPerYear)} t ${f.material}`);
+const disposedBy = {};
+for (const f of disposal) disposedBy[f.material] = (disposedBy[f.material] ?? 0) + f.tonnesPerYear;
+const disposedWhat = Object.entries(disposedBy).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]).map(([m, v]) => `${t(v)} t ${m}`);
 const c = k.costUsdPerYear;
 const net = k.netCostUsdPerYear;
 const d = k.day;
