@@ -59,7 +59,7 @@ export function findInfeasibilityCauses(data: SitingData): string[] {
   return out;
 }
 
-const GROUP_WORDS: Record<RelaxGroup | "coverage", string> = {
+const GROUP_WORDS: Record<Exclude<RelaxGroup, "validCuts"> | "coverage", string> = {
   coverage: "the coverage radius leaves some zones without an admissible hub that can be opened together with the others",
   capacity: "hub capacities cannot take all the zones' supply under the other limits (budget, max hubs, coverage)",
   maxHubs: `the maximum number of hubs is too low to serve every zone within the other limits`,
@@ -81,7 +81,7 @@ export async function diagnoseByRelaxation(
 ): Promise<string> {
   const found: string[] = [];
   // Policy limits first (a planner can change them), physical capacity last.
-  const groups: Array<RelaxGroup | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "forcedOpen", "capacity"];
+  const groups: Array<Exclude<RelaxGroup, "validCuts"> | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "forcedOpen", "capacity"];
   for (const g of groups) {
     if (g === "capacity" && found.length > 0) break;
     const relevant =
