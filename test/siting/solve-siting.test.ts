@@ -201,4 +201,26 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(f.distanceKm, 100);
     expectNear(r.annual.co2TPerYear, (25 * (2 * 0.1 + 98 * 0.03)) / 1000);
   });
+
+  it("emissions cap: 50 t of CO2 forbids hauling Z2 to one big hub", async () => {
+    const capped = twoSites({ co2CapTPerYear: 50 }, 0.4);
+    capped.scenario.carriers[0].vehicles[0].co2KgPerKm = 100; // 1 t payload → 100 kg per t-km
+    const r = await solveSiting(capped.scenario, { road: capped.road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000); // one large hub emits 100 t × 10 km × 100 kg = 100 t
+    expect(r.annual.co2TPerYear).toBeLessThanOrEqual(50);
+  });
+
+  it("forced statuses: a closed site is never used, forced-open sites always are", async () => {
+    const closed = twoSites({}, 1);
+    closed.scenario.hubSites[1].status = "forced-closed";
+    const r1 = await solveSiting(closed.scenario, { road: closed.road }, opts(solver));
+    expectNear(r1.siting.objectiveUsd, 2500); // A large: 1500 + 100 t × 10 km
+    expect(hubs(r1)).toEqual(["A:large"]);
+    const open = twoSites({}, 0.4);
+    open.scenario.hubSites[0].status = "forced-open";
+    open.scenario.hubSites[1].status = "existing";
+    const r2 = await solveSiting(open.scenario, { road: open.road }, opts(solver));
+    expectNear(r2.siting.objectiveUsd, 2000); // both must open: two small beat any larger pair
+    expect(hubs(r2)).toEqual(["A:small", "B:small"]);
+  });
 });
