@@ -64,7 +64,9 @@ export async function solveSiting(
   if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
-    throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4)));
+    // Diagnosis gets what is left of the limit, and at least 10 s in all.
+    const deadline = t0 + Math.max(options.timeLimitS, 10) * 1000;
+    throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4), deadline));
   }
   if (r.status === "unbounded") throw new UrbanmineError("SOLVER_FAILED", "the siting model is unbounded: an offtaker price exceeds every cost with no maximum; give maxTPerYear");
   if (!r.x)
