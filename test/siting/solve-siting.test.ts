@@ -1,6 +1,7 @@
 // Hand-computed optima for each feature of the siting model, solved by HiGHS and by
 // javascript-lp-solver; every report is also checked for mass balance.
 import { describe, expect, it } from "vitest";
+import type { Scenario } from "../../src/domain/index.js";
 import { solveSiting, type SitingReport } from "../../src/siting/index.js";
 import { lineMatrix, lineScenario, twoSites } from "./fixtures.js";
 
@@ -16,15 +17,26 @@ function hubs(r: SitingReport): string[] {
   return r.siting.hubs.map((h) => `${h.siteId}:${h.sizeId}`).sort();
 }
 
-function expectBalanced(r: SitingReport): void {
+/**
+ * Mass balance to a relative 1e-9: at every hub and overall, device mass in = materials out +
+ * loss, materials out = 0.25 × in (laptops are 0.5 kg of copper in 2 kg), the overall input
+ * equals the assigned tonnes, and no offtaker receives more than its maximum.
+ */
+function expectBalanced(r: SitingReport, scenario: Scenario): void {
+  const rel = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
   for (const row of r.massBalance) {
     const out = Object.values(row.materialsKg).reduce((a, v) => a + v, 0);
-    expect(Math.abs(row.inKg - out - row.lossKg)).toBeLessThanOrEqual(1e-9 * Math.max(1, row.inKg));
+    rel(row.inKg, out + row.lossKg);
+    rel(out, 0.25 * row.inKg);
   }
-  // Every recovered kg leaves the hub (sold or disposed of), to a relative 1e-9.
   const all = r.massBalance.find((m) => m.hubId === "all")!;
-  for (const [m, kg] of Object.entries(r.annual.materialRecoveredKgPerYear))
-    expect(Math.abs(all.materialsKg[m] - kg)).toBeLessThanOrEqual(1e-9 * Math.max(1, kg));
+  rel(all.inKg, r.siting.assignments.reduce((a, x) => a + x.tonnesPerYear, 0) * 1000);
+  for (const [m, kg] of Object.entries(r.annual.materialRecoveredKgPerYear)) rel(all.materialsKg[m], kg);
+  for (const o of scenario.offtakers)
+    for (const offer of o.accepts) {
+      const got = r.siting.flows.filter((f) => f.to === o.id && f.material === offer.material).reduce((a, f) => a + f.tonnesPerYear, 0);
+      if (offer.maxTPerYear !== undefined) expect(got).toBeLessThanOrEqual(offer.maxTPerYear * (1 + 1e-9));
+    }
 }
 
 describe.each(SOLVERS)("siting with %s", (solver) => {
@@ -34,7 +46,7 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 2000); // 2 × 1000; one large: 1500 + 100 t × 10 km × 1
     expect(hubs(r)).toEqual(["A:small", "B:small"]);
     expect(r.siting.status).toBe("optimal");
-    expectBalanced(r);
+    expectBalanced(r, scenario);
   });
 
   it("size levels: one large hub wins when collection is cheap", async () => {
@@ -100,7 +112,8 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r1.siting.objectiveUsd, 2000 - 4425);
     const toO2 = r1.siting.flows.filter((f) => f.to === "O2").reduce((a, f) => a + f.tonnesPerYear, 0);
     expectNear(toO2, 30);
-    expectBalanced(r1);
+    expectBalanced(r1, bound.scenario);
+    expectBalanced(r0, free.scenario);
   });
 
   it("co-location: enterprises of consecutive steps at one hub", async () => {
@@ -126,6 +139,7 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 1000 + 3900);
     expect(r.siting.hubs[0].enterprises.sort()).toEqual(["E1", "E2"]);
     expect(r.annual.jobs).toBe(7);
+    expectBalanced(r, roomy.scenario);
     const tight = mk(80);
     tight.scenario.streams[0].processSteps = ["sorting", "dismantling"];
     const r2 = await solveSiting(tight.scenario, { road: tight.road }, opts(solver));
@@ -198,6 +212,7 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 1000 - 25 * (100 - 3.16));
     const f = r.siting.flows.find((x) => x.to === "O")!;
     expect(f.mode).toBe("rail");
+    expectBalanced(r, scenario);
     expectNear(f.distanceKm, 100);
     expectNear(r.annual.co2TPerYear, (25 * (2 * 0.1 + 98 * 0.03)) / 1000);
   });
