@@ -15,6 +15,12 @@ export interface TravelMatrix {
   unreachable: Array<{ from: string; to: string }>;
   /** Straight-line distance from each site to where it was snapped on the network, metres (0 on the fallback). */
   snapDistanceM?: Float64Array;
+  /** Of `distanceKm`, the kilometres run by rail (rail matrices only; the rest is road access to terminals). */
+  railDistanceKm?: Float64Array;
+  /** Line-haul cost of moving one tonne from row site to column site, USD (when transport factors were given). */
+  costUsdPerT?: Float64Array;
+  /** CO2 of moving one tonne from row site to column site, kg (when transport factors were given). */
+  co2KgPerT?: Float64Array;
 }
 
 /** Index of `id` in the matrix; throws when it is not there. */

@@ -238,4 +238,26 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r2.siting.objectiveUsd, 2000); // both must open: two small beat any larger pair
     expect(hubs(r2)).toEqual(["A:small", "B:small"]);
   });
+
+  it("intermodal: a rail matrix priced by the network is used as it is", async () => {
+    const { scenario, road } = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 100 }],
+      sites: [{ id: "A", x: 0, sizes: [{ id: "s", cap: 200, fixed: 1000 }] }],
+      offtakers: [{ id: "O", x: 100, price: 100 }],
+      extra: {
+        transport: {
+          road: { costUsdPerTKm: 0.1, co2KgPerTKm: 0.1, speedKmh: 60 },
+          rail: { costUsdPerTKm: 0.02, co2KgPerTKm: 0.03, speedKmh: 50 },
+          collectionCostUsdPerTKm: 1,
+        },
+      },
+    });
+    const rail = lineMatrix([{ id: "Z1", x: 0 }, { id: "A", x: 0 }, { id: "O", x: 100 }], "rail");
+    rail.costUsdPerT = rail.distanceKm.map((km) => (km > 0 ? 4 : 0));
+    rail.co2KgPerT = rail.distanceKm.map((km) => km * 0.05);
+    const r = await solveSiting(scenario, { road, rail }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 1000 - 25 * (100 - 4)); // 4 USD/t by rail against 10 by road
+    expect(r.siting.flows.find((f) => f.to === "O")!.mode).toBe("rail");
+    expectNear(r.annual.co2TPerYear, (25 * 100 * 0.05) / 1000);
+  });
 });
