@@ -8,11 +8,13 @@ import { parseArgs } from "node:util";
 import { readBenchmark, solveBenchmark } from "../../src/vrp/index.js";
 
 const BENCH = new URL("../../../../shared/benchmarks/", import.meta.url).pathname;
-const SAMPLE = ["X-n101-k25", "X-n200-k36", "C101", "R101", "RC101", "R201", "RC201"];
+const SAMPLE = ["X-n101-k25", "X-n200-k36", "X-n401-k29", "X-n1001-k43", "C101", "R101", "RC101", "R201", "RC201"];
 /** Gaps (%) of the anchors measured on this machine: HGS-CVRP 60 CPU-s and VROOM 1.14 -x 5. */
 const ANCHORS: Record<string, { hgs?: number; vroom?: number }> = {
   "X-n101-k25": { hgs: 0.0, vroom: 2.47 },
   "X-n200-k36": { hgs: 0.0, vroom: 2.42 },
+  "X-n401-k29": { hgs: 0.49, vroom: 1.45 },
+  "X-n1001-k43": { hgs: 3.23, vroom: 4.28 },
   C101: { vroom: 0.0 },
   R101: { vroom: 0.87 },
   RC101: { vroom: 1.07 },
