@@ -64,6 +64,9 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   return true;
 }
 
+/** Swap customers u and v (HGS move 4). */
 export const swapOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 1, 1);
+/** Swap the pair (u, next u) with v (HGS move 5). */
 export const swapPairOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 1);
+/** Swap the pairs (u, next u) and (v, next v) (HGS move 6). */
 export const swapPairPair: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 2);
