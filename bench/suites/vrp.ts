@@ -113,14 +113,14 @@ export const vrpSuite: BenchSuite = {
     speedCase<Loaded>({
       name: "construct-x-n101-k25",
       description: "solveRouting on X-n101-k25 with maxIterations 0: problem data, regret insertion, output",
-      timing: { minIterations: 3 },
+      timing: { minIterations: 5, timeMs: 60 },
       setup: (ctx) => load(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 0 }).costUsd,
     }),
     speedCase<Loaded>({
       name: "local-search-pass-x-n101-k25",
       description: "solveRouting on X-n101-k25 with maxIterations 1: construction, local search to a local optimum, one ruin-and-recreate",
-      timing: { minIterations: 2, rounds: 5 },
+      timing: { minIterations: 3 },
       setup: (ctx) => load(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,
     }),
