@@ -44,6 +44,11 @@ export interface RoutingVehicle {
   /** Time to unload at a hub, seconds. */
   unloadS: number;
   maxTrips: number;
+  /**
+   * Load already on board when the route starts, per dimension (re-optimising a day in
+   * progress); omitted: empty. Cleared by the first unload.
+   */
+  initialLoad?: number[];
 }
 
 /** A fixed prefix of a route (re-optimisation): these jobs stay, in this order, on this vehicle. */

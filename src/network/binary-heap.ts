@@ -1,72 +1,87 @@
-// A binary min-heap of (key, node) pairs on typed arrays, for Dijkstra with lazy deletion:
-// a node may be pushed several times and stale entries are skipped by the caller.
+// An indexed binary min-heap of graph nodes on typed arrays, keyed by an external array of
+// tentative times, with decrease-key: each node is in the heap at most once, so the heap stays
+// as small as the search frontier.
 
-/** Min-heap of float keys with int32 payloads; grows when full. */
-export class MinHeap {
-  private keys: Float64Array;
-  private vals: Int32Array;
+/** Position marking a node that has left the heap (settled). */
+export const SETTLED = -2;
+
+/** Min-heap of node ids 0..n-1 ordered by `keys[node]`. */
+export class IndexedMinHeap {
+  private readonly heap: Int32Array;
+  /** Index of each node in `heap`, or SETTLED; valid only for nodes inserted since `clear`. */
+  readonly pos: Int32Array;
   size = 0;
-  /** Key of the entry returned by the last `pop`. */
-  lastKey = 0;
 
-  constructor(capacity: number) {
-    this.keys = new Float64Array(Math.max(16, capacity));
-    this.vals = new Int32Array(Math.max(16, capacity));
+  constructor(
+    n: number,
+    private readonly keys: Float64Array,
+  ) {
+    this.heap = new Int32Array(Math.max(1, n));
+    this.pos = new Int32Array(Math.max(1, n));
   }
 
   clear(): void {
     this.size = 0;
   }
 
-  push(key: number, val: number): void {
-    if (this.size === this.keys.length) this.grow();
-    const keys = this.keys;
-    const vals = this.vals;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = keys[parent];
-      if (pk <= key) break;
-      keys[i] = pk;
-      vals[i] = vals[parent];
-      i = parent;
-    }
-    keys[i] = key;
-    vals[i] = val;
+  /** Adds a node whose key is already set. */
+  insert(v: number): void {
+    this.heap[this.size] = v;
+    this.pos[v] = this.size;
+    this.up(this.size++);
   }
 
-  /** Removes the entry with the smallest key and returns its payload (key in `lastKey`). */
+  /** Restores order after the key of node `v` (in the heap) went down. */
+  decrease(v: number): void {
+    this.up(this.pos[v]);
+  }
+
+  /** Removes and returns the node with the smallest key; marks it SETTLED. */
   pop(): number {
-    const keys = this.keys;
-    const vals = this.vals;
-    const top = vals[0];
-    this.lastKey = keys[0];
+    const heap = this.heap;
+    const top = heap[0];
+    this.pos[top] = SETTLED;
     const n = --this.size;
     if (n > 0) {
-      const key = keys[n];
-      const val = vals[n];
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        if (c + 1 < n && keys[c + 1] < keys[c]) c++;
-        if (keys[c] >= key) break;
-        keys[i] = keys[c];
-        vals[i] = vals[c];
-        i = c;
-      }
-      keys[i] = key;
-      vals[i] = val;
+      heap[0] = heap[n];
+      this.pos[heap[0]] = 0;
+      this.down(0);
     }
     return top;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const vals = new Int32Array(this.vals.length * 2);
-    keys.set(this.keys);
-    vals.set(this.vals);
-    this.keys = keys;
-    this.vals = vals;
+  private up(i: number): void {
+    const { heap, pos, keys } = this;
+    const v = heap[i];
+    const k = keys[v];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pv = heap[p];
+      if (keys[pv] <= k) break;
+      heap[i] = pv;
+      pos[pv] = i;
+      i = p;
+    }
+    heap[i] = v;
+    pos[v] = i;
+  }
+
+  private down(i: number): void {
+    const { heap, pos, keys } = this;
+    const n = this.size;
+    const v = heap[i];
+    const k = keys[v];
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && keys[heap[c + 1]] < keys[heap[c]]) c++;
+      const cv = heap[c];
+      if (keys[cv] >= k) break;
+      heap[i] = cv;
+      pos[cv] = i;
+      i = c;
+    }
+    heap[i] = v;
+    pos[v] = i;
   }
 }

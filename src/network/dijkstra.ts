@@ -1,7 +1,7 @@
-// Single-source (or multi-source) Dijkstra on a CSR graph with a binary heap, minimising
-// time and carrying the length of the fastest path. Arrays are reused across runs through a
-// generation stamp, so a matrix row costs no allocation.
-import { MinHeap } from "./binary-heap.js";
+// Single-source (or multi-source) Dijkstra on a CSR graph with an indexed binary heap,
+// minimising time and carrying the length of the fastest path. Arrays are reused across runs
+// through a generation stamp, so a matrix row costs no allocation and no clearing.
+import { IndexedMinHeap, SETTLED } from "./binary-heap.js";
 import type { CsrGraph } from "./csr.js";
 
 /** Reusable Dijkstra state over one CSR graph. */
@@ -13,9 +13,8 @@ export class ShortestPathTree {
   /** CSR edge by which each node was reached; -1 at a source. */
   readonly predEdge: Int32Array;
   private readonly stamp: Uint32Array;
-  private readonly done: Uint32Array;
   private readonly targetStamp: Uint32Array;
-  private readonly heap: MinHeap;
+  private readonly heap: IndexedMinHeap;
   private gen = 0;
 
   constructor(private readonly g: CsrGraph) {
@@ -24,9 +23,8 @@ export class ShortestPathTree {
     this.lengthM = new Float64Array(n);
     this.predEdge = new Int32Array(n);
     this.stamp = new Uint32Array(n);
-    this.done = new Uint32Array(n);
     this.targetStamp = new Uint32Array(n);
-    this.heap = new MinHeap(g.targets.length + 64);
+    this.heap = new IndexedMinHeap(n, this.timeS);
   }
 
   /** True when the last run reached node `v`. */
@@ -40,8 +38,8 @@ export class ShortestPathTree {
   }
 
   /**
-   * Runs from sources (node, initial seconds, initial metres) until every target node is
-   * settled (all nodes when `targets` is empty).
+   * Runs from sources (node, initial seconds, initial metres; node -1 is skipped) until every
+   * target node is settled (all reachable nodes when `targets` holds none).
    */
   run(
     srcNode: ArrayLike<number>,
@@ -51,7 +49,8 @@ export class ShortestPathTree {
   ): void {
     const gen = ++this.gen;
     const { offsets, targets: heads, durationS, lengthM } = this.g;
-    const { timeS, lengthM: len, predEdge, stamp, done, targetStamp, heap } = this;
+    const { timeS, lengthM: len, predEdge, stamp, targetStamp, heap } = this;
+    const pos = heap.pos;
     heap.clear();
     let remaining = 0;
     for (let k = 0; k < targets.length; k++) {
@@ -65,18 +64,18 @@ export class ShortestPathTree {
     for (let k = 0; k < srcNode.length; k++) {
       const v = srcNode[k];
       if (v < 0) continue;
-      if (stamp[v] !== gen || srcS[k] < timeS[v]) {
+      const fresh = stamp[v] !== gen;
+      if (fresh || srcS[k] < timeS[v]) {
         stamp[v] = gen;
         timeS[v] = srcS[k];
         len[v] = srcM[k];
         predEdge[v] = -1;
-        heap.push(srcS[k], v);
+        if (fresh) heap.insert(v);
+        else heap.decrease(v);
       }
     }
     while (heap.size > 0) {
       const u = heap.pop();
-      if (done[u] === gen) continue;
-      done[u] = gen;
       if (!all && targetStamp[u] === gen && --remaining === 0) break;
       const tu = timeS[u];
       const lu = len[u];
@@ -85,11 +84,16 @@ export class ShortestPathTree {
         const t = tu + durationS[e];
         if (stamp[v] !== gen) {
           stamp[v] = gen;
-        } else if (t >= timeS[v]) continue;
-        timeS[v] = t;
-        len[v] = lu + lengthM[e];
-        predEdge[v] = e;
-        heap.push(t, v);
+          timeS[v] = t;
+          len[v] = lu + lengthM[e];
+          predEdge[v] = e;
+          heap.insert(v);
+        } else if (t < timeS[v] && pos[v] !== SETTLED) {
+          timeS[v] = t;
+          len[v] = lu + lengthM[e];
+          predEdge[v] = e;
+          heap.decrease(v);
+        }
       }
     }
   }

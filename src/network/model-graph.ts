@@ -26,6 +26,7 @@ export interface EdgeAttrs {
   forward: boolean;
 }
 
+/** The model graph of one mode: junction nodes, one edge per allowed direction of a piece. */
 export type ModelGraph = DirectedGraph<NodeAttrs, EdgeAttrs>;
 
 /** Shape points of every way piece; piece p owns points [start[p], start[p+1]). */

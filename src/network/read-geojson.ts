@@ -8,11 +8,8 @@ import { RawNetwork } from "./raw-network.js";
 
 const Position = z.array(z.number()).min(2);
 const Line = z.array(Position).min(2);
-const Geometry = z.union([
-  z.object({ type: z.literal("LineString"), coordinates: Line }),
-  z.object({ type: z.literal("MultiLineString"), coordinates: z.array(Line) }),
-  z.object({ type: z.string() }),
-]);
+const Lines = z.array(Line);
+const Geometry = z.object({ type: z.string(), coordinates: z.unknown().optional() });
 const Feature = z.object({
   type: z.literal("Feature"),
   geometry: Geometry.nullable(),
@@ -55,11 +52,20 @@ export async function readGeoJson(file: string, label: string = file): Promise<R
     return id;
   };
   let lines = 0;
-  parsed.data.features.forEach((f) => {
+  parsed.data.features.forEach((f, i) => {
     const g = f.geometry;
-    if (!g || !("coordinates" in g)) return;
+    if (!g || (g.type !== "LineString" && g.type !== "MultiLineString")) return;
+    const coords = (g.type === "LineString" ? Line : Lines).safeParse(g.coordinates);
+    if (!coords.success) {
+      const first = coords.error.issues[0];
+      const where = [`features[${i}].geometry.coordinates`, ...first.path.map((p) => `[${String(p)}]`)].join("");
+      throw new UrbanmineError(
+        "INVALID_FILE",
+        `${label}: ${where}: ${first.message}; a ${g.type} needs lines of two or more [lon, lat] positions`,
+      );
+    }
     const tags = tagsOf(f.properties ?? {});
-    const parts = g.type === "LineString" ? [g.coordinates as number[][]] : (g.coordinates as number[][][]);
+    const parts = g.type === "LineString" ? [coords.data as number[][]] : (coords.data as number[][][]);
     for (const part of parts) {
       lines++;
       raw.addWay(part.map(idOf), tags);

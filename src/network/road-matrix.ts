@@ -15,7 +15,9 @@ export type RowRunner = (g: CsrGraph, a: SnapAnchors) => Promise<MatrixRows[]>;
 export const inProcessRows: RowRunner = async (g, a) => [computeMatrixRows(g, a, 0, a.count)];
 
 const cache = new Map<string, TravelMatrix>();
-const CACHE_LIMIT = 32;
+/** Matrix cells kept in the cache at most (two Float64 arrays each: 4M cells = 64 MB). */
+const CACHE_CELLS = 4_000_000;
+let cachedCells = 0;
 
 /**
  * Time and distance between every pair of snapped sites on one mode.
@@ -53,14 +55,31 @@ export async function modeMatrix(
     unreachable,
     snapDistanceM: Float64Array.from(snaps, (s) => s.snapDistanceM),
   };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, matrix);
+  remember(key, matrix);
   return copyMatrix(matrix);
 }
 
 /** Forgets cached matrices. */
 export function clearMatrixCache(): void {
   cache.clear();
+  cachedCells = 0;
+}
+
+function remember(key: string, m: TravelMatrix): void {
+  const cells = m.durationS.length;
+  const same = cache.get(key);
+  if (same) {
+    cache.delete(key);
+    cachedCells -= same.durationS.length;
+  }
+  if (cells > CACHE_CELLS) return;
+  for (const [k, old] of cache) {
+    if (cachedCells + cells <= CACHE_CELLS) break;
+    cache.delete(k);
+    cachedCells -= old.durationS.length;
+  }
+  cache.set(key, m);
+  cachedCells += cells;
 }
 
 // callers may write into their matrix; the cached one stays intact

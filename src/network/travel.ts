@@ -12,6 +12,7 @@ import { addRailCosts, addRoadCosts } from "./matrix-costs.js";
 import { modeMatrix, type RowRunner } from "./road-matrix.js";
 import { snapSites, type SiteSnap } from "./snap.js";
 
+/** A place to travel between: any scenario site (zone, hub, depot, terminal, offtaker, pickup). */
 export interface TravelSite {
   id: string;
   location: Location;
@@ -25,6 +26,7 @@ export interface TravelTerminal extends TravelSite {
   transferCostUsdPerT?: number;
 }
 
+/** What computeTravel needs: the sites in matrix order and the scenario's network settings. */
 export interface TravelRequest {
   sites: TravelSite[];
   network: Scenario["network"];
@@ -38,6 +40,7 @@ export interface TravelRequest {
   runRows?: RowRunner;
 }
 
+/** Matrices in the order of `TravelRequest.sites`, and leg drawing. */
 export interface TravelResult {
   road: TravelMatrix;
   rail?: TravelMatrix;

@@ -2,3 +2,4 @@
 export { createPlanner } from "./pool.js";
 export { runScenario, routeDay } from "./run-scenario.js";
 export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./types.js";
+export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";

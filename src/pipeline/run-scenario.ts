@@ -1,7 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
 import type { Location, Plan, Scenario } from "../domain/index.js";
-import { computeTravel } from "../network/index.js";
 import { solveSiting } from "../siting/index.js";
 import { solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -9,6 +8,7 @@ import { dayRequests, serviceDate } from "./day-pickups.js";
 import { buildRoutingProblem } from "./routing-problem.js";
 import { listPlaces } from "./sites.js";
 import { subMatrix } from "./sub-matrix.js";
+import { scenarioTravel } from "./travel.js";
 import type { Progress, RouteDayInput } from "./types.js";
 
 export interface StageOptions {
@@ -36,7 +36,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
 
   report({ stage: "network", fraction: 0, message: "travel matrices" });
   const places = listPlaces(scenario, pickups);
-  const travel = await computeTravel({ sites: places, network: scenario.network, baseDir: options.baseDir });
+  const travel = await scenarioTravel(scenario, places, options.baseDir);
 
   report({ stage: "siting", fraction: 0.1, message: "hub siting model" });
   const sitingIds = places.filter((p) => p.kind !== "depot" && p.kind !== "pickup").map((p) => p.id);
@@ -90,7 +90,7 @@ export async function routeDay(input: RouteDayInput & { shouldStop?: () => boole
   const { scenario, plan, pickups, date } = input;
   const requests = dayRequests({ ...scenario, pickups }, date, new Set());
   const places = listPlaces(scenario, pickups);
-  const travel = await computeTravel({ sites: places, network: scenario.network, baseDir: input.baseDir });
+  const travel = await scenarioTravel(scenario, places, input.baseDir);
   const problem = buildRoutingProblem({
     scenario,
     road: travel.road,

@@ -6,11 +6,13 @@ import { diagnoseByRelaxation, findInfeasibilityCauses } from "./diagnose.js";
 import { checkMilpSolution } from "./milp/check.js";
 import { HighsSolver } from "./milp/highs-adapter.js";
 import { LpSolverSolver } from "./milp/lp-solver-adapter.js";
+import { objectiveOf } from "./milp/model.js";
 import { type MilpSolver, relativeGap } from "./milp/solver.js";
 import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
 import { buildSitingData } from "./siting-data.js";
-import { buildSitingModel } from "./siting-model.js";
+import { buildSitingModel, type SitingModel } from "./siting-model.js";
+import { chooseHubs, fixToChoice } from "./warm-start.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
 export interface SitingOptions {
@@ -21,6 +23,11 @@ export interface SitingOptions {
   solver?: "highs" | "lp-solver";
   /** Polled during the search; true stops it and the best plan so far is returned. */
   shouldStop?: () => boolean;
+  /**
+   * Hand HiGHS a MIP start from greedy + local search over hubs (see warm-start.ts).
+   * Default: on for models with more than 1,000 integer columns.
+   */
+  warmStart?: boolean;
 }
 
 /** Relative tolerance between the solver's objective and the one recomputed by the checker. */
@@ -47,7 +54,14 @@ export async function solveSiting(
   const model = buildSitingModel(data);
   const solver: MilpSolver = options.solver === "lp-solver" ? new LpSolverSolver() : new HighsSolver();
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
-  const r = await solver.solve(model.milp, { timeLimitS: options.timeLimitS, mipGap, shouldStop: options.shouldStop });
+  const ints = model.milp.integer.reduce((a, v) => a + v, 0);
+  const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  const leftS = Math.max(0.1, options.timeLimitS - (performance.now() - t0) / 1000);
+  let r =
+    start && options.shouldStop?.()
+      ? { solver: solver.name, status: "interrupted" as const, x: start.x, objective: start.objective, bound: -Infinity, seconds: 0 }
+      : await solver.solve(model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
+  if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
     throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4)));
@@ -85,6 +99,19 @@ export async function solveSiting(
     },
     warnings,
   );
+}
+
+/** A complete, checked MIP start: hubs and assignments from local search, the rest solved. */
+async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions): Promise<{ x: Float64Array; objective: number } | null> {
+  const choice = chooseHubs(model);
+  if (!choice) return null;
+  const fixed = await solver.solve(fixToChoice(model, choice), {
+    timeLimitS: Math.max(1, options.timeLimitS / 10),
+    mipGap: 1e-4,
+    shouldStop: options.shouldStop,
+  });
+  if (!fixed.x || !checkMilpSolution(model.milp, fixed.x).feasible) return null;
+  return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
 }
 
 function collectWarnings(s: Scenario): string[] {

@@ -79,7 +79,7 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   if (hasStart && (steps[0].type !== "start" || steps[0].location !== v.start)) err(0, `must be a start at location ${v.start}`);
   if (hasEnd && (steps[steps.length - 1].type !== "end" || steps[steps.length - 1].location !== v.end))
     err(steps.length - 1, `must be an end at location ${v.end}`);
-  const load = v.capacity.map(() => 0);
+  const load = v.capacity.map((_, d) => v.initialLoad?.[d] ?? 0);
   let km = 0;
   let tasks = 0;
   let trips = 1;

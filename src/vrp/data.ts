@@ -1,7 +1,6 @@
 // Problem data for the search: a RoutingProblem validated once and flattened into typed
 // arrays (jobs, vehicles, windows, compatibility). Hot loops read only these arrays.
-import { type InputIssue, type RoutingProblem, UrbanmineError } from "../domain/index.js";
-import { describeIssues } from "../domain/validate.js";
+import { describeIssues, type InputIssue, type RoutingProblem, UrbanmineError } from "../domain/index.js";
 
 /** Immutable, integer-indexed view of a routing problem. Built by {@link buildProblemData}. */
 export interface ProblemData {
@@ -29,6 +28,8 @@ export interface ProblemData {
   readonly vEnd: Int32Array;
   /** Capacity of vehicle v in dimension d at `v * nDims + d`. */
   readonly vCapacity: Float64Array;
+  /** Load on board at the start of vehicle v's route in dimension d at `v * nDims + d`. */
+  readonly vInitialLoad: Float64Array;
   readonly vShiftStartS: Float64Array;
   readonly vShiftEndS: Float64Array;
   readonly vFixedUsd: Float64Array;
@@ -118,6 +119,7 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
   const vStart = new Int32Array(nV);
   const vEnd = new Int32Array(nV);
   const vCapacity = new Float64Array(nV * nDims);
+  const vInitialLoad = new Float64Array(nV * nDims);
   const f64 = (): Float64Array => new Float64Array(nV);
   const vShiftStartS = f64();
   const vShiftEndS = f64();
@@ -146,6 +148,14 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
       if (!(c >= 0)) issues.push({ path: `${p}.capacity[${d}]`, message: `capacity ${c} must be >= 0` });
       if (d < nDims) vCapacity[i * nDims + d] = c;
     });
+    if (v.initialLoad !== undefined) {
+      if (v.initialLoad.length !== nDims)
+        issues.push({ path: `${p}.initialLoad`, message: `has ${v.initialLoad.length} entries; expected ${nDims} (${problem.dimensions.join(", ")})` });
+      v.initialLoad.forEach((x, d) => {
+        if (!(x >= 0 && Number.isFinite(x))) issues.push({ path: `${p}.initialLoad[${d}]`, message: `initial load ${x} must be finite and >= 0` });
+        if (d < nDims) vInitialLoad[i * nDims + d] = x;
+      });
+    }
     const [s, e] = v.shift;
     if (!(Number.isFinite(s) && Number.isFinite(e) && s <= e))
       issues.push({ path: `${p}.shift`, message: `shift [${s}, ${e}] ends before it starts; expected start <= end, in seconds` });
@@ -196,7 +206,7 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     durationS: problem.durationS, distanceKm: problem.distanceKm,
     jobLoc, jobServiceS, jobAmount, jobPriority, twOffset,
     twStartS: Float64Array.from(starts), twEndS: Float64Array.from(ends), compatible,
-    vStart, vEnd, vCapacity, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vSpeedFactor,
+    vStart, vEnd, vCapacity, vInitialLoad, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vSpeedFactor,
     vMaxDurationS, vMaxDistanceKm, vMaxTasks, vMaxTrips, vUnloadS, vUnloadOffset,
     vUnloadLoc: Int32Array.from(unloads), vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
   };

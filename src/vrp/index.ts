@@ -1,4 +1,17 @@
-// Public face of the VRP engine: solve a routing problem, check a solution independently.
+// Public face of the VRP engine: solve a routing problem, check a solution independently,
+// and read/solve CVRPLIB and Solomon benchmark instances.
 export { checkRouting, type RoutingCheck } from "./check.js";
 export { solveRouting } from "./solve.js";
 export { DEFAULT_MAX_ITERATIONS, type SolveOptions } from "./stopping.js";
+export {
+  type BenchmarkInstance,
+  type BenchmarkResult,
+  edgeLength,
+  parseCvrplib,
+  parseSolomon,
+  readBenchmark,
+  routesCost,
+  solveBenchmark,
+  toRoutingProblem,
+} from "./benchmarks/index.js";
+export { bestOf } from "./best-of.js";

@@ -1,6 +1,7 @@
-// solveRouting: the whole algorithm on one screen. Validate and flatten the problem, build
-// with regret insertion, polish with local search, improve by ruin-and-recreate, then
-// report routes, schedules and the reason each unserved job was left out.
+// solveRouting: the whole algorithm on one screen. Validate and flatten the problem; for the
+// classic CVRP/VRPTW variant run the hybrid genetic search, otherwise build with regret
+// insertion, polish with local search and improve by ruin-and-recreate; then report routes,
+// schedules and the reason each unserved job was left out.
 import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
@@ -8,11 +9,13 @@ import { createContext, operatorsFor } from "./operators/index.js";
 import { buildSolution } from "./output.js";
 import { Rng } from "./random.js";
 import { insertGreedy, insertRegret } from "./recreate.js";
-import { RouteEvaluator } from "./route-eval.js";
+import { Failure, RouteEvaluator } from "./route-eval.js";
 import { ruinAndRecreate } from "./search.js";
 import { Solution } from "./solution.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
 import { explainUnassigned } from "./unassigned.js";
+import { type ClassicData, toClassic } from "./hgs/classic-data.js";
+import { solveHgs } from "./hgs/solve-hgs.js";
 
 /**
  * Solves a routing problem: maximise served priority, then jobs served, then minimise cost (USD).
@@ -29,26 +32,46 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const rng = new Rng(options.seed);
   const stop = (): boolean => stopper.stop();
 
-  const start = new Solution(data);
-  checkLocks(data, ev, start);
-  insertRegret(ctx, start, start.unassignedJobs());
-  localSearch(start, ops, ctx, rng, stop);
-  const best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
+  const classic = toClassic(data);
+  let best = classic ? solveClassic(data, classic, ev, rng, stopper, options) : null;
+  const solver = best ? "urbanmine-hgs" : "urbanmine-rr";
+  if (!best) {
+    const start = new Solution(data);
+    checkLocks(data, ev, start);
+    start.refreshCosts(ev);
+    insertRegret(ctx, start, start.unassignedJobs());
+    localSearch(start, ops, ctx, rng, stop);
+    best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
+  }
   insertGreedy(ctx, best, best.unassignedJobs(), rng, 0);
 
   const unassigned = explainUnassigned(data, ev, best);
-  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver: "urbanmine-rr" };
+  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver };
   return buildSolution(data, ev, best, unassigned, stats);
 }
 
+/** Classic CVRP/VRPTW: hybrid genetic search; null when it found nothing feasible in the general model. */
+function solveClassic(data: ProblemData, classic: ClassicData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
+  const routes = solveHgs(classic, rng, stopper, (distance) =>
+    options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: distance * classic.usdPerKm }),
+  );
+  if (!routes || routes.length > data.nVehicles) return null;
+  const sol = new Solution(data);
+  routes.forEach((r, v) => sol.setRoute(v, r, 0));
+  return sol.refreshCosts(ev) ? sol : null;
+}
+
 function checkLocks(data: ProblemData, ev: RouteEvaluator, sol: Solution): void {
-  if (!sol.refreshCosts(ev)) {
-    const bad = sol.routes.findIndex((_, v) => sol.routeCostUsd[v] === Infinity);
-    sol.refreshCosts(ev);
-    ev.cost(bad, sol.routes[bad], sol.routes[bad].length);
-    const id = data.problem.vehicles[bad].id;
-    throw new UrbanmineError("INFEASIBLE", `the locked route of vehicle '${id}' cannot be kept: it breaks a constraint (failure code ${ev.failure}); unlock some of its jobs or relax the vehicle's limits`, [
-      { path: `locked[vehicleId=${id}]`, message: "locked prefix is infeasible" },
-    ]);
+  for (let v = 0; v < data.nVehicles; v++) {
+    const r = sol.routes[v];
+    if (r.length === 0 || ev.cost(v, r, r.length) !== Infinity) continue;
+    const why = Object.entries(Failure).find(([, code]) => code === ev.failure)?.[0] ?? "unknown";
+    const id = data.problem.vehicles[v].id;
+    const i = (data.problem.locked ?? []).findIndex((l) => l.vehicleId === id);
+    throw new UrbanmineError(
+      "INFEASIBLE",
+      `the locked route of vehicle '${id}' cannot be kept as given: it breaks the ${why} constraint; unlock some of its jobs or relax the vehicle's limits`,
+      [{ path: `locked[${i}]`, message: `infeasible locked route (${why})` }],
+    );
   }
 }

@@ -48,6 +48,18 @@ describe("bad network input", () => {
       JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [0, 0] } }] }),
     );
     await invalid(points, /points\.geojson: the GeoJSON has no LineString/);
+    const short = join(dir, "short.geojson");
+    writeFileSync(
+      short,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          { type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[0, 0], [0.001, 0]] } },
+          { type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[0, 0]] } },
+        ],
+      }),
+    );
+    await invalid(short, /short\.geojson: features\[1\]\.geometry\.coordinates: .*two or more \[lon, lat\] positions/);
     const notFc = join(dir, "object.json");
     writeFileSync(notFc, JSON.stringify({ type: "Feature" }));
     await invalid(notFc, /object\.json: not a GeoJSON FeatureCollection/);

@@ -7,11 +7,11 @@ import {
   buildAnchors,
   computeMatrixRows,
   computeTravel,
-  createMatrixPool,
   loadNetwork,
   snapSites,
   type MatrixPool,
 } from "../../src/network/index.js";
+import { createMatrixPool } from "../../src/pipeline/index.js";
 import { osmDir, tempDir } from "./fixtures.js";
 
 const run = promisify(execFile);
@@ -73,6 +73,7 @@ describe("urbanmine matrix", () => {
     writeFileSync(points, "id,lat,lon\nA,37.8075,-122.3000\nB,37.8085,-122.3015\nC,37.8070,-122.2990\n");
     const plain = await run("node", [CLI, "matrix", file, "--points", points, "--threads", "1"]);
     expect(plain.stdout).toMatch(/^matrix 3 x 3 \(osm:west-oakland\.osm\.bz2\), \d+\.\d+ s, 0 unreachable/);
+    expect(plain.stdout).toContain("road graph 27 nodes, 61 edges; dropped 14 nodes and 17 edges");
     const json = await run("node", [CLI, "matrix", file, "--points", points, "--json", "--threads", "1"]);
     const out = JSON.parse(json.stdout) as { ids: string[]; durationS: Array<Array<number | null>>; distanceKm: Array<Array<number | null>> };
     expect(out.ids).toEqual(["A", "B", "C"]);

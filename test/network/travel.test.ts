@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { haversineKm } from "../../src/network/great-circle.js";
-import { computeTravel, loadNetwork, modeMatrix, snapSites } from "../../src/network/index.js";
+import { computeTravel, inProcessRows, loadNetwork, modeMatrix, snapSites, type RowRunner } from "../../src/network/index.js";
 import { M_PER_DEG, squareBlock, tempDir, writeLines } from "./fixtures.js";
 
 const NET = { circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 200 };
@@ -121,6 +121,26 @@ describe("computeTravel on a network file", () => {
     expect(leg).toContainEqual([0.01, 0.001]); // track end
     expect(leg[leg.length - 1]).toEqual([0.009, 0]);
     expect(() => r.legGeometry("S1", "nowhere")).toThrow(/nowhere/);
+  });
+
+  it("does not recompute a matrix for the same network and sites", async () => {
+    const file = squareBlock(dir);
+    const sites = [
+      { id: "A", location: { lat: 0, lon: D / 3 } },
+      { id: "B", location: { lat: D / 2, lon: D } },
+    ];
+    let calls = 0;
+    const runRows: RowRunner = async (g, a) => {
+      calls++;
+      return inProcessRows(g, a);
+    };
+    const first = await computeTravel({ sites, network: { ...NET, file }, baseDir: dir, runRows });
+    first.road.durationS[1] = -1; // a caller's change must not leak into the cache
+    const second = await computeTravel({ sites, network: { ...NET, file }, baseDir: dir, runRows });
+    expect(calls).toBe(1);
+    expect(second.road.durationS[1]).toBeGreaterThan(0);
+    await computeTravel({ sites: [...sites].reverse(), network: { ...NET, file }, baseDir: dir, runRows });
+    expect(calls).toBe(2);
   });
 
   it("falls back to great-circle × circuity without a network file", async () => {

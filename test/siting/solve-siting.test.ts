@@ -2,7 +2,7 @@
 // javascript-lp-solver; every report is also checked for mass balance.
 import { describe, expect, it } from "vitest";
 import { solveSiting, type SitingReport } from "../../src/siting/index.js";
-import { lineScenario, twoSites } from "./fixtures.js";
+import { lineMatrix, lineScenario, twoSites } from "./fixtures.js";
 
 const SOLVERS = ["highs", "lp-solver"] as const;
 const opts = (solver: (typeof SOLVERS)[number]) => ({ timeLimitS: 30, mipGap: 1e-9, solver });
@@ -166,5 +166,39 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 2000 + 50 * 10);
     const toB = r.siting.assignments.find((a) => a.hubId === "B")!;
     expectNear(toB.fraction, 1 / 3);
+  });
+
+  it("intermodal: the long haul goes by rail through two terminals", async () => {
+    const loc = { lat: 36.2, lon: -86.3 };
+    const { scenario } = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 100 }],
+      sites: [{ id: "A", x: 0, sizes: [{ id: "s", cap: 200, fixed: 1000 }] }],
+      offtakers: [{ id: "O", x: 100, price: 100 }],
+      extra: {
+        terminals: [
+          { id: "T1", location: loc, modes: ["road", "rail"], transferCostUsdPerT: 0.5 },
+          { id: "T2", location: loc, modes: ["road", "rail"], transferCostUsdPerT: 0.5 },
+        ],
+        transport: {
+          road: { costUsdPerTKm: 0.1, co2KgPerTKm: 0.1, speedKmh: 60 },
+          rail: { costUsdPerTKm: 0.02, co2KgPerTKm: 0.03, speedKmh: 50 },
+          collectionCostUsdPerTKm: 1,
+        },
+      },
+    });
+    const places = [
+      { id: "Z1", x: 0 },
+      { id: "A", x: 0 },
+      { id: "O", x: 100 },
+      { id: "T1", x: 1 },
+      { id: "T2", x: 99 },
+    ];
+    const r = await solveSiting(scenario, { road: lineMatrix(places), rail: lineMatrix(places, "rail") }, opts(solver));
+    // 25 t of copper: road 1 km + rail 98 km + road 1 km + two transfers = 3.16 USD/t, against 10 by road.
+    expectNear(r.siting.objectiveUsd, 1000 - 25 * (100 - 3.16));
+    const f = r.siting.flows.find((x) => x.to === "O")!;
+    expect(f.mode).toBe("rail");
+    expectNear(f.distanceKm, 100);
+    expectNear(r.annual.co2TPerYear, (25 * (2 * 0.1 + 98 * 0.03)) / 1000);
   });
 });

@@ -36,7 +36,7 @@ describe("benchmark readers", () => {
   it("solves the routing model built from C101 with every customer served and checked", () => {
     const inst = readBenchmark(`${BENCH}vrptw/solomon/C101.txt`);
     const p = toRoutingProblem(inst);
-    const s = solveRouting(p, { seed: 1, maxIterations: 30 });
+    const s = solveRouting(p, { seed: 1, maxIterations: 5 });
     expect(checkRouting(p, s).errors).toEqual([]);
     expect(s.unassigned).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe("urbanmine vrp", () => {
       out += String(chunk);
       return true;
     });
-    const code = await run([`${BENCH}cvrp/A/A-n32-k5.vrp`, "--iterations", "1000", "--seed", "1", "--json"]);
+    const code = await run([`${BENCH}cvrp/A/A-n32-k5.vrp`, "--iterations", "100", "--seed", "1", "--json"]);
     vi.restoreAllMocks();
     expect(code).toBe(0);
     const res = JSON.parse(out) as { instance: string; cost: number; routes: number[][]; vehicles: number; seconds: number };

@@ -16,7 +16,7 @@ const UNLOAD = -1;
 /** Earliest-start simulation; returns the end time or null when infeasible. `unloadAt[k]` = location before job k, or -1. */
 function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt: number[], departS: number): { endS: number; km: number; firstS: number } | null {
   const n = p.locationIds.length;
-  const load = v.capacity.map(() => 0);
+  const load = v.capacity.map((_, d) => v.initialLoad?.[d] ?? 0);
   let t = departS;
   let km = 0;
   let prev = v.start ?? -1;
@@ -90,7 +90,7 @@ export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): 
       if (best === null || c < best) best = c;
       return;
     }
-    for (const u of k === 0 ? [UNLOAD] : options) {
+    for (const u of k === 0 && v.start === undefined ? [UNLOAD] : options) {
       unloadAt[k] = u;
       rec(k + 1);
     }

@@ -72,6 +72,14 @@ const CASES: Record<string, Builder> = {
     const jobs = pts.slice(2).map((_, i) => job(`j${i}`, i + 2, [3 + Math.floor(rand() * 5)]));
     return planeProblem(pts, jobs, [vehicle("a", [10], { unloadLocations: [0, 1], unloadS: 300, maxTrips: 3, costUsdPerHour: 20 })]);
   },
+  "load already on board, cleared by an unload (re-optimisation)": (rand) => {
+    const pts = randomPoints(rand, 7);
+    const jobs = pts.slice(2).map((_, i) => job(`j${i}`, i + 2, [1 + Math.floor(rand() * 4)]));
+    return planeProblem(pts, jobs, [
+      vehicle("a", [10], { initialLoad: [7], unloadLocations: [1], unloadS: 120, maxTrips: 2 }),
+      vehicle("b", [10], { initialLoad: [4] }),
+    ]);
+  },
   "locked prefix (re-optimisation)": (rand) => {
     const pts = randomPoints(rand, 7);
     const jobs = pts.slice(1).map((_, i) => job(`j${i}`, i + 1, [1]));

@@ -4,7 +4,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { NetworkRef } from "../../domain/index.js";
-import { computeTravel, createMatrixPool, readPointsCsv } from "../../network/index.js";
+import { computeTravel, readPointsCsv } from "../../network/index.js";
+import { createMatrixPool } from "../../pipeline/index.js";
 
 const USAGE = `usage: urbanmine matrix NETWORK --points POINTS.csv [--json] [--threads N] [--max-snap-m M]
 
@@ -64,7 +65,11 @@ export async function run(args: string[]): Promise<number> {
     const seconds = (performance.now() - t0) / 1000;
     const m = travel.road;
     const n = m.ids.length;
-    const summary = `matrix ${n} x ${n} (${m.method}), ${seconds.toFixed(3)} s, ${m.unreachable.length} unreachable pair(s)\n`;
+    const road = travel.report?.road;
+    const graph = road
+      ? `road graph ${road.nodes} nodes, ${road.edges} edges; dropped ${road.droppedNodes} nodes and ${road.droppedEdges} edges outside the largest strongly connected component\n`
+      : "";
+    const summary = `matrix ${n} x ${n} (${m.method}), ${seconds.toFixed(3)} s, ${m.unreachable.length} unreachable pair(s)\n${graph}`;
     if (!values.json) {
       process.stdout.write(summary);
       return 0;

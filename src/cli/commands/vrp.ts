@@ -2,7 +2,7 @@
 // CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine.
 import { parseArgs } from "node:util";
 import { UrbanmineError } from "../../domain/index.js";
-import { readBenchmark, solveBenchmark } from "../../vrp/benchmarks/index.js";
+import { readBenchmark, solveBenchmark } from "../../vrp/index.js";
 
 const USAGE = "usage: urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--json]\n";
 

@@ -1,11 +1,13 @@
 // Branch and bound on the facility variables with Lagrangian bounds (Beasley 1988): at each
-// node, subgradient optimisation of the multipliers from the parent's, exact transportation
-// solves of the open sets the relaxation proposes (the primal heuristic), Lagrangian probing
+// node, subgradient optimisation of the multipliers from the parent's; every open set the
+// relaxation proposes is priced by a greedy assignment and, when that comes within 2% of the
+// incumbent, by the transportation LP (the primal heuristic); Lagrangian probing
 // that fixes facilities whose flip would exceed the incumbent, and branching on the facility
 // whose flip raises the bound most. Best-first; stops on proof, time limit or request.
 import { CflpLagrangian, coverKnapsack } from "./lagrangian.js";
+import { improveOpenSet } from "./local-search.js";
 import type { CflpInstance } from "./orlib-reader.js";
-import { TransportSolver, type TransportResult } from "./transport.js";
+import { greedyTransport, TransportSolver, type TransportResult } from "./transport.js";
 
 export interface CflpSolveOptions {
   timeLimitS: number;
@@ -43,8 +45,22 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
   const transport = new TransportSolver(inst);
   let best: TransportResult = { cost: Infinity, open: new Uint8Array(inst.m), assign: [] };
   const prunable = (bound: number): boolean => bound >= best.cost - tol * Math.abs(best.cost);
-  const tryOpen = async (y: Uint8Array): Promise<void> => {
-    const r = await transport.solve(y);
+  /** Heuristic solves restrict each customer to its cheapest open facilities; leaves are exact. */
+  const HEURISTIC_NEAREST = 8;
+  const SCREEN_MARGIN = 0.02;
+  /** Open sets already priced by the quick greedy assignment. */
+  const screened = new Set<string>();
+  const tryOpen = async (y: Uint8Array, exact = false): Promise<void> => {
+    if (!exact) {
+      const key = y.join("");
+      if (screened.has(key)) return;
+      screened.add(key);
+      const quick = greedyTransport(inst, y);
+      if (quick.cost < best.cost) best = quick;
+      // Only sets whose quick price comes near the incumbent are worth an LP.
+      if (!(quick.cost < best.cost * (1 + SCREEN_MARGIN) || quick.cost === best.cost)) return;
+    }
+    const r = await transport.solve(y, exact ? Infinity : HEURISTIC_NEAREST);
     if (r.cost < best.cost) best = r;
   };
 
@@ -77,6 +93,12 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
     const res = await optimiseNode(node, iters, root);
     if (!res) continue;
     const { bound, lambda, v, y } = res;
+    if (root && Number.isFinite(best.cost)) {
+      // Polish the incumbent before probing: a better incumbent fixes more facilities.
+      const polished = improveOpenSet(inst, best.open);
+      if (polished.cost < best.cost) best = polished;
+      await tryOpen(polished.open, true);
+    }
     if (prunable(bound)) continue;
     // Probing: flip each free facility; a flip that reaches the incumbent is ruled out.
     const fixed = Int8Array.from(node.fixed);
@@ -97,7 +119,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
     }
     if (pick < 0) {
       // Every facility is decided: the node is one transportation problem.
-      await tryOpen(Uint8Array.from(fixed, (f) => (f === 1 ? 1 : 0)));
+      await tryOpen(Uint8Array.from(fixed, (f) => (f === 1 ? 1 : 0)), true);
       continue;
     }
     const keep = Int8Array.from(fixed);
@@ -143,7 +165,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
         stall = 0;
       }
       const key = p.y.join("");
-      if (key !== lastKey && (it % 10 === 0 || it === iters - 1)) {
+      if (key !== lastKey) {
         await tryOpen(p.y);
         lastKey = key;
       }
@@ -152,7 +174,7 @@ export async function solveCflpLagrangian(inst: CflpInstance, options: CflpSolve
       for (let j = 0; j < inst.n; j++) norm += p.g[j] * p.g[j];
       if (norm < 1e-12) {
         // The relaxed solution serves every customer exactly: it is optimal for this node.
-        await tryOpen(p.y);
+        await tryOpen(p.y, true);
         break;
       }
       const target = Number.isFinite(best.cost) ? best.cost : p.bound + Math.abs(p.bound) * 0.05 + 1;

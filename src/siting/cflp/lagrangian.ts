@@ -42,16 +42,19 @@ export class CflpLagrangian {
       // Continuous knapsack: customers with negative reduced cost, best ratio first.
       const ord = this.order[i];
       let k = 0;
+      let want = 0;
       const base = i * n;
       for (let j = 0; j < n; j++) {
         const r = cost[base + j] - lambda[j];
         if (r < 0) {
           ord[k++] = j;
           this.ratio[j] = r / demand[j];
+          want += demand[j];
         }
       }
       const items = ord.subarray(0, k);
-      items.sort((a, b) => this.ratio[a] - this.ratio[b]);
+      // Order matters only when the attractive customers do not all fit.
+      if (want > capacity[i]) items.sort((a, b) => this.ratio[a] - this.ratio[b]);
       let room = capacity[i];
       let val = fixedCost[i];
       let c = 0;

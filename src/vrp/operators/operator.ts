@@ -1,6 +1,7 @@
 // The one contract every local-search move follows: look at one pair of routes (or one route),
 // return its best improving move with the cost change, and apply it on request.
 import type { ProblemData } from "../data.js";
+import { nearestJobs } from "../neighbours.js";
 import type { RouteEvaluator } from "../route-eval.js";
 import type { Solution } from "../solution.js";
 
@@ -12,12 +13,14 @@ export interface Move {
   apply(sol: Solution): void;
 }
 
-/** Scratch space shared by operators (sized for the longest possible route). */
+/** Scratch space shared by operators (sized for the longest possible route), and the granular filter. */
 export interface OperatorContext {
   readonly data: ProblemData;
   readonly ev: RouteEvaluator;
   readonly bufA: Int32Array;
   readonly bufB: Int32Array;
+  /** near(i, j): j is among the closest jobs of i, or i among those of j (granular neighbourhoods). */
+  near(i: number, j: number): boolean;
 }
 
 /** A local-search neighbourhood. */
@@ -31,9 +34,24 @@ export interface Operator {
   best(ctx: OperatorContext, sol: Solution, a: number, b: number): Move | null;
 }
 
-/** Creates the scratch buffers an operator needs for `data`. */
+/** Jobs kept as neighbours of each job by the granular filter. */
+export const GRANULAR_K = 20;
+
+/** Creates the scratch buffers and the granular filter an operator needs for `data`. */
 export function createContext(data: ProblemData, ev: RouteEvaluator): OperatorContext {
-  return { data, ev, bufA: new Int32Array(data.nJobs + 1), bufB: new Int32Array(data.nJobs + 1) };
+  const n = data.nJobs;
+  const lists = nearestJobs(data, Math.min(n - 1, GRANULAR_K));
+  const sets = lists.map((l) => new Set<number>(l));
+  lists.forEach((l, i) => l.forEach((j) => sets[j].add(i)));
+  return {
+    data, ev, bufA: new Int32Array(n + 1), bufB: new Int32Array(n + 1),
+    near: (i, j) => sets[i].has(j),
+  };
+}
+
+/** True when inserting job x between a and b (-1: route end) is worth pricing. */
+export function nearSpot(ctx: OperatorContext, x: number, a: number, b: number): boolean {
+  return a < 0 || b < 0 || ctx.near(x, a) || ctx.near(x, b);
 }
 
 /** Improvement threshold in USD below which a move counts as no change. */

@@ -2,7 +2,7 @@
 // the same route or into another route (VROOM "or-opt", HGS moves 2 and 3).
 import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
-import { copyInto, EPS_USD, type Move, type Operator, type OperatorContext, replaceMove } from "./operator.js";
+import { copyInto, EPS_USD, type Move, nearSpot, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
 const MAX_LEN = 3;
 
@@ -33,6 +33,9 @@ export const orOpt: Operator = {
         const start = a === b ? sol.lockedCount(a) : sol.lockedCount(b);
         for (let p = start; p <= hostLen; p++) {
           if (a === b && p === i) continue;
+          const before = p > 0 ? host[p - 1] : -1;
+          const after = p < hostLen ? host[p] : -1;
+          if (!nearSpot(ctx, ra[i], before, after) && !nearSpot(ctx, ra[i + len - 1], before, after)) continue;
           for (let r = 0; r < 2; r++) {
             let n = copyInto(bufB, 0, host, 0, p);
             for (let q = 0; q < len; q++) bufB[n++] = ra[r === 0 ? i + q : i + len - 1 - q];

@@ -2,7 +2,7 @@
 // route or another one (VROOM "relocate", HGS move 1).
 import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
-import { copyInto, EPS_USD, type Move, type Operator, type OperatorContext, replaceMove } from "./operator.js";
+import { copyInto, EPS_USD, type Move, nearSpot, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
 export const relocate: Operator = {
   name: "relocate",
@@ -30,6 +30,7 @@ export const relocate: Operator = {
       const target = a === b ? ra.length - 1 : rb.length;
       for (let p = a === b ? la : lb; p <= target; p++) {
         if (a === b && p === i) continue;
+        if (a !== b && !nearSpot(ctx, job, p > 0 ? rb[p - 1] : -1, p < rb.length ? rb[p] : -1)) continue;
         let n: number;
         if (a === b) {
           // remove i, then insert at p of the shortened route

@@ -21,6 +21,7 @@ export const swap: Operator = {
       if (a !== b && data.compatible[b * data.nJobs + x] === 0) continue;
       for (let k = a === b ? i + 1 : lb; k < rb.length; k++) {
         const y = rb[k];
+        if (!ctx.near(x, y)) continue;
         if (a === b) {
           const n = copyInto(bufA, 0, ra, 0, ra.length);
           bufA[i] = y;

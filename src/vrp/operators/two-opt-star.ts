@@ -27,6 +27,8 @@ export const twoOptStar: Operator = {
       for (let k = minK; k <= rb.length; k++) {
         if (i === ra.length && k === rb.length) continue;
         if (i === minI && k === minK && minI === 0 && minK === 0) continue; // whole-route exchange
+        // new links: ra[i-1] -> rb[k] and rb[k-1] -> ra[i]; skip pairs where neither joins neighbours
+        if (i > 0 && k > 0 && i < ra.length && k < rb.length && !ctx.near(ra[i - 1], rb[k]) && !ctx.near(rb[k - 1], ra[i])) continue;
         let na = copyInto(bufA, 0, ra, 0, i);
         na = copyInto(bufA, na, rb, k, rb.length);
         const ca = ev.cost(a, bufA, na);

@@ -1,14 +1,10 @@
 // Matrix rows spread over a Piscina pool: the CSR graph is copied once into shared memory
 // per graph, each worker gets blocks of rows, and results come back as transferred buffers.
 // The pool is created by its owner (pipeline, CLI) and passed to computeTravel as a RowRunner.
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import type { CsrGraph } from "./csr.js";
-import type { MatrixRows, MatrixRowsTask } from "./matrix-rows.js";
-import type { RowRunner } from "./road-matrix.js";
+import type { CsrGraph, MatrixRows, MatrixRowsTask, RowRunner } from "../network/index.js";
+import { workerPath } from "./worker-path.js";
 
 /** A worker pool computing matrix rows. */
 export interface MatrixPool {
@@ -27,11 +23,11 @@ export interface MatrixPoolOptions {
 
 /**
  * Starts a pool on the compiled worker `dist/workers/matrix-rows.js`.
- * @throws Error when the worker file has not been built (`npx tsc -p .`).
+ * @throws Error when the worker file has not been built (`npm run build`).
  */
 export function createMatrixPool(opts: MatrixPoolOptions = {}): MatrixPool {
   const threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
-  const filename = workerFile();
+  const filename = workerPath("matrix-rows");
   const pool = new Piscina({ filename, name: "matrixRows", minThreads: threads, maxThreads: threads });
   const shared = new WeakMap<CsrGraph, CsrGraph>();
   const runRows: RowRunner = async (g, a) => {
@@ -75,13 +71,4 @@ function toShared<T extends Int32Array | Float64Array>(
   const out = new Ctor(new SharedArrayBuffer(src.length * Ctor.BYTES_PER_ELEMENT));
   out.set(src);
   return out;
-}
-
-// compiled: dist/src/network/ -> dist/workers/; from sources (tests): <repo>/dist/workers/
-function workerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, "../../workers/matrix-rows.js"), resolve(here, "../../dist/workers/matrix-rows.js")];
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`matrix worker not built: none of ${candidates.join(", ")}; run npx tsc -p .`);
-  return found;
 }

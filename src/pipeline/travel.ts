@@ -1,0 +1,60 @@
+// Travel for a whole scenario. A city network file covers the local sites (zones, hubs, depots,
+// terminals, pickups); offtakers hundreds of km away are beyond it, so every leg that touches an
+// offtaker is great-circle × circuity (explicit lanes cover other long-haul modes).
+import type { Scenario, TravelMatrix } from "../domain/index.js";
+import { computeTravel, greatCircleMatrix, type TravelResult } from "../network/index.js";
+import type { Place } from "./sites.js";
+
+/** Road (and, with a network file and terminals, rail) travel between every place, in order. */
+export async function scenarioTravel(scenario: Scenario, places: Place[], baseDir: string): Promise<TravelResult> {
+  const { network } = scenario;
+  const terminals = scenario.terminals.map((t) => ({
+    id: t.id,
+    location: t.location,
+    transferTimeS: t.transferTimeS,
+    transferCostUsdPerT: t.transferCostUsdPerT,
+  }));
+  if (!network.file) return computeTravel({ sites: places, network, baseDir });
+  const far = places.filter((p) => p.kind === "offtaker");
+  if (far.length === 0) return computeTravel({ sites: places, network, baseDir, terminals });
+  const local = places.filter((p) => p.kind !== "offtaker");
+  const near = await computeTravel({ sites: local, network, baseDir, terminals });
+  const gc = greatCircleMatrix(places, network.circuityFactor, network.roadSpeedKmh);
+  const road = blend(near.road, gc, `${near.road.method}; offtakers by great-circle x ${network.circuityFactor}`);
+  // No rail figures beyond the network: a rail leg to an offtaker needs an explicit lane.
+  const noRail = { ...gc, durationS: new Float64Array(gc.durationS.length).fill(Infinity), distanceKm: new Float64Array(gc.distanceKm.length).fill(Infinity) };
+  const rail = near.rail ? blend(near.rail, noRail, near.rail.method) : undefined;
+  const isLocal = new Set(local.map((p) => p.id));
+  const byId = new Map(places.map((p) => [p.id, p.location]));
+  return {
+    road,
+    ...(rail ? { rail } : {}),
+    snaps: near.snaps,
+    report: near.report,
+    legGeometry(fromId, toId, mode) {
+      if (isLocal.has(fromId) && isLocal.has(toId)) return near.legGeometry(fromId, toId, mode);
+      const a = byId.get(fromId)!;
+      const b = byId.get(toId)!;
+      return [
+        [a.lon, a.lat],
+        [b.lon, b.lat],
+      ];
+    },
+  };
+}
+
+/** `wide`'s ids and entries, overwritten wherever both sites are in `local`. */
+function blend(local: TravelMatrix, wide: TravelMatrix, method: string): TravelMatrix {
+  const n = wide.ids.length;
+  const k = local.ids.length;
+  const pos = new Map(wide.ids.map((id, i) => [id, i]));
+  const at = local.ids.map((id) => pos.get(id)!);
+  const durationS = Float64Array.from(wide.durationS);
+  const distanceKm = Float64Array.from(wide.distanceKm);
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b < k; b++) {
+      durationS[at[a] * n + at[b]] = local.durationS[a * k + b];
+      distanceKm[at[a] * n + at[b]] = local.distanceKm[a * k + b];
+    }
+  return { ...wide, mode: local.mode, durationS, distanceKm, method, unreachable: local.unreachable };
+}

@@ -1,0 +1,29 @@
+// Granular neighbourhoods: for each customer, its closest customers by distance, plus (with
+// time windows) the waiting and time warp a direct visit would cause (Vidal 2013 / PyVRP).
+import type { ClassicData } from "./classic-data.js";
+
+/** The `k` most related customers of each customer. */
+export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
+  const n = data.n;
+  const m = data.nLoc;
+  const out: Int32Array[] = [];
+  const key = new Float64Array(n);
+  const ids = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const li = data.loc[i];
+    for (let j = 0; j < n; j++) {
+      const lj = data.loc[j];
+      let score = data.dist[li * m + lj];
+      if (data.hasTimeWindows) {
+        const t = data.time[li * m + lj];
+        const wait = Math.max(0, data.readyS[j] - t - data.serviceS[i] - data.dueS[i]);
+        const warp = Math.max(0, data.readyS[i] + data.serviceS[i] + t - data.dueS[j]);
+        score += 0.2 * wait + warp;
+      }
+      key[j] = j === i ? Infinity : score;
+    }
+    const sorted = ids.slice().sort((x, y) => key[x] - key[y] || x - y);
+    out.push(Int32Array.from(sorted.slice(0, Math.min(k, n - 1))));
+  }
+  return out;
+}

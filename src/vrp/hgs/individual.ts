@@ -1,0 +1,93 @@
+// An individual of the genetic search: its giant tour, its routes, their penalised cost,
+// feasibility, and the neighbour pairs used to measure diversity (broken-pairs distance).
+import type { ClassicData } from "./classic-data.js";
+import { concat, Segment, visit } from "./segment.js";
+
+export class Individual {
+  readonly tour: Int32Array;
+  readonly routes: number[][];
+  distance = 0;
+  capExcess = 0;
+  timeWarp = 0;
+  penalisedCost = 0;
+  /** Successor and predecessor of each customer (-1: the depot). */
+  readonly succ: Int32Array;
+  readonly pred: Int32Array;
+  /** Set by the population. */
+  biasedFitness = 0;
+
+  constructor(data: ClassicData, routes: number[][], capPenalty: number, twPenalty: number) {
+    this.routes = orderRoutes(data, routes.filter((r) => r.length > 0));
+    this.tour = Int32Array.from(this.routes.flat());
+    this.succ = new Int32Array(data.n);
+    this.pred = new Int32Array(data.n);
+    const seg = new Segment();
+    const one = new Segment();
+    for (const r of this.routes) {
+      visit(data, data.n, seg);
+      r.forEach((c, k) => {
+        concat(data, seg, visit(data, c, one), seg);
+        this.pred[c] = k > 0 ? r[k - 1] : -1;
+        this.succ[c] = k + 1 < r.length ? r[k + 1] : -1;
+      });
+      concat(data, seg, visit(data, data.n, one), seg);
+      this.distance += seg.dist;
+      this.capExcess += Math.max(0, seg.load - data.capacity);
+      this.timeWarp += seg.tw;
+    }
+    this.penalisedCost = this.distance + capPenalty * this.capExcess + twPenalty * this.timeWarp;
+  }
+
+  get feasible(): boolean {
+    return this.capExcess < 1e-9 && this.timeWarp < 1e-9;
+  }
+
+  /** Broken-pairs distance to `o`, in [0, 1]. */
+  distanceTo(o: Individual): number {
+    const n = this.succ.length;
+    let broken = 0;
+    for (let c = 0; c < n; c++) {
+      const s = this.succ[c];
+      const p = this.pred[c];
+      if (s !== o.succ[c] && s !== o.pred[c]) broken++;
+      else if (p === -1 && o.pred[c] !== -1 && o.succ[c] !== -1) broken++;
+    }
+    return broken / n;
+  }
+}
+
+/**
+ * Orders routes so that neighbouring routes follow each other in the giant tour (HGS sorts
+ * them by polar angle; without coordinates we chain route medoids by nearest neighbour).
+ */
+function orderRoutes(data: ClassicData, routes: number[][]): number[][] {
+  if (routes.length < 3) return routes;
+  const m = data.nLoc;
+  const medoid = routes.map((r) => {
+    let best = r[0];
+    let bestSum = Infinity;
+    const step = Math.max(1, Math.floor(r.length / 8));
+    for (const a of r) {
+      let sum = 0;
+      for (let k = 0; k < r.length; k += step) sum += data.dist[data.loc[a] * m + data.loc[r[k]]];
+      if (sum < bestSum) {
+        bestSum = sum;
+        best = a;
+      }
+    }
+    return data.loc[best];
+  });
+  const left = new Set(routes.map((_, i) => i));
+  // start from the route farthest from the depot, then always the nearest remaining one
+  let cur = 0;
+  for (const i of left) if (data.dist[data.depot * m + medoid[i]] > data.dist[data.depot * m + medoid[cur]]) cur = i;
+  const out: number[][] = [];
+  while (left.size > 0) {
+    left.delete(cur);
+    out.push(routes[cur]);
+    let next = -1;
+    for (const i of left) if (next < 0 || data.dist[medoid[cur] * m + medoid[i]] < data.dist[medoid[cur] * m + medoid[next]]) next = i;
+    cur = next;
+  }
+  return out;
+}

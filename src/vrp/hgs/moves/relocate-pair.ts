@@ -1,0 +1,61 @@
+// Relocate a pair: move customers (u, x = next of u) right after v, in order (HGS move 2)
+// or reversed as (x, u) (HGS move 3).
+import type { LocalSearch } from "../local-search.js";
+import { concat } from "../segment.js";
+import { EPS, type HgsMove } from "./move.js";
+
+function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boolean {
+  const rs = ls.rs;
+  const x = rs.next[u];
+  if (rs.isDepot(x) || v === u || v === x || rs.prev[u] === v) return false;
+  const ru = rs.routeOf[u];
+  const rv = rs.routeOf[v];
+  const first = reversed ? x : u;
+  const second = reversed ? u : x;
+  const pu = rs.prev[u];
+  const nx = rs.next[x];
+  const nv = rs.next[v];
+  // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
+  const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
+  if (ru === rv) {
+    if (ls.intraCannotImprove(ru, distDelta)) return false;
+    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+      let k = 0;
+      if (rs.isDepot(v)) {
+        dst[k++] = first;
+        dst[k++] = second;
+      }
+      for (let i = 0; i < len; i++) {
+        if (src[i] === u || src[i] === x) continue;
+        dst[k++] = src[i];
+        if (src[i] === v) {
+          dst[k++] = first;
+          dst[k++] = second;
+        }
+      }
+      return k;
+    });
+  }
+  const q = ls.data.demand[u] + ls.data.demand[x];
+  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
+  const d = ls.data;
+  concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[x], b), a);
+  const costU = rs.cost(a);
+  concat(d, rs.prefix(v, b), ls.single(first, c), b);
+  concat(d, b, ls.single(second, c), b);
+  concat(d, b, rs.suffix(rs.next[v], c), b);
+  const delta = costU + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  if (delta > -EPS) return false;
+  rs.remove(u);
+  rs.remove(x);
+  rs.insertAfter(first, v);
+  rs.insertAfter(second, first);
+  ls.commit(ru, rv);
+  return true;
+}
+
+export const relocatePair: HgsMove = (ls, u, v) => pairMove(ls, u, v, false);
+export const relocatePairReversed: HgsMove = (ls, u, v) => pairMove(ls, u, v, true);

@@ -1,0 +1,45 @@
+// Relocate: move customer u right after v (HGS move 1).
+import { concat } from "../segment.js";
+import { EPS, type HgsMove } from "./move.js";
+
+export const relocate: HgsMove = (ls, u, v) => {
+  const rs = ls.rs;
+  if (u === v || rs.prev[u] === v) return false;
+  const ru = rs.routeOf[u];
+  const rv = rs.routeOf[v];
+  const pu = rs.prev[u];
+  const nu = rs.next[u];
+  const nv = rs.next[v];
+  const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
+  if (ru === rv) {
+    if (ls.intraCannotImprove(ru, distDelta)) return false;
+    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+      let k = 0;
+      if (rs.isDepot(v)) dst[k++] = u;
+      for (let i = 0; i < len; i++) {
+        if (src[i] === u) continue;
+        dst[k++] = src[i];
+        if (src[i] === v) dst[k++] = u;
+      }
+      return k;
+    });
+  }
+  const q = ls.data.demand[u];
+  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
+  const d = ls.data;
+  // route of u without u
+  concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[u], b), a);
+  const costU = rs.cost(a);
+  // route of v with u after v
+  concat(d, rs.prefix(v, b), ls.single(u, c), b);
+  concat(d, b, rs.suffix(rs.next[v], c), b);
+  const delta = costU + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  if (delta > -EPS) return false;
+  rs.remove(u);
+  rs.insertAfter(u, v);
+  ls.commit(ru, rv);
+  return true;
+};

@@ -1,0 +1,69 @@
+// Swaps between two customers' neighbourhoods: u with v (HGS move 4), the pair (u, next u)
+// with v (move 5), and the pairs (u, next u) with (v, next v) (move 6).
+import type { LocalSearch } from "../local-search.js";
+import { concat } from "../segment.js";
+import { EPS, type HgsMove } from "./move.js";
+
+/** Swaps the string of `lu` customers starting at u with the string of `lv` starting at v. */
+function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: number): boolean {
+  const rs = ls.rs;
+  if (rs.isDepot(v) || u === v) return false;
+  const uEnd = lu === 2 ? rs.next[u] : u;
+  const vEnd = lv === 2 ? rs.next[v] : v;
+  if (rs.isDepot(uEnd) || rs.isDepot(vEnd)) return false;
+  const ru = rs.routeOf[u];
+  const rv = rs.routeOf[v];
+  const pu = rs.prev[u];
+  const pv = rs.prev[v];
+  const nu = rs.next[uEnd];
+  const nv = rs.next[vEnd];
+  const adjacent = ru === rv && (nu === v || nv === u || uEnd === v || vEnd === u);
+  const distDelta = adjacent
+    ? NaN
+    : rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
+  if (ru === rv) {
+    if (ls.intraCannotImprove(ru, distDelta)) return false;
+    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+      const iu = rs.pos[u] - 1;
+      const iv = rs.pos[v] - 1;
+      const [i1, l1, i2, l2] = iu < iv ? [iu, lu, iv, lv] : [iv, lv, iu, lu];
+      if (i1 + l1 > i2) return -1;
+      let k = 0;
+      for (let i = 0; i < i1; i++) dst[k++] = src[i];
+      for (let i = i2; i < i2 + l2; i++) dst[k++] = src[i];
+      for (let i = i1 + l1; i < i2; i++) dst[k++] = src[i];
+      for (let i = i1; i < i1 + l1; i++) dst[k++] = src[i];
+      for (let i = i2 + l2; i < len; i++) dst[k++] = src[i];
+      return k;
+    });
+  }
+  const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
+  const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
+  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
+  const d = ls.data;
+  concat(d, rs.prefix(rs.prev[u], a), ls.single(v, c), a);
+  if (lv === 2) concat(d, a, ls.single(vEnd, c), a);
+  concat(d, a, rs.suffix(rs.next[uEnd], c), a);
+  concat(d, rs.prefix(rs.prev[v], b), ls.single(u, c), b);
+  if (lu === 2) concat(d, b, ls.single(uEnd, c), b);
+  concat(d, b, rs.suffix(rs.next[vEnd], c), b);
+  const delta = rs.cost(a) + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  if (delta > -EPS) return false;
+  rs.remove(u);
+  if (lu === 2) rs.remove(uEnd);
+  rs.remove(v);
+  if (lv === 2) rs.remove(vEnd);
+  rs.insertAfter(v, pu);
+  if (lv === 2) rs.insertAfter(vEnd, v);
+  rs.insertAfter(u, pv);
+  if (lu === 2) rs.insertAfter(uEnd, u);
+  ls.commit(ru, rv);
+  return true;
+}
+
+export const swapOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 1, 1);
+export const swapPairOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 1);
+export const swapPairPair: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 2);

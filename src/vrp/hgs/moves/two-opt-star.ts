@@ -1,0 +1,55 @@
+// 2-opt* between two routes: u keeps its head and takes v's tail, v takes u's tail
+// (HGS move 9). u or v may be a start depot (whole route handed over).
+import { concat } from "../segment.js";
+import { EPS, type HgsMove } from "./move.js";
+
+export const twoOptStar: HgsMove = (ls, u, v) => {
+  const rs = ls.rs;
+  const ru = rs.routeOf[u];
+  const rv = rs.routeOf[v];
+  if (ru === rv) return false;
+  const nu = rs.next[u];
+  const nv = rs.next[v];
+  const distDelta = rs.d(u, nv) + rs.d(v, nu) - rs.d(u, nu) - rs.d(v, nv);
+  if (ls.data.hasTimeWindows) {
+    if (ls.cannotImprove(ru, rv, distDelta, 0, 0)) return false;
+  } else {
+    // loads after the exchange: head of one plus tail of the other
+    rs.prefix(u, ls.seg[3]);
+    rs.prefix(v, ls.seg[4]);
+    const headU = ls.seg[3].load;
+    const headV = ls.seg[4].load;
+    const newU = headU + rs.routeLoad[rv] - headV;
+    const newV = headV + rs.routeLoad[ru] - headU;
+    if (ls.cannotImprove(ru, rv, distDelta, newU, newV)) return false;
+  }
+  const a = ls.seg[0];
+  const b = ls.seg[1];
+  const c = ls.seg[2];
+  const d = ls.data;
+  concat(d, rs.prefix(u, a), rs.suffix(rs.next[v], c), a);
+  concat(d, rs.prefix(v, b), rs.suffix(rs.next[u], c), b);
+  const delta = rs.cost(a) + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  if (delta > -EPS) return false;
+  // collect tails, then relink
+  const tailU: number[] = [];
+  for (let x = rs.next[u]; x < rs.n; x = rs.next[x]) tailU.push(x);
+  const tailV: number[] = [];
+  for (let x = rs.next[v]; x < rs.n; x = rs.next[x]) tailV.push(x);
+  link(ls, u, tailV, rs.endOf(ru));
+  link(ls, v, tailU, rs.endOf(rv));
+  ls.commit(ru, rv);
+  return true;
+};
+
+function link(ls: { rs: { next: Int32Array; prev: Int32Array } }, from: number, seq: number[], end: number): void {
+  const { next, prev } = ls.rs;
+  let p = from;
+  for (const x of seq) {
+    next[p] = x;
+    prev[x] = p;
+    p = x;
+  }
+  next[p] = end;
+  prev[end] = p;
+}

@@ -1,0 +1,16 @@
+// 2-opt inside a route: reverse the visits between next(u) and v (HGS move 7).
+import { type HgsMove } from "./move.js";
+
+export const twoOpt: HgsMove = (ls, u, v) => {
+  const rs = ls.rs;
+  const ru = rs.routeOf[u];
+  if (rs.isDepot(v) || rs.routeOf[v] !== ru || rs.pos[v] <= rs.pos[u] + 1) return false;
+  const i = rs.pos[u]; // reverse positions i+1..j (1-based: buffer index i..j-1)
+  const j = rs.pos[v];
+  const distDelta = rs.d(u, v) + rs.d(rs.next[u], rs.next[v]) - rs.d(u, rs.next[u]) - rs.d(v, rs.next[v]);
+  if (ls.intraCannotImprove(ru, distDelta)) return false;
+  return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+    for (let k = 0; k < len; k++) dst[k] = k >= i && k <= j - 1 ? src[i + j - 1 - k] : src[k];
+    return len;
+  });
+};

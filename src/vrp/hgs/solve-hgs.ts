@@ -1,0 +1,84 @@
+// Hybrid genetic search for the classic variant (after Vidal 2022, HGS-CVRP, and PyVRP):
+// random giant tours, split, local search with penalised infeasibility, ordered crossover,
+// a population managed for cost and diversity, and adaptive penalties.
+import type { Rng } from "../random.js";
+import type { Stopper } from "../stopping.js";
+import type { ClassicData } from "./classic-data.js";
+import { orderedCrossover } from "./crossover.js";
+import { granularNeighbours } from "./granular.js";
+import { Individual } from "./individual.js";
+import { LocalSearch } from "./local-search.js";
+import { Population } from "./population.js";
+import { split } from "./split.js";
+
+const PARAMS = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5, granular: 20, granularTw: 40, targetFeasible: 0.2, restartAfter: 20_000 };
+
+/** Best feasible routes found (customer ids), or null if none was feasible. */
+export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: (distance: number) => void): number[][] | null {
+  const stop = (): boolean => stopper.stop();
+  const n = data.n;
+  let totalDemand = 0;
+  for (let i = 0; i < n; i++) totalDemand += data.demand[i];
+  const nRoutes = Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
+  const ls = new LocalSearch(data, nRoutes, granularNeighbours(data, data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular), rng);
+  const pop = new Population(PARAMS, rng);
+  // initial penalties: scaled to the average edge length, as in HGS
+  let maxDist = 0;
+  for (let k = 0; k < data.dist.length; k++) if (data.dist[k] > maxDist) maxDist = data.dist[k];
+  let maxDemand = 0;
+  for (let i = 0; i < n; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
+  let capPenalty = Math.max(0.1, Math.min(1000, maxDist / Math.max(1e-9, maxDemand)));
+  let twPenalty = 1;
+  const recent: Array<{ load: boolean; tw: boolean }> = [];
+  let overallBest: Individual | null = null;
+  let sinceImprove = 0;
+
+  const educate = (tour: Int32Array): void => {
+    const routes = split(data, tour, nRoutes, capPenalty, twPenalty);
+    let ind = new Individual(data, ls.run(routes, capPenalty, twPenalty, stop), capPenalty, twPenalty);
+    recent.push({ load: ind.capExcess < 1e-9, tw: ind.timeWarp < 1e-9 });
+    let improved = pop.add(ind);
+    if (!ind.feasible && rng.next() < 0.5 && !stop()) {
+      // repair: the same individual under ten times the penalties
+      ind = new Individual(data, ls.run(ind.routes, capPenalty * 10, twPenalty * 10, stop), capPenalty, twPenalty);
+      if (ind.feasible) improved = pop.add(ind) || improved;
+    }
+    if (pop.best && (!overallBest || pop.best.distance < overallBest.distance - 1e-9)) {
+      overallBest = pop.best;
+      onBest(overallBest.distance);
+      sinceImprove = 0;
+    } else if (!improved) sinceImprove++;
+  };
+
+  const randomTour = (): Int32Array => Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
+  for (let k = 0; k < 4 * PARAMS.mu && !stop(); k++) educate(randomTour());
+  // nothing feasible among the initial population: most likely not every customer fits
+  // (fleet or horizon too small); the general search, which may leave customers out, takes over
+  if (!pop.best) return null;
+  while (!stop()) {
+    stopper.iteration++;
+    const child = orderedCrossover(pop.select().tour, pop.select().tour, rng);
+    educate(child);
+    if (stopper.iteration % 100 === 0) {
+      const window = recent.splice(0, recent.length);
+      const loadOk = window.filter((r) => r.load).length / Math.max(1, window.length);
+      const twOk = window.filter((r) => r.tw).length / Math.max(1, window.length);
+      capPenalty = adjust(capPenalty, loadOk);
+      if (data.hasTimeWindows) twPenalty = adjust(twPenalty, twOk);
+      pop.reprice(capPenalty, twPenalty);
+    }
+    if (sinceImprove >= PARAMS.restartAfter) {
+      pop.clear();
+      sinceImprove = 0;
+      for (let k = 0; k < 4 * PARAMS.mu && !stop(); k++) educate(randomTour());
+    }
+  }
+  const best = overallBest as Individual | null;
+  return best ? best.routes : null;
+}
+
+function adjust(penalty: number, feasibleShare: number): number {
+  if (feasibleShare < PARAMS.targetFeasible - 0.05) return Math.min(100_000, penalty * 1.2);
+  if (feasibleShare > PARAMS.targetFeasible + 0.05) return Math.max(0.1, penalty * 0.85);
+  return penalty;
+}

@@ -1,0 +1,58 @@
+// The hybrid genetic search used for classic CVRP/VRPTW problems: chosen from the data,
+// optimal on tiny cases (exhaustive search), deterministic for a seed, checked independently.
+import { describe, expect, it } from "vitest";
+import type { RoutingProblem } from "../../src/domain/index.js";
+import { checkRouting, solveRouting } from "../../src/vrp/index.js";
+import { bruteForce } from "./brute-force.js";
+import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
+
+function classic(seed: number, nJobs: number, windows: boolean): RoutingProblem {
+  const rand = lcg(seed);
+  const pts = randomPoints(rand, nJobs + 1);
+  const jobs = pts.slice(1).map((_, i) => {
+    const open = Math.floor(rand() * 8) * 300;
+    return job(`c${i}`, i + 1, [1 + Math.floor(rand() * 9)], { timeWindows: windows ? [[open, open + 1500]] : [] });
+  });
+  const vehicles = Array.from({ length: Math.max(3, Math.ceil(nJobs / 3)) }, (_, v) => vehicle(`v${v}`, [15], { shift: [0, 6000] }));
+  return planeProblem(pts, jobs, vehicles);
+}
+
+describe("hybrid genetic search (classic variant)", () => {
+  it("is optimal on tiny CVRP and VRPTW cases", () => {
+    const solvers: string[] = [];
+    for (const windows of [false, true]) {
+      for (const seed of [1, 2, 3]) {
+        const p = classic(seed * 31 + (windows ? 1 : 0), 6, windows);
+        p.vehicles = p.vehicles.slice(0, 3);
+        const s = solveRouting(p, { seed: 1, maxIterations: 150 });
+        solvers.push(s.stats.solver);
+        const check = checkRouting(p, s);
+        expect(check.errors).toEqual([]);
+        const want = bruteForce(p);
+        expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+        expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      }
+    }
+    // cases where not every customer fits go to the general search; most must exercise the genetic search
+    expect(solvers.filter((x) => x === "urbanmine-hgs").length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("is picked for a classic problem, deterministic for a seed, and feasible", () => {
+    const p = classic(7, 40, true);
+    const a = solveRouting(p, { seed: 3, maxIterations: 30 });
+    const b = solveRouting(p, { seed: 3, maxIterations: 30 });
+    expect(a.stats.solver).toBe("urbanmine-hgs");
+    expect(a.routes).toEqual(b.routes);
+    expect(checkRouting(p, a).errors).toEqual([]);
+    expect(a.unassigned).toEqual([]);
+  });
+
+  it("hands over to the general search when not every customer fits", () => {
+    const p = classic(9, 12, false);
+    p.vehicles = p.vehicles.slice(0, 1);
+    const s = solveRouting(p, { seed: 1, maxIterations: 50 });
+    expect(s.stats.solver).toBe("urbanmine-rr");
+    expect(s.unassigned.length).toBeGreaterThan(0);
+    expect(checkRouting(p, s).errors).toEqual([]);
+  });
+});
