@@ -15,20 +15,22 @@ const { values } = parseArgs({
   },
 });
 const limit = Number(values.limit);
-const rows: Array<{ v: string; obj: number; bound: number; gap: number; s: number; status: string; hubs: number }> = [];
+const rows: Array<{ v: string; obj: number; bound: number; gap: number; s: number; cpuS: number; status: string; hubs: number }> = [];
 process.stdout.write(`# City-sized siting model, ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}, Node ${process.version}, load average at start ${loadavg()[0].toFixed(1)}, limit ${limit} s, seed ${values.seed}\n\n`);
 for (const v of values.variants.split(",")) {
   const { scenario, road } = cityScenario(Number(values.seed));
   if (v.startsWith("pruned")) scenario.policy.maxSitesPerZone = 10;
+  const c0 = process.cpuUsage();
   const r = await solveSiting(scenario, { road }, { timeLimitS: limit, mipGap: 1e-4, warmStart: v.endsWith("+start") });
-  rows.push({ v, obj: r.siting.objectiveUsd, bound: r.siting.boundUsd, gap: r.siting.gap, s: r.siting.seconds, status: r.siting.status, hubs: r.siting.hubs.length });
+  const c = process.cpuUsage(c0);
+  rows.push({ v, obj: r.siting.objectiveUsd, bound: r.siting.boundUsd, gap: r.siting.gap, s: r.siting.seconds, cpuS: (c.user + c.system) / 1e6, status: r.siting.status, hubs: r.siting.hubs.length });
 }
 // A pruned model's bound does not bound the full model: only full variants set the reference.
 const bestBound = Math.max(...rows.filter((r) => !r.v.startsWith("pruned")).map((r) => r.bound), -Infinity);
 const bestObj = Math.min(...rows.map((r) => r.obj));
-process.stdout.write("| variant | status | s | objective USD | own bound USD | own gap % | gap to best bound of the run % | hubs |\n|---|---|---|---|---|---|---|---|\n");
+process.stdout.write("| variant | status | wall s | CPU s | objective USD | own bound USD | own gap % | gap to best bound of the run % | hubs |\n|---|---|---|---|---|---|---|---|---|\n");
 for (const r of rows)
   process.stdout.write(
-    `| ${r.v} | ${r.status} | ${r.s.toFixed(1)} | ${r.obj.toFixed(0)} | ${r.bound.toFixed(0)} | ${(r.gap * 100).toFixed(3)} | ${(((r.obj - bestBound) / Math.abs(r.obj)) * 100).toFixed(3)} | ${r.hubs} |\n`,
+    `| ${r.v} | ${r.status} | ${r.s.toFixed(1)} | ${r.cpuS.toFixed(1)} | ${r.obj.toFixed(0)} | ${r.bound.toFixed(0)} | ${(r.gap * 100).toFixed(3)} | ${(((r.obj - bestBound) / Math.abs(r.obj)) * 100).toFixed(3)} | ${r.hubs} |\n`,
   );
-process.stdout.write(`\nbest objective ${bestObj.toFixed(0)}, best bound ${bestBound.toFixed(0)} (from the full-model variants; a pruned variant's own bound holds for the pruned model only)\n`);
+process.stdout.write(`\nload average at end ${loadavg()[0].toFixed(1)}; best objective ${bestObj.toFixed(0)}, best bound ${bestBound.toFixed(0)} (from the full-model variants; a pruned variant's own bound holds for the pruned model only)\n`);

@@ -59,7 +59,7 @@ export function findInfeasibilityCauses(data: SitingData): string[] {
   return out;
 }
 
-const GROUP_WORDS: Record<RelaxGroup | "coverage", string> = {
+const GROUP_WORDS: Record<Exclude<RelaxGroup, "validCuts"> | "coverage", string> = {
   coverage: "the coverage radius leaves some zones without an admissible hub that can be opened together with the others",
   capacity: "hub capacities cannot take all the zones' supply under the other limits (budget, max hubs, coverage)",
   maxHubs: `the maximum number of hubs is too low to serve every zone within the other limits`,
@@ -71,17 +71,18 @@ const GROUP_WORDS: Record<RelaxGroup | "coverage", string> = {
 
 /**
  * Drops one constraint group at a time and names the first whose removal restores feasibility.
- * Each trial is a solve limited to `trialS` seconds.
+ * Each trial is a solve limited to `trialS` seconds; no trial starts after `deadlineMs` (performance.now()).
  */
 export async function diagnoseByRelaxation(
   data: SitingData,
   travel: Parameters<typeof buildSitingData>[1],
   solver: MilpSolver,
   trialS: number,
+  deadlineMs = Infinity,
 ): Promise<string> {
   const found: string[] = [];
   // Policy limits first (a planner can change them), physical capacity last.
-  const groups: Array<RelaxGroup | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "forcedOpen", "capacity"];
+  const groups: Array<Exclude<RelaxGroup, "validCuts"> | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "forcedOpen", "capacity"];
   for (const g of groups) {
     if (g === "capacity" && found.length > 0) break;
     const relevant =
@@ -93,6 +94,7 @@ export async function diagnoseByRelaxation(
       (g === "forcedOpen" && data.scenario.hubSites.some((h) => h.status === "forced-open" || h.status === "existing")) ||
       g === "capacity";
     if (!relevant) continue;
+    if (performance.now() > deadlineMs) break;
     const model =
       g === "coverage" ? buildSitingModel(buildSitingData(data.scenario, travel, true)) : buildSitingModel(data, new Set([g]));
     const r = await solver.solve(model.milp, { timeLimitS: trialS, mipGap: 1 });
@@ -100,5 +102,7 @@ export async function diagnoseByRelaxation(
   }
   return found.length > 0
     ? `no plan satisfies the scenario: ${found.join("; or ")}`
-    : "no plan satisfies the scenario, and no single constraint group (coverage, capacity, max hubs, budget, offtake minimums, CO2 cap, forced hubs) explains it alone: several bind together";
+    : performance.now() > deadlineMs
+      ? "no plan satisfies the scenario; the time limit ended the search for the binding constraint group (coverage, capacity, max hubs, budget, offtake minimums, CO2 cap, forced hubs) before one was found"
+      : "no plan satisfies the scenario, and no single constraint group (coverage, capacity, max hubs, budget, offtake minimums, CO2 cap, forced hubs) explains it alone: several bind together";
 }

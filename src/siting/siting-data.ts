@@ -145,7 +145,12 @@ function collectionFactors(s: Scenario): { costUsdPerTKm: number; co2KgPerTKm: n
   };
 }
 
-/** Direct road, the cheapest road–rail–road path through terminals, and explicit lanes. */
+/**
+ * Direct road, the cheapest road–rail–road path through terminals, and explicit lanes. When the
+ * rail matrix carries per-tonne costs (the network's intermodal matrix), its hub→offtaker entry
+ * is the rail option; otherwise the path is built here from road legs and terminal-to-terminal
+ * rail distances.
+ */
 function outletRoutes(
   s: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
@@ -161,7 +166,14 @@ function outletRoutes(
     if (Number.isFinite(km)) out.push({ mode: "road", via: "road", distanceKm: km, costUsdPerT: km * road.costUsdPerTKm, co2KgPerT: km * road.co2KgPerTKm });
   }
   const rail = s.transport.rail;
-  if (rail && travel.rail) {
+  const intermodal = travel.rail?.costUsdPerT && travel.rail.co2KgPerT ? travel.rail : null;
+  if (rail && intermodal) {
+    // The network priced each site-to-site road–rail–road chain already: use it as it is.
+    const idx = lookup(intermodal);
+    const k = idx.get(hubId)! * intermodal.ids.length + idx.get(offId)!;
+    if (idx.has(hubId) && idx.has(offId) && Number.isFinite(intermodal.costUsdPerT![k]))
+      out.push({ mode: "rail", via: "road–rail–road", distanceKm: intermodal.distanceKm[k], costUsdPerT: intermodal.costUsdPerT![k], co2KgPerT: intermodal.co2KgPerT![k] });
+  } else if (rail && travel.rail) {
     const railIdx = lookup(travel.rail);
     const terms = s.terminals.filter((t) => t.modes.includes("rail") && t.modes.includes("road"));
     let best: OutletRoute | null = null;

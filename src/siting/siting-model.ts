@@ -7,7 +7,7 @@ import { MilpBuilder, type MilpModel, type Term } from "./milp/model.js";
 import type { SitingData } from "./siting-data.js";
 
 /** Constraint groups that diagnosis may drop to find the one that makes a scenario infeasible. */
-export type RelaxGroup = "capacity" | "budget" | "maxHubs" | "offtakeMinimum" | "co2Cap" | "forcedOpen";
+export type RelaxGroup = "capacity" | "budget" | "maxHubs" | "offtakeMinimum" | "co2Cap" | "forcedOpen" | "validCuts";
 
 export interface SitingModel {
   milp: MilpModel;
@@ -90,6 +90,24 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       for (let t = 0; t < T; t++)
         b.addRow(`capacity[${h.id},${t + 1}]`, [...load[hi].flatMap((l) => l[t]), ...openTerms(hi, t, (k) => -h.sizes[k].capacityTPerYear)], -Infinity, 0);
     });
+
+  // Valid inequality (implied by capacity over the integers, not by the LP): at least as many
+  // hubs as it takes the largest sites to hold the year's supply. It lifts the LP bound.
+  if (!relax.has("capacity") && !relax.has("validCuts")) {
+    const caps = H.filter((h) => h.status !== "forced-closed")
+      .map((h) => Math.max(...h.sizes.map((k) => k.capacityTPerYear)))
+      .sort((p, q) => q - p);
+    for (let t = 0; t < T; t++) {
+      const supply = Z.reduce((acc, _, zi) => acc + (t + 1 >= data.joinYear[zi] ? data.supplyT[zi].reduce((x, v) => x + v, 0) : 0), 0);
+      let need = 0;
+      for (let held = 0; held < supply * (1 - 1e-9) && need < caps.length; need++) held += caps[need];
+      if (need >= 2) b.addRow(`min-hubs[${t + 1}]`, H.flatMap((_, hi) => openTerms(hi, t)), need, Infinity);
+      // Likewise the least fixed cost of any set of sizes that holds the supply.
+      const least = leastFixedCost(H.filter((h) => h.status !== "forced-closed").map((h) => h.sizes), supply);
+      if (least > 0)
+        b.addRow(`min-fixed-cost[${t + 1}]`, H.flatMap((h, hi) => openTerms(hi, t, (k) => h.sizes[k].fixedCostUsdPerYear)), least * (1 - 1e-9), Infinity);
+    }
+  }
 
   // Enterprises: at most one open hub hosting their step, within its floor space.
   const e = N.map((n, ni) =>
@@ -218,6 +236,39 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
 }
 
 const STEP_NAMES = PROCESS_STEPS;
+
+/**
+ * Least Σ fixed cost of one size or none per site whose capacities hold `supplyT`: a
+ * multiple-choice covering knapsack by dynamic programming in units of the capacities' gcd.
+ * Returns 0 (no cut) when capacities are not whole tonnes or the table would be too large.
+ */
+function leastFixedCost(sites: Array<Array<{ capacityTPerYear: number; fixedCostUsdPerYear: number }>>, supplyT: number): number {
+  const all = sites.flat();
+  if (supplyT <= 0 || all.some((k) => !Number.isInteger(k.capacityTPerYear))) return 0;
+  let unit = 0;
+  for (const k of all) {
+    let [a, c] = [unit, k.capacityTPerYear];
+    while (c) [a, c] = [c, a % c];
+    unit = a;
+  }
+  const states = Math.ceil(supplyT / unit - 1e-9);
+  if (states * all.length > 2e7) return 0;
+  let best = new Float64Array(states + 1).fill(Infinity);
+  best[0] = 0;
+  for (const sizes of sites) {
+    const next = Float64Array.from(best);
+    for (const k of sizes) {
+      const w = k.capacityTPerYear / unit;
+      for (let c = 0; c <= states; c++) {
+        const from = Math.max(0, c - w);
+        const alt = best[from] + k.fixedCostUsdPerYear;
+        if (alt < next[c]) next[c] = alt;
+      }
+    }
+    best = next;
+  }
+  return Number.isFinite(best[states]) ? best[states] : 0;
+}
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);

@@ -64,7 +64,9 @@ export async function solveSiting(
   if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
-    throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4)));
+    // Diagnosis gets what is left of the limit, and at least 10 s in all.
+    const deadline = t0 + Math.max(options.timeLimitS, 10) * 1000;
+    throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4), deadline));
   }
   if (r.status === "unbounded") throw new UrbanmineError("SOLVER_FAILED", "the siting model is unbounded: an offtaker price exceeds every cost with no maximum; give maxTPerYear");
   if (!r.x)
@@ -83,6 +85,10 @@ export async function solveSiting(
   if (Math.abs(check.objectiveUsd - r.objective) > OBJECTIVE_TOL * Math.max(1, Math.abs(r.objective)))
     throw new UrbanmineError("SOLVER_FAILED", `objective recomputed from the plan (${check.objectiveUsd}) differs from ${solver.name}'s (${r.objective})`);
 
+  const placed = new Set(plans[plans.length - 1].placed.map((p) => p.enterprise));
+  scenario.enterprises.forEach((e, i) => {
+    if (e.illustrative && placed.has(i)) warnings.push(`enterprise ${e.id} placed in the plan is an illustrative placeholder, not a real business`);
+  });
   const bound = Math.min(r.bound, check.objectiveUsd);
   const status = r.status === "optimal" ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
   return buildReport(
@@ -118,6 +124,5 @@ function collectWarnings(s: Scenario): string[] {
   const w: string[] = [];
   if (s.enterprises.length > 0 && s.hubSites.every((h) => h.sizes.every((k) => k.floorSpaceM2 === 0)))
     w.push("enterprises are listed but no hub size has floor space (floorSpaceM2), so none can be placed");
-  for (const e of s.enterprises) if (e.illustrative) w.push(`enterprise ${e.id} is an illustrative placeholder`);
   return w;
 }

@@ -70,4 +70,8 @@ describe("CFLP on OR-Library cap files", () => {
     }
     expect(served.size).toBe(50);
   });
+
+  it("explains why --single-source has no solution on cap41", async () => {
+    await expect(run([`${DIR}/cap41.txt`, "--single-source", "--json"])).rejects.toThrow(/customer 11 needs 5495 but no facility holds more than 5000/);
+  });
 });

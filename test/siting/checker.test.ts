@@ -79,6 +79,22 @@ describe("independent checkers", () => {
     expect(rows.violations.some((v) => v.kind === "integrality")).toBe(true);
   });
 
+  it("the valid inequalities (min hubs, min fixed cost) cut off no optimum", async () => {
+    for (const seed of [11, 12, 13, 14]) {
+      const { scenario, road } = randomCase(seed);
+      scenario.zones.forEach((z) => (z.unitsPerYear = { laptop: (z.unitsPerYear!.laptop ?? 0) * 2 })); // needs 2+ hubs
+      const data = buildSitingData(scenario, { road });
+      const withCuts = buildSitingModel(data);
+      const without = buildSitingModel(data, new Set(["validCuts"]));
+      expect(withCuts.milp.rowNames.some((n) => n.startsWith("min-fixed-cost"))).toBe(true);
+      const a = await new HighsSolver().solve(withCuts.milp, { timeLimitS: 20, mipGap: 1e-9 });
+      const b = await new HighsSolver().solve(without.milp, { timeLimitS: 20, mipGap: 1e-9 });
+      expect(a.status).toBe("optimal");
+      expect(b.status).toBe("optimal");
+      expect(Math.abs(a.objective - b.objective)).toBeLessThanOrEqual(1e-6 * Math.abs(b.objective));
+    }
+  });
+
   it("HiGHS and javascript-lp-solver agree on seeded random models", async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const { scenario, road } = randomCase(seed);

@@ -1,6 +1,7 @@
 // Hand-computed optima for each feature of the siting model, solved by HiGHS and by
 // javascript-lp-solver; every report is also checked for mass balance.
 import { describe, expect, it } from "vitest";
+import type { Scenario } from "../../src/domain/index.js";
 import { solveSiting, type SitingReport } from "../../src/siting/index.js";
 import { lineMatrix, lineScenario, twoSites } from "./fixtures.js";
 
@@ -16,15 +17,26 @@ function hubs(r: SitingReport): string[] {
   return r.siting.hubs.map((h) => `${h.siteId}:${h.sizeId}`).sort();
 }
 
-function expectBalanced(r: SitingReport): void {
+/**
+ * Mass balance to a relative 1e-9: at every hub and overall, device mass in = materials out +
+ * loss, materials out = 0.25 × in (laptops are 0.5 kg of copper in 2 kg), the overall input
+ * equals the assigned tonnes, and no offtaker receives more than its maximum.
+ */
+function expectBalanced(r: SitingReport, scenario: Scenario): void {
+  const rel = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
   for (const row of r.massBalance) {
     const out = Object.values(row.materialsKg).reduce((a, v) => a + v, 0);
-    expect(Math.abs(row.inKg - out - row.lossKg)).toBeLessThanOrEqual(1e-9 * Math.max(1, row.inKg));
+    rel(row.inKg, out + row.lossKg);
+    rel(out, 0.25 * row.inKg);
   }
-  // Every recovered kg leaves the hub (sold or disposed of), to a relative 1e-9.
   const all = r.massBalance.find((m) => m.hubId === "all")!;
-  for (const [m, kg] of Object.entries(r.annual.materialRecoveredKgPerYear))
-    expect(Math.abs(all.materialsKg[m] - kg)).toBeLessThanOrEqual(1e-9 * Math.max(1, kg));
+  rel(all.inKg, r.siting.assignments.reduce((a, x) => a + x.tonnesPerYear, 0) * 1000);
+  for (const [m, kg] of Object.entries(r.annual.materialRecoveredKgPerYear)) rel(all.materialsKg[m], kg);
+  for (const o of scenario.offtakers)
+    for (const offer of o.accepts) {
+      const got = r.siting.flows.filter((f) => f.to === o.id && f.material === offer.material).reduce((a, f) => a + f.tonnesPerYear, 0);
+      if (offer.maxTPerYear !== undefined) expect(got).toBeLessThanOrEqual(offer.maxTPerYear * (1 + 1e-9));
+    }
 }
 
 describe.each(SOLVERS)("siting with %s", (solver) => {
@@ -34,7 +46,7 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 2000); // 2 × 1000; one large: 1500 + 100 t × 10 km × 1
     expect(hubs(r)).toEqual(["A:small", "B:small"]);
     expect(r.siting.status).toBe("optimal");
-    expectBalanced(r);
+    expectBalanced(r, scenario);
   });
 
   it("size levels: one large hub wins when collection is cheap", async () => {
@@ -100,7 +112,8 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r1.siting.objectiveUsd, 2000 - 4425);
     const toO2 = r1.siting.flows.filter((f) => f.to === "O2").reduce((a, f) => a + f.tonnesPerYear, 0);
     expectNear(toO2, 30);
-    expectBalanced(r1);
+    expectBalanced(r1, bound.scenario);
+    expectBalanced(r0, free.scenario);
   });
 
   it("co-location: enterprises of consecutive steps at one hub", async () => {
@@ -126,6 +139,7 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 1000 + 3900);
     expect(r.siting.hubs[0].enterprises.sort()).toEqual(["E1", "E2"]);
     expect(r.annual.jobs).toBe(7);
+    expectBalanced(r, roomy.scenario);
     const tight = mk(80);
     tight.scenario.streams[0].processSteps = ["sorting", "dismantling"];
     const r2 = await solveSiting(tight.scenario, { road: tight.road }, opts(solver));
@@ -198,7 +212,52 @@ describe.each(SOLVERS)("siting with %s", (solver) => {
     expectNear(r.siting.objectiveUsd, 1000 - 25 * (100 - 3.16));
     const f = r.siting.flows.find((x) => x.to === "O")!;
     expect(f.mode).toBe("rail");
+    expectBalanced(r, scenario);
     expectNear(f.distanceKm, 100);
     expectNear(r.annual.co2TPerYear, (25 * (2 * 0.1 + 98 * 0.03)) / 1000);
+  });
+
+  it("emissions cap: 50 t of CO2 forbids hauling Z2 to one big hub", async () => {
+    const capped = twoSites({ co2CapTPerYear: 50 }, 0.4);
+    capped.scenario.carriers[0].vehicles[0].co2KgPerKm = 100; // 1 t payload → 100 kg per t-km
+    const r = await solveSiting(capped.scenario, { road: capped.road }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 2000); // one large hub emits 100 t × 10 km × 100 kg = 100 t
+    expect(r.annual.co2TPerYear).toBeLessThanOrEqual(50);
+  });
+
+  it("forced statuses: a closed site is never used, forced-open sites always are", async () => {
+    const closed = twoSites({}, 1);
+    closed.scenario.hubSites[1].status = "forced-closed";
+    const r1 = await solveSiting(closed.scenario, { road: closed.road }, opts(solver));
+    expectNear(r1.siting.objectiveUsd, 2500); // A large: 1500 + 100 t × 10 km
+    expect(hubs(r1)).toEqual(["A:large"]);
+    const open = twoSites({}, 0.4);
+    open.scenario.hubSites[0].status = "forced-open";
+    open.scenario.hubSites[1].status = "existing";
+    const r2 = await solveSiting(open.scenario, { road: open.road }, opts(solver));
+    expectNear(r2.siting.objectiveUsd, 2000); // both must open: two small beat any larger pair
+    expect(hubs(r2)).toEqual(["A:small", "B:small"]);
+  });
+
+  it("intermodal: a rail matrix priced by the network is used as it is", async () => {
+    const { scenario, road } = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 100 }],
+      sites: [{ id: "A", x: 0, sizes: [{ id: "s", cap: 200, fixed: 1000 }] }],
+      offtakers: [{ id: "O", x: 100, price: 100 }],
+      extra: {
+        transport: {
+          road: { costUsdPerTKm: 0.1, co2KgPerTKm: 0.1, speedKmh: 60 },
+          rail: { costUsdPerTKm: 0.02, co2KgPerTKm: 0.03, speedKmh: 50 },
+          collectionCostUsdPerTKm: 1,
+        },
+      },
+    });
+    const rail = lineMatrix([{ id: "Z1", x: 0 }, { id: "A", x: 0 }, { id: "O", x: 100 }], "rail");
+    rail.costUsdPerT = rail.distanceKm.map((km) => (km > 0 ? 4 : 0));
+    rail.co2KgPerT = rail.distanceKm.map((km) => km * 0.05);
+    const r = await solveSiting(scenario, { road, rail }, opts(solver));
+    expectNear(r.siting.objectiveUsd, 1000 - 25 * (100 - 4)); // 4 USD/t by rail against 10 by road
+    expect(r.siting.flows.find((f) => f.to === "O")!.mode).toBe("rail");
+    expectNear(r.annual.co2TPerYear, (25 * 100 * 0.05) / 1000);
   });
 });

@@ -2,6 +2,7 @@
 // declarations do not resolve under NodeNext, so the few entry points used here are typed
 // locally and the CommonJS build is loaded through createRequire.
 import { createRequire } from "node:module";
+import { UrbanmineError } from "../../domain/index.js";
 import type { MilpModel } from "./model.js";
 import type { MilpResult, MilpSolveOptions, MilpSolver, MilpStatus } from "./solver.js";
 
@@ -115,7 +116,12 @@ export class HighsSolver implements MilpSolver {
       return { solver: this.name, status, x, objective, bound, seconds: (performance.now() - t0) / 1000 };
     } catch (err) {
       runtime = null; // a trapped Wasm instance is not reused
-      throw err;
+      const nonzeros = model.value.length;
+      throw new UrbanmineError(
+        "SOLVER_FAILED",
+        `HiGHS failed on a model of ${model.numCols} columns, ${model.numRows} rows and ${nonzeros} nonzeros: ${err instanceof Error ? err.message : String(err)}` +
+          (err instanceof Error && err.name === "RuntimeError" ? " (its WebAssembly heap is capped at 2 GiB; prune arcs with policy.maxSitesPerZone)" : ""),
+      );
     } finally {
       try {
         m?.dispose();

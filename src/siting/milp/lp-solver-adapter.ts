@@ -2,6 +2,7 @@
 // models and as an independent cross-check of HiGHS. It reports no bound, so a finished
 // search is taken as optimal at its own tolerance and a cut-short one has no bound.
 import { createRequire } from "node:module";
+import { UrbanmineError } from "../../domain/index.js";
 import type { MilpModel } from "./model.js";
 import type { MilpResult, MilpSolveOptions, MilpSolver } from "./solver.js";
 
@@ -32,8 +33,9 @@ export class LpSolverSolver implements MilpSolver {
   async solve(model: MilpModel, options: MilpSolveOptions): Promise<MilpResult> {
     const t0 = performance.now();
     if ((model.numRows + model.numCols) * model.numCols > MAX_TABLEAU_CELLS)
-      throw new Error(
-        `javascript-lp-solver keeps a dense tableau; this model has ${model.numRows} rows and ${model.numCols} columns (use highs)`,
+      throw new UrbanmineError(
+        "SOLVER_FAILED",
+        `javascript-lp-solver keeps a dense tableau; this model has ${model.numRows} rows and ${model.numCols} columns, too large for it (use the highs solver)`,
       );
     const require = createRequire(import.meta.url);
     const lib = require("javascript-lp-solver") as LpSolverModule | { default: LpSolverModule };
