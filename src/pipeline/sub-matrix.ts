@@ -11,19 +11,20 @@ export function subMatrix(m: TravelMatrix, ids: string[]): TravelMatrix {
     return i;
   });
   const k = ids.length;
-  const durationS = new Float64Array(k * k);
-  const distanceKm = new Float64Array(k * k);
-  for (let a = 0; a < k; a++)
-    for (let b = 0; b < k; b++) {
-      durationS[a * k + b] = m.durationS[idx[a] * n + idx[b]];
-      distanceKm[a * k + b] = m.distanceKm[idx[a] * n + idx[b]];
-    }
+  const pick = (src: Float64Array): Float64Array => {
+    const out = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = src[idx[a] * n + idx[b]];
+    return out;
+  };
   const keep = new Set(ids);
   return {
     ids: [...ids],
     mode: m.mode,
-    durationS,
-    distanceKm,
+    durationS: pick(m.durationS),
+    distanceKm: pick(m.distanceKm),
+    ...(m.railDistanceKm ? { railDistanceKm: pick(m.railDistanceKm) } : {}),
+    ...(m.costUsdPerT ? { costUsdPerT: pick(m.costUsdPerT) } : {}),
+    ...(m.co2KgPerT ? { co2KgPerT: pick(m.co2KgPerT) } : {}),
     method: m.method,
     unreachable: m.unreachable.filter((u) => keep.has(u.from) && keep.has(u.to)),
     snapDistanceM: m.snapDistanceM ? Float64Array.from(idx, (i) => m.snapDistanceM![i]) : undefined,

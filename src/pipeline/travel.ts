@@ -14,11 +14,12 @@ export async function scenarioTravel(scenario: Scenario, places: Place[], baseDi
     transferTimeS: t.transferTimeS,
     transferCostUsdPerT: t.transferCostUsdPerT,
   }));
-  if (!network.file) return computeTravel({ sites: places, network, baseDir });
+  const { transport } = scenario;
+  if (!network.file) return computeTravel({ sites: places, network, baseDir, transport });
   const far = places.filter((p) => p.kind === "offtaker");
-  if (far.length === 0) return computeTravel({ sites: places, network, baseDir, terminals });
+  if (far.length === 0) return computeTravel({ sites: places, network, baseDir, terminals, transport });
   const local = places.filter((p) => p.kind !== "offtaker");
-  const near = await computeTravel({ sites: local, network, baseDir, terminals });
+  const near = await computeTravel({ sites: local, network, baseDir, terminals, transport });
   const gc = greatCircleMatrix(places, network.circuityFactor, network.roadSpeedKmh);
   const road = blend(near.road, gc, `${near.road.method}; offtakers by great-circle x ${network.circuityFactor}`);
   // No rail figures beyond the network: a rail leg to an offtaker needs an explicit lane.
@@ -43,18 +44,29 @@ export async function scenarioTravel(scenario: Scenario, places: Place[], baseDi
   };
 }
 
-/** `wide`'s ids and entries, overwritten wherever both sites are in `local`. */
+/**
+ * `wide`'s ids and entries, overwritten wherever both sites are in `local`. Per-tonne figures
+ * that only `local` carries are kept for its pairs and unknown (Infinity) elsewhere.
+ */
 function blend(local: TravelMatrix, wide: TravelMatrix, method: string): TravelMatrix {
   const n = wide.ids.length;
   const k = local.ids.length;
   const pos = new Map(wide.ids.map((id, i) => [id, i]));
   const at = local.ids.map((id) => pos.get(id)!);
-  const durationS = Float64Array.from(wide.durationS);
-  const distanceKm = Float64Array.from(wide.distanceKm);
-  for (let a = 0; a < k; a++)
-    for (let b = 0; b < k; b++) {
-      durationS[at[a] * n + at[b]] = local.durationS[a * k + b];
-      distanceKm[at[a] * n + at[b]] = local.distanceKm[a * k + b];
-    }
-  return { ...wide, mode: local.mode, durationS, distanceKm, method, unreachable: local.unreachable };
+  const merge = (inner: Float64Array, outer?: Float64Array): Float64Array => {
+    const out = outer ? Float64Array.from(outer) : new Float64Array(n * n).fill(Infinity);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[at[a] * n + at[b]] = inner[a * k + b];
+    return out;
+  };
+  return {
+    ...wide,
+    mode: local.mode,
+    durationS: merge(local.durationS, wide.durationS),
+    distanceKm: merge(local.distanceKm, wide.distanceKm),
+    ...(local.railDistanceKm ? { railDistanceKm: merge(local.railDistanceKm) } : {}),
+    ...(local.costUsdPerT ? { costUsdPerT: merge(local.costUsdPerT, wide.costUsdPerT) } : {}),
+    ...(local.co2KgPerT ? { co2KgPerT: merge(local.co2KgPerT, wide.co2KgPerT) } : {}),
+    method,
+    unreachable: local.unreachable,
+  };
 }

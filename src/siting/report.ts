@@ -6,6 +6,9 @@ import type { YearFigures } from "./evaluate.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
+/** Flows below this many tonnes per year (a milligram) are round-off, not shipments. */
+const FLOW_FLOOR_T = 1e-9;
+
 /** What solveSiting returns: the siting half of a plan. */
 export interface SitingReport {
   siting: Plan["siting"];
@@ -61,6 +64,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       distanceKm: arc ? arc.distanceKm : NaN,
     };
   });
+  // Solver round-off leaves flows of 1e-15 t; a milligram is below anything a planner ships.
   const flows = [
     ...p.sold.map((x) => {
       const r = data.routes[x.hub][x.offtaker][x.route];
@@ -88,7 +92,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       transportCostUsdPerYear: 0,
       co2TPerYear: 0,
     })),
-  ];
+  ].filter((f) => f.tonnesPerYear > FLOW_FLOOR_T);
 
   const massBalance: Plan["massBalance"] = [];
   const totalMat: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));

@@ -86,9 +86,11 @@ export async function solveSiting(
     throw new UrbanmineError("SOLVER_FAILED", `objective recomputed from the plan (${check.objectiveUsd}) differs from ${solver.name}'s (${r.objective})`);
 
   const placed = new Set(plans[plans.length - 1].placed.map((p) => p.enterprise));
-  scenario.enterprises.forEach((e, i) => {
-    if (e.illustrative && placed.has(i)) warnings.push(`enterprise ${e.id} placed in the plan is an illustrative placeholder, not a real business`);
-  });
+  const illustrative = scenario.enterprises.filter((e, i) => e.illustrative && placed.has(i)).map((e) => e.id);
+  if (illustrative.length > 0)
+    warnings.push(
+      `${illustrative.length === 1 ? "enterprise" : "enterprises"} ${illustrative.join(", ")} placed in the plan ${illustrative.length === 1 ? "is an illustrative placeholder" : "are illustrative placeholders"}, not real businesses`,
+    );
   const bound = Math.min(r.bound, check.objectiveUsd);
   const status = r.status === "optimal" ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
   return buildReport(

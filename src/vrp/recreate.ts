@@ -64,11 +64,12 @@ function byPriority(sol: Solution, jobs: number[]): number[][] {
 }
 
 /** Inserts `jobs` one by one at their cheapest spot, in random order or by decreasing demand (a coin flip). */
-export function insertGreedy(ctx: OperatorContext, sol: Solution, jobs: number[], rng: Rng, blink: number): void {
+export function insertGreedy(ctx: OperatorContext, sol: Solution, jobs: number[], rng: Rng, blink: number, interrupted: () => boolean = () => false): void {
   for (const group of byPriority(sol, jobs)) {
     rng.shuffle(group);
     if (rng.next() < 0.5) group.sort((x, y) => demandOf(sol, y) - demandOf(sol, x));
     for (const job of group) {
+      if (interrupted()) return;
       let best: Spot | null = null;
       for (const v of candidateVehicles(sol)) {
         const s = bestSpotInRoute(ctx, sol, v, job, rng, blink);
@@ -87,8 +88,11 @@ function demandOf(sol: Solution, j: number): number {
   return s;
 }
 
-/** Regret-2 insertion: repeatedly inserts the job whose second-best route is the most worse than its best. */
-export function insertRegret(ctx: OperatorContext, sol: Solution, jobs: number[]): void {
+/**
+ * Regret-2 insertion: repeatedly inserts the job whose second-best route is the most worse than
+ * its best. Stops early (jobs left unserved) when `interrupted` turns true.
+ */
+export function insertRegret(ctx: OperatorContext, sol: Solution, jobs: number[], interrupted: () => boolean = () => false): void {
   const nV = sol.data.nVehicles;
   for (const group of byPriority(sol, jobs)) {
     const pending = new Set(group);
@@ -97,6 +101,7 @@ export function insertRegret(ctx: OperatorContext, sol: Solution, jobs: number[]
     for (const j of group) cache.set(j, new Array<Spot | null | undefined>(nV).fill(undefined));
     let first = true;
     while (pending.size > 0) {
+      if (interrupted()) return;
       const cands = candidateVehicles(sol);
       let pick = -1;
       let pickSpot: Spot | null = null;

@@ -16,6 +16,7 @@ export const Failure = {
   maxTasks: 7,
   skills: 8,
 } as const;
+/** One of the values of {@link Failure}. */
 export type FailureCode = (typeof Failure)[keyof typeof Failure];
 
 /** Receives each step of a walked route (used to build the reported schedule). */

@@ -31,6 +31,7 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const ops = operatorsFor(data);
   const rng = new Rng(options.seed);
   const stop = (): boolean => stopper.stop();
+  const interrupted = (): boolean => stopper.interrupted();
 
   const classic = toClassic(data);
   let best = classic ? solveClassic(data, classic, ev, rng, stopper, options) : null;
@@ -39,11 +40,11 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
     const start = new Solution(data);
     checkLocks(data, ev, start);
     start.refreshCosts(ev);
-    insertRegret(ctx, start, start.unassignedJobs());
+    insertRegret(ctx, start, start.unassignedJobs(), interrupted);
     localSearch(start, ops, ctx, rng, stop);
     best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
   }
-  insertGreedy(ctx, best, best.unassignedJobs(), rng, 0);
+  insertGreedy(ctx, best, best.unassignedJobs(), rng, 0, interrupted);
 
   const unassigned = explainUnassigned(data, ev, best);
   const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver };

@@ -41,6 +41,11 @@ export class Stopper {
     return this.stoppedBy !== "converged";
   }
 
+  /** True when stopped by the deadline or a cancel (not by the iteration bound): skip optional work. */
+  interrupted(): boolean {
+    return this.stop() && this.stoppedBy !== "iterations";
+  }
+
   /** Share of the budget used, 0..1 (by iterations when bounded, else by time). */
   progress(): number {
     if (Number.isFinite(this.maxIterations)) return Math.min(1, this.iteration / this.maxIterations);

@@ -3,6 +3,7 @@
 import type { ClassicData } from "./classic-data.js";
 import { concat, Segment, visit } from "./segment.js";
 
+/** One solution of the population, priced under the penalties current at its creation. */
 export class Individual {
   readonly tour: Int32Array;
   readonly routes: number[][];

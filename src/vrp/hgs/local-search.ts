@@ -14,11 +14,12 @@ import { Segment, visit } from "./segment.js";
 import { swapStar } from "./swap-star.js";
 
 /** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
-const SWAP_STAR_NEIGHBOURS = 5;
+const SWAP_STAR_NEIGHBOURS = 3;
 
 /** Moves tried with v = the start depot of an empty route (tryMoves lists the order for (u, v)). */
 const DEPOT_MOVES: HgsMove[] = [relocate, relocatePair, relocatePairReversed, twoOptStar];
 
+/** Granular local search over a RouteSet; one instance per solve (holds scratch buffers). */
 export class LocalSearch {
   readonly rs: RouteSet;
   /** Scratch segments for move evaluation. */

@@ -4,6 +4,7 @@
 import type { Rng } from "../random.js";
 import type { Individual } from "./individual.js";
 
+/** Sizes of the population (HGS-CVRP defaults: mu 25, lambda 40, elite 4, close 5). */
 export interface PopulationParams {
   /** Minimum sub-population size (mu) and generation size (lambda). */
   mu: number;
@@ -112,6 +113,7 @@ class SubPopulation {
   }
 }
 
+/** Feasible and infeasible sub-populations and the best feasible individual found. */
 export class Population {
   private readonly feasible: SubPopulation;
   private readonly infeasible: SubPopulation;

@@ -7,6 +7,7 @@ import { concat, penalisedCost, Segment, visit } from "./segment.js";
 /** Segment fields stored per node: dist, load, dur, tw, e, l. */
 const F = 6;
 
+/** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
   readonly n: number;
   readonly nRoutes: number;

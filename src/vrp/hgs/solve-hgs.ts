@@ -51,7 +51,13 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
   };
 
   const randomTour = (): Int32Array => Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
-  for (let k = 0; k < 4 * PARAMS.mu && !stop(); k++) educate(randomTour());
+  // HGS starts from 4·mu individuals; on large instances each local search is slow, so fewer,
+  // and never more than a fifth of a known time budget, leave time for the genetic phase
+  const initial = Math.min(4 * PARAMS.mu, Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)));
+  for (let k = 0; k < initial && !stop(); k++) {
+    educate(randomTour());
+    if (stopper.progress() > 0.2 && pop.size() >= 2) break;
+  }
   // nothing feasible among the initial population: most likely not every customer fits
   // (fleet or horizon too small); the general search, which may leave customers out, takes over
   if (!pop.best) return null;

@@ -7,6 +7,7 @@ import { swap } from "./swap.js";
 import { twoOpt } from "./two-opt.js";
 import { twoOptStar } from "./two-opt-star.js";
 
+/** The operator contract (see operator.ts). */
 export type { Move, Operator, OperatorContext } from "./operator.js";
 export { createContext } from "./operator.js";
 

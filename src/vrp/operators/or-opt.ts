@@ -6,6 +6,7 @@ import { copyInto, EPS_USD, type Move, nearSpot, type Operator, type OperatorCon
 
 const MAX_LEN = 3;
 
+/** Move a string of 2–3 jobs, possibly reversed. */
 export const orOpt: Operator = {
   name: "or-opt",
   interRoute: true,

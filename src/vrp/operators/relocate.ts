@@ -4,6 +4,7 @@ import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
 import { copyInto, EPS_USD, type Move, nearSpot, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
+/** Move one job to its best position in a route. */
 export const relocate: Operator = {
   name: "relocate",
   interRoute: true,

@@ -3,6 +3,7 @@ import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
 import { copyInto, EPS_USD, type Move, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
+/** Exchange two jobs between routes or inside one. */
 export const swap: Operator = {
   name: "swap",
   interRoute: true,

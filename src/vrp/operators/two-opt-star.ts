@@ -3,6 +3,7 @@ import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
 import { copyInto, EPS_USD, type Move, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
+/** Exchange route tails between two vehicles. */
 export const twoOptStar: Operator = {
   name: "two-opt-star",
   interRoute: true,

@@ -3,6 +3,7 @@ import type { ProblemData } from "../data.js";
 import type { Solution } from "../solution.js";
 import { EPS_USD, type Move, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 
+/** Reverse a segment of one route. */
 export const twoOpt: Operator = {
   name: "two-opt",
   interRoute: false,

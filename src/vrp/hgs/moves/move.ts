@@ -3,6 +3,7 @@
 // it when it lowers the penalised cost. Returns true when applied.
 import type { LocalSearch } from "../local-search.js";
 
+/** Tries one move for customer u and neighbour v; applies it and returns true when it improves. */
 export type HgsMove = (ls: LocalSearch, u: number, v: number) => boolean;
 
 /** Improvement threshold on penalised cost. */

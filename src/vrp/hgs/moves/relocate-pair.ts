@@ -57,5 +57,7 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   return true;
 }
 
+/** Move (u, next u) after v, in order (HGS move 2). */
 export const relocatePair: HgsMove = (ls, u, v) => pairMove(ls, u, v, false);
+/** Move (u, next u) after v, reversed (HGS move 3). */
 export const relocatePairReversed: HgsMove = (ls, u, v) => pairMove(ls, u, v, true);

@@ -2,6 +2,7 @@
 import { concat } from "../segment.js";
 import { EPS, type HgsMove } from "./move.js";
 
+/** Move customer u right after v (HGS move 1). */
 export const relocate: HgsMove = (ls, u, v) => {
   const rs = ls.rs;
   if (u === v || rs.prev[u] === v) return false;

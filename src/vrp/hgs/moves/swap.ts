@@ -17,10 +17,10 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const pv = rs.prev[v];
   const nu = rs.next[uEnd];
   const nv = rs.next[vEnd];
-  const adjacent = ru === rv && (nu === v || nv === u || uEnd === v || vEnd === u);
-  const distDelta = adjacent
-    ? NaN
-    : rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
+  // adjacent strings in one route: the exchange is a relocation, which relocate already tries
+  if (ru === rv && (nu === v || nv === u || uEnd === v || vEnd === u)) return false;
+  const distDelta =
+    rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
   if (ru === rv) {
     if (ls.intraCannotImprove(ru, distDelta)) return false;
     return ls.tryIntra(ru, distDelta, (src, len, dst) => {
@@ -64,6 +64,9 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   return true;
 }
 
+/** Swap customers u and v (HGS move 4). */
 export const swapOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 1, 1);
+/** Swap the pair (u, next u) with v (HGS move 5). */
 export const swapPairOne: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 1);
+/** Swap the pairs (u, next u) and (v, next v) (HGS move 6). */
 export const swapPairPair: HgsMove = (ls, u, v) => swapStrings(ls, u, v, 2, 2);

@@ -3,6 +3,7 @@
 import { concat } from "../segment.js";
 import { EPS, type HgsMove } from "./move.js";
 
+/** Exchange the tails after u and after v between their two routes (HGS move 9). */
 export const twoOptStar: HgsMove = (ls, u, v) => {
   const rs = ls.rs;
   const ru = rs.routeOf[u];

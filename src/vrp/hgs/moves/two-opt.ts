@@ -1,6 +1,7 @@
 // 2-opt inside a route: reverse the visits between next(u) and v (HGS move 7).
 import { type HgsMove } from "./move.js";
 
+/** Reverse the visits between next(u) and v inside one route (HGS move 7). */
 export const twoOpt: HgsMove = (ls, u, v) => {
   const rs = ls.rs;
   const ru = rs.routeOf[u];

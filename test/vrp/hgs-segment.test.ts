@@ -1,0 +1,80 @@
+// The time-warp segment algebra behind the genetic search's O(1) move pricing: concatenating
+// in any grouping gives the distance, load and time warp of a direct simulation.
+import { describe, expect, it } from "vitest";
+import { buildProblemData } from "../../src/vrp/data.js";
+import { type ClassicData, toClassic } from "../../src/vrp/hgs/classic-data.js";
+import { concat, Segment, visit } from "../../src/vrp/hgs/segment.js";
+import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
+
+function data(seed: number): ClassicData {
+  const rand = lcg(seed);
+  const pts = randomPoints(rand, 9);
+  const jobs = pts.slice(1).map((_, i) => {
+    const open = 1800 + Math.floor(rand() * 20) * 200;
+    return job(`c${i}`, i + 1, [1 + Math.floor(rand() * 5)], { serviceS: 60 + Math.floor(rand() * 120), timeWindows: [[open, open + 300 + Math.floor(rand() * 600)]] });
+  });
+  const d = toClassic(buildProblemData(planeProblem(pts, jobs, [vehicle("a", [100], { shift: [0, 20000] }), vehicle("b", [100], { shift: [0, 20000] }), vehicle("c", [100], { shift: [0, 20000] })])));
+  if (!d) throw new Error("expected a classic problem");
+  return d;
+}
+
+/** Time warp, distance and load of depot → seq → depot, leaving at the depot's opening (Vidal 2013). */
+function simulate(d: ClassicData, seq: number[]): { tw: number; dist: number; load: number } {
+  let t = d.depotReadyS;
+  let tw = 0;
+  let dist = 0;
+  let load = 0;
+  let prev = d.depot;
+  for (const c of seq) {
+    const loc = d.loc[c];
+    const a = t + d.time[prev * d.nLoc + loc];
+    dist += d.dist[prev * d.nLoc + loc];
+    let start = Math.max(a, d.readyS[c]);
+    if (start > d.dueS[c]) {
+      tw += start - d.dueS[c];
+      start = d.dueS[c];
+    }
+    t = start + d.serviceS[c];
+    load += d.demand[c];
+    prev = loc;
+  }
+  const back = t + d.time[prev * d.nLoc + d.depot];
+  dist += d.dist[prev * d.nLoc + d.depot];
+  if (back > d.depotDueS) tw += back - d.depotDueS;
+  return { tw, dist, load };
+}
+
+describe("time-warp segments", () => {
+  it("agree with direct simulation whatever the grouping", () => {
+    let warped = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const d = data(seed);
+      const rand = lcg(seed * 13);
+      const seq = Array.from({ length: d.n }, (_, i) => i).sort(() => rand() - 0.5).slice(0, 2 + Math.floor(rand() * (d.n - 1)));
+      const want = simulate(d, seq);
+      if (want.tw > 0) warped++;
+      const one = new Segment();
+      // left fold
+      const left = visit(d, d.n, new Segment());
+      for (const c of seq) concat(d, left, visit(d, c, one), left);
+      concat(d, left, visit(d, d.n, one), left);
+      // split at a random point: (depot..k) ⊕ (k+1..depot)
+      const k = Math.floor(rand() * seq.length);
+      const head = visit(d, d.n, new Segment());
+      for (const c of seq.slice(0, k)) concat(d, head, visit(d, c, one), head);
+      const tail = visit(d, d.n, new Segment());
+      for (const c of seq.slice(k).reverse()) {
+        const s = visit(d, c, new Segment());
+        concat(d, s, tail, s);
+        tail.copyFrom(s);
+      }
+      const whole = concat(d, head, tail, new Segment());
+      for (const s of [left, whole]) {
+        expect(s.tw).toBeCloseTo(want.tw, 6);
+        expect(s.dist).toBeCloseTo(want.dist, 6);
+        expect(s.load).toBe(want.load);
+      }
+    }
+    expect(warped).toBeGreaterThan(5);
+  });
+});
