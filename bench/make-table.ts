@@ -23,7 +23,7 @@ export function makeTable(results: RunResults): string {
     `Measured ${results.createdAt.slice(0, 16).replace("T", " ")} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ` +
     `Node ${m.node} (${m.platform}); ${results.mode} run; calibration workload v${results.calibration.version}: ` +
     `median ${fmt(results.calibration.medianMs)} ms.`;
-  const speed = [["case", "what is timed", "ratio to calibration", "round spread", "case median", "tolerance"]];
+  const speed = [["case", "what is timed", "ratio to calibration", "spread (rounds; runs when merged)", "case median", "tolerance"]];
   const quality = [["case", "what is measured", "value", "tolerance", "run time", "details", "anchors (not re-measured)"]];
   const other = [["case", "state", "why"]];
   for (const [key, r] of Object.entries(results.cases)) {

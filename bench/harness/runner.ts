@@ -40,6 +40,7 @@ async function runSpeed(c: SpeedCase, ctx: BenchContext, plan: TimingPlan, calMs
   const timing: TimingPlan = {
     ...plan,
     rounds: c.timing?.rounds ?? plan.rounds,
+    warmupMs: c.timing?.warmupMs ?? plan.warmupMs,
     timeMs: c.timing?.timeMs ?? plan.timeMs,
     minIterations: c.timing?.minIterations ?? plan.minIterations,
   };

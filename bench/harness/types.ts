@@ -30,6 +30,8 @@ export interface SpeedTiming {
   minIterations?: number;
   /** Rounds (fewer for cases of a second or more). */
   rounds?: number;
+  /** Warm-up before the first round, ms of CPU (longer for code that V8 optimises late). */
+  warmupMs?: number;
 }
 
 /**
@@ -89,7 +91,7 @@ export const DEFAULT_SPEED_TOLERANCE = 0.25;
 
 /** Declares a speed case with a typed fixture (the harness only sees `SpeedCase<unknown>`). */
 export function speedCase<F>(spec: Omit<SpeedCase<F>, "kind">): SpeedCase {
-  return { kind: "speed", ...spec } as SpeedCase;
+  return { kind: "speed", ...spec };
 }
 
 /** Declares a quality case. */

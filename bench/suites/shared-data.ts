@@ -34,7 +34,8 @@ export function capOptimum(ctx: BenchContext, instance: string): number {
   return bestKnown(ctx, "benchmarks/cflp/bks.json", instance);
 }
 
-/** Gap of `value` above `reference`, in %. */
+/** Gap of `value` above `reference`, in %, rounded to 1e-6 points (so float noise of an optimum reads 0). */
 export function gapPercent(value: number, reference: number): number {
-  return ((value - reference) / Math.abs(reference)) * 100;
+  const gap = Math.round(((value - reference) / Math.abs(reference)) * 1e8) / 1e6;
+  return gap === 0 ? 0 : gap;
 }

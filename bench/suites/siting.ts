@@ -60,7 +60,10 @@ export const sitingSuite: BenchSuite = {
     }),
     speedCase<CflpInstance>({
       name: "lagrangian-solve-cap134",
-      description: "solveCflpLagrangian on cap134 (50 x 50) to proven optimality",
+      description: "solveCflpLagrangian on cap134 (50 x 50) to proven optimality (its transportation subproblems go to HiGHS)",
+      // 40%: its transportation LPs run in HiGHS (WebAssembly), whose timing varied by up to 38%
+      // between runs here, more than pure-JS cases (bench/README.md, "Noise")
+      tolerance: 0.4,
       timing: { minIterations: 2, rounds: 5 },
       setup: (ctx) => readCap(ctx, "cap134"),
       run: async (inst) => (await solveCflpLagrangian(inst, { timeLimitS: PROOF_LIMIT_S })).objective,
