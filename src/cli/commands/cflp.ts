@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { UrbanmineError } from "../../domain/index.js";
+import { numberOption } from "../args.js";
 import { checkCflp, type CflpResult, parseOrlibCap, solveCflpHighs, solveCflpLagrangian } from "../../siting/cflp/index.js";
 
 const USAGE = `usage: urbanmine cflp FILE [--capacity N] [--single-source] [--time-limit S] [--method lagrangian|highs] [--json]
@@ -17,25 +18,18 @@ const USAGE = `usage: urbanmine cflp FILE [--capacity N] [--single-source] [--ti
 
 /** Runs the command; returns the exit code (0 solved, 2 bad input). */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        capacity: { type: "string" },
-        "single-source": { type: "boolean", default: false },
-        "time-limit": { type: "string", default: "60" },
-        method: { type: "string", default: "lagrangian" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`urbanmine cflp: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      capacity: { type: "string" },
+      "single-source": { type: "boolean", default: false },
+      "time-limit": { type: "string", default: "60" },
+      method: { type: "string", default: "lagrangian" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -45,10 +39,8 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const file = positionals[0];
-  const capacity = values.capacity === undefined ? undefined : Number(values.capacity);
-  const timeLimitS = Number(values["time-limit"]);
-  if (capacity !== undefined && !(capacity > 0)) throw new UrbanmineError("INVALID_INPUT", `--capacity must be a positive number, got '${values.capacity}'`);
-  if (!(timeLimitS > 0)) throw new UrbanmineError("INVALID_INPUT", `--time-limit must be a positive number of seconds, got '${values["time-limit"]}'`);
+  const capacity = numberOption("capacity", values.capacity, { above: 0 });
+  const timeLimitS = numberOption("time-limit", values["time-limit"], { above: 0 }) ?? 60;
   if (values.method !== "lagrangian" && values.method !== "highs")
     throw new UrbanmineError("INVALID_INPUT", `--method must be 'lagrangian' or 'highs', got '${values.method}'`);
   let text: string;

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { NetworkRef } from "../../domain/index.js";
 import { computeTravel, readPointsCsv } from "../../network/index.js";
 import { createMatrixPool } from "../../pipeline/index.js";
+import { numberOption } from "../args.js";
 
 const USAGE = `usage: urbanmine matrix NETWORK --points POINTS.csv [--json] [--threads N] [--max-snap-m M]
 
@@ -18,40 +19,24 @@ const USAGE = `usage: urbanmine matrix NETWORK --points POINTS.csv [--json] [--t
 
 /** Runs the command; returns the exit code (0 ok, 2 usage). Input errors throw UrbanmineError. */
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        points: { type: "string" },
-        json: { type: "boolean", default: false },
-        threads: { type: "string" },
-        "max-snap-m": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`urbanmine matrix: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      points: { type: "string" },
+      json: { type: "boolean", default: false },
+      threads: { type: "string" },
+      "max-snap-m": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  const maxSnap = values["max-snap-m"] === undefined ? undefined : Number(values["max-snap-m"]);
-  const bad =
-    positionals.length !== 1
-      ? "expected exactly one NETWORK file"
-      : !values.points
-        ? "--points POINTS.csv is required"
-        : threads !== undefined && !(Number.isInteger(threads) && threads >= 1)
-          ? "--threads must be a whole number >= 1"
-          : maxSnap !== undefined && !(maxSnap > 0)
-            ? "--max-snap-m must be a positive number of metres"
-            : null;
+  const threads = numberOption("threads", values.threads, { min: 1, integer: true });
+  const maxSnap = numberOption("max-snap-m", values["max-snap-m"], { above: 0 });
+  const bad = positionals.length !== 1 ? "expected exactly one NETWORK file" : !values.points ? "--points POINTS.csv is required" : null;
   if (bad) {
     process.stderr.write(`urbanmine matrix: ${bad}\n\n${USAGE}`);
     return 2;

@@ -4,9 +4,9 @@
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { buildApp, startServer } from "../../api/index.js";
-import { UrbanmineError } from "../../domain/index.js";
 import { createPlanner } from "../../pipeline/index.js";
 import { openStore } from "../../storage/index.js";
+import { numberOption } from "../args.js";
 
 const USAGE = `usage: urbanmine serve [options]
   --port N            port (default $PORT or 8080)
@@ -23,37 +23,27 @@ The database is URBANMINE_DB (default ./urbanmine.db).
 `;
 
 function int(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) {
-    throw new UrbanmineError("INVALID_INPUT", `--${name} must be a number >= ${min}, got '${value}'`, [{ path: name, message: `a number >= ${min}` }]);
-  }
-  return n;
+  return numberOption(name, value, { min }) ?? fallback;
 }
 
 /** Starts the service and resolves once it listens; the process then runs until a signal. */
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        port: { type: "string" },
-        host: { type: "string", default: "127.0.0.1" },
-        threads: { type: "string" },
-        concurrency: { type: "string" },
-        "max-queued": { type: "string" },
-        "max-solve-s": { type: "string" },
-        "time-limit": { type: "string" },
-        "rate-limit": { type: "string" },
-        "body-limit-mb": { type: "string" },
-        quiet: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }).values;
-  } catch (err) {
-    throw new UrbanmineError("INVALID_INPUT", `${(err as Error).message}\n${USAGE}`);
-  }
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+      threads: { type: "string" },
+      concurrency: { type: "string" },
+      "max-queued": { type: "string" },
+      "max-solve-s": { type: "string" },
+      "time-limit": { type: "string" },
+      "rate-limit": { type: "string" },
+      "body-limit-mb": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

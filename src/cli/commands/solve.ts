@@ -3,18 +3,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario, UrbanmineError } from "../../domain/index.js";
+import { parseScenario } from "../../domain/index.js";
 import { createPlanner, type Progress } from "../../pipeline/index.js";
 import { assignmentsCsv, flowsCsv, planToGeoJson, routesCsv } from "../../pipeline/export.js";
 import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
+import { numberOption } from "../args.js";
 import { readJsonFile } from "../read-json.js";
-
-function positiveNumber(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UrbanmineError("INVALID_INPUT", `--${name} takes a positive number, got '${v}'`);
-  return n;
-}
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,9 +28,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const file = resolve(positionals[0]);
   const scenario = parseScenario(await readJsonFile(file));
-  const timeLimitS = positiveNumber("time-limit", values["time-limit"]) ?? 30;
-  const seed = positiveNumber("seed", values.seed) ?? 1;
-  const routingIterations = positiveNumber("iterations", values.iterations);
+  const timeLimitS = numberOption("time-limit", values["time-limit"], { above: 0 }) ?? 30;
+  const seed = numberOption("seed", values.seed, { min: 0, integer: true }) ?? 1;
+  const routingIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
   const outDir = resolve(values.out ?? join("out", scenario.id));
 
   const tty = process.stderr.isTTY && !values.json;
