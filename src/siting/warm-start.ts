@@ -131,3 +131,14 @@ export function fixToChoice(model: SitingModel, choice: HubChoice): MilpModel {
   model.a.forEach((arcs, z) => arcs.forEach((cols, i) => cols.forEach((c) => fix(c, choice.arcOf[z] === i ? 1 : 0))));
   return { ...model.milp, colLower: lo, colUpper: hi };
 }
+
+/** The model with the given columns fixed at 0. */
+export function fixColumns(model: MilpModel, zero: readonly number[]): MilpModel {
+  const lo = Float64Array.from(model.colLower);
+  const hi = Float64Array.from(model.colUpper);
+  for (const c of zero) {
+    lo[c] = 0;
+    hi[c] = 0;
+  }
+  return { ...model, colLower: lo, colUpper: hi };
+}

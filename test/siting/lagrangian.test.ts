@@ -1,0 +1,137 @@
+// The Lagrangian bound and its hub fixings: a bound worked out by hand, validity against plain
+// HiGHS optima on small models with every feature the relaxation drops or keeps, and the
+// Lagrangian-assisted solve agreeing with plain HiGHS on seeded city-like models.
+import { describe, expect, it } from "vitest";
+import type { Scenario, TravelMatrix } from "../../src/domain/index.js";
+import { HighsSolver, solveSiting } from "../../src/siting/index.js";
+import { chooseCover } from "../../src/siting/hub-cover.js";
+import { lagrangianBound } from "../../src/siting/lagrangian.js";
+import { buildSitingData } from "../../src/siting/siting-data.js";
+import { buildSitingModel } from "../../src/siting/siting-model.js";
+import { fixColumns } from "../../src/siting/warm-start.js";
+import { cityScenario } from "../../bench/siting/city-scenario.js";
+import { lineScenario, twoSites } from "./fixtures.js";
+
+const highs = new HighsSolver();
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
+
+async function optimum(scenario: Scenario, road: TravelMatrix): Promise<number> {
+  const r = await solveSiting(scenario, { road }, { timeLimitS: 60, mipGap: 1e-9, warmStart: false, lagrangian: false });
+  expect(r.siting.status).toBe("optimal");
+  return r.siting.objectiveUsd;
+}
+
+/** The bound never exceeds the optimum, and fixing what it proves keeps the optimum. */
+async function expectValid(scenario: Scenario, road: TravelMatrix): Promise<void> {
+  const opt = await optimum(scenario, road);
+  const model = buildSitingModel(buildSitingData(scenario, { road }));
+  const lag = lagrangianBound(model, { incumbentUsd: opt, iterations: 200 });
+  expect(lag.boundUsd).toBeLessThanOrEqual(opt + 1e-7 * Math.max(1, Math.abs(opt)));
+  const r = await highs.solve(fixColumns(model.milp, lag.fixedToZero), { timeLimitS: 60, mipGap: 1e-9 });
+  expect(r.status).toBe("optimal");
+  expect(rel(r.objective, opt)).toBeLessThanOrEqual(1e-7);
+}
+
+describe("Lagrangian bound", () => {
+  it("is exact on two sites", () => {
+    // Optimum 2000 (two small hubs). With λ = (1000, 1000) a small hub at its own zone is worth
+    // 1000 − 1000 = 0 and a large one 1500 − 1000 = 500; holding 200 t takes two smalls or one
+    // large, so the bound is 2000 + 0 = 2000.
+    const { scenario, road } = twoSites({}, 1);
+    const model = buildSitingModel(buildSitingData(scenario, { road }));
+    const lag = lagrangianBound(model, { incumbentUsd: 2000, iterations: 300 });
+    expect(lag.boundUsd).toBeLessThanOrEqual(2000 + 1e-7);
+    expect(lag.boundUsd).toBeGreaterThan(1999);
+  });
+
+  it("hub cover: the cheapest sizes that hold the supply, within the most hubs", () => {
+    const hubs = [
+      { usd: [1000, 1500], capT: [100, 250], forced: false },
+      { usd: [1000, 1500], capT: [100, 250], forced: false },
+      { usd: [-200, 800], capT: [100, 250], forced: false },
+    ];
+    expect(chooseCover(hubs, 200, Infinity)).toMatchObject({ usd: 800 }); // one small of the third and one small: −200 + 1000
+    expect(Array.from(chooseCover(hubs, 200, 1).size)).toEqual([-1, -1, 1]); // one hub: the large of the third, 800
+    expect(chooseCover(hubs, 800, Infinity).usd).toBe(Infinity);
+    expect(chooseCover([{ ...hubs[0], forced: true }, hubs[2]], 0, Infinity).usd).toBe(800); // forced small 1000 + the paying small −200
+  });
+
+  it("stays below the optimum with offtake minimums and maximums, max hubs and split sourcing", async () => {
+    const offtake = lineScenario({
+      zones: [
+        { id: "Z1", x: 0, tonnes: 100 },
+        { id: "Z2", x: 10, tonnes: 100 },
+        { id: "Z3", x: 25, tonnes: 60 },
+      ],
+      sites: [
+        { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }, { id: "large", cap: 300, fixed: 1700 }] },
+        { id: "B", x: 10, sizes: [{ id: "small", cap: 150, fixed: 1000 }] },
+        { id: "C", x: 25, sizes: [{ id: "small", cap: 100, fixed: 900 }] },
+      ],
+      offtakers: [
+        { id: "O1", x: 0, price: 100, max: 30 },
+        { id: "O2", x: 100, price: 90, min: 30 },
+      ],
+    });
+    await expectValid(offtake.scenario, offtake.road);
+    await expectValid(twoSites({ maxHubs: 1 }, 1).scenario, twoSites({ maxHubs: 1 }, 1).road);
+    const split = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 150 }],
+      sites: [
+        { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+        { id: "B", x: 10, sizes: [{ id: "small", cap: 100, fixed: 1000 }] },
+      ],
+      policy: { singleSourcing: false },
+    });
+    await expectValid(split.scenario, split.road);
+  });
+
+  it("stays below the optimum with years, forced sites and co-located enterprises", async () => {
+    const years = lineScenario({
+      zones: [
+        { id: "Z1", x: 0, tonnes: 100 },
+        { id: "Z2", x: 10, tonnes: 100, joinYear: 2 },
+      ],
+      sites: [
+        { id: "A", x: 0, sizes: [{ id: "small", cap: 100, fixed: 1000 }, { id: "large", cap: 250, fixed: 1500 }] },
+        { id: "B", x: 10, status: "forced-open", sizes: [{ id: "small", cap: 100, fixed: 1000 }, { id: "large", cap: 250, fixed: 1500 }] },
+      ],
+      policy: { horizonYears: 2 },
+      collectionCost: 0.2,
+    });
+    await expectValid(years.scenario, years.road);
+    const colo = lineScenario({
+      zones: [{ id: "Z1", x: 0, tonnes: 100 }],
+      sites: [{ id: "A", x: 0, steps: ["sorting", "dismantling"], sizes: [{ id: "only", cap: 200, fixed: 1000, floor: 80 }] }],
+      extra: {
+        enterprises: [
+          { id: "E1", name: "sorter", processStep: "sorting", throughputTPerYear: 100, floorSpaceM2: 50, jobs: 3 },
+          { id: "E2", name: "dismantler", processStep: "dismantling", throughputTPerYear: 60, floorSpaceM2: 50, jobs: 4 },
+        ],
+        processing: {
+          steps: { sorting: { inHouseCostUsdPerT: 10, outsourceCostUsdPerT: 30 }, dismantling: { inHouseCostUsdPerT: 20, outsourceCostUsdPerT: 50 } },
+          colocationSavingUsdPerT: 5,
+        },
+      },
+    });
+    colo.scenario.streams[0].processSteps = ["sorting", "dismantling"];
+    await expectValid(colo.scenario, colo.road);
+  });
+
+  it("seeded city-like models: the Lagrangian-assisted solve proves the optimum plain HiGHS finds", async () => {
+    for (const seed of [1, 2, 3]) {
+      const { scenario, road } = cityScenario(seed, 80, 8);
+      const opt = await optimum(scenario, road);
+      const model = buildSitingModel(buildSitingData(scenario, { road }));
+      const lag = lagrangianBound(model, { incumbentUsd: opt, iterations: 200 });
+      expect(lag.boundUsd).toBeLessThanOrEqual(opt + 1e-7 * Math.abs(opt));
+      expect(lag.fixedToZero.length).toBeGreaterThan(0);
+      const fixed = await highs.solve(fixColumns(model.milp, lag.fixedToZero), { timeLimitS: 60, mipGap: 1e-9 });
+      expect(rel(fixed.objective, opt)).toBeLessThanOrEqual(1e-7);
+      const r = await solveSiting(scenario, { road }, { timeLimitS: 60, mipGap: 1e-9, warmStart: true, lagrangian: true });
+      expect(rel(r.siting.objectiveUsd, opt)).toBeLessThanOrEqual(1e-7);
+      expect(r.siting.boundUsd).toBeLessThanOrEqual(opt + 1e-7 * Math.abs(opt));
+      expect(r.siting.status).toBe("optimal");
+    }
+  });
+});
