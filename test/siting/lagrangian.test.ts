@@ -118,6 +118,41 @@ describe("Lagrangian bound", () => {
     await expectValid(colo.scenario, colo.road);
   });
 
+  it("stays below the optimum on 16 seeded random line models (odd capacities, minimums, maximums, years)", async () => {
+    let a = 12345;
+    const rnd = (): number => {
+      a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+      return a / 4294967296;
+    };
+    for (let n = 0; n < 16; n++) {
+      const zones = Array.from({ length: 4 + Math.floor(rnd() * 5) }, (_, i) => ({
+        id: `Z${i}`,
+        x: Math.round(rnd() * 40),
+        tonnes: Math.round(10 + rnd() * 90) + 0.5,
+        joinYear: n % 3 === 0 && i % 2 === 1 ? 2 : 1,
+      }));
+      const supply = zones.reduce((acc, z) => acc + z.tonnes, 0);
+      const sites = Array.from({ length: 3 + Math.floor(rnd() * 2) }, (_, i) => ({
+        id: `S${i}`,
+        x: Math.round(rnd() * 40),
+        status: (n % 4 === 1 && i === 0 ? "forced-open" : "candidate") as "forced-open" | "candidate",
+        sizes: [
+          { id: "small", cap: Math.round(supply * (0.3 + rnd() * 0.2)) + 0.25, fixed: Math.round(500 + rnd() * 500) },
+          { id: "large", cap: Math.round(supply * (0.6 + rnd() * 0.5)), fixed: Math.round(900 + rnd() * 700) },
+        ],
+      }));
+      const offtakers = [
+        { id: "O1", x: Math.round(rnd() * 60), price: 80 + Math.round(rnd() * 40), max: n % 2 === 0 ? Math.round(supply * 0.1) : undefined },
+        { id: "O2", x: 100, price: 60 + Math.round(rnd() * 40), min: n % 2 === 1 ? Math.round(supply * 0.05) : 0 },
+      ];
+      const policy: Record<string, unknown> = { horizonYears: n % 3 === 0 ? 2 : 1 };
+      if (n % 5 === 2) policy.maxHubs = 2;
+      if (n % 6 === 4) policy.singleSourcing = false;
+      const { scenario, road } = lineScenario({ zones, sites, offtakers, policy, collectionCost: 0.5 + rnd() * 2 });
+      await expectValid(scenario, road);
+    }
+  });
+
   it("seeded city-like models: the Lagrangian-assisted solve proves the optimum plain HiGHS finds", async () => {
     for (const seed of [1, 2, 3]) {
       const { scenario, road } = cityScenario(seed, 80, 8);
