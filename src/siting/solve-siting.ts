@@ -64,7 +64,7 @@ export async function solveSiting(
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
-  const lag =
+  const computed =
     start && (options.lagrangian ?? true)
       ? lagrangianBound(model, {
           incumbentUsd: start.objective,
@@ -73,6 +73,8 @@ export async function solveSiting(
           shouldStop: options.shouldStop,
         })
       : null;
+  // A bound above a feasible plan's objective is impossible: such a result is not trusted.
+  const lag = computed && start && computed.boundUsd <= start.objective + OBJECTIVE_TOL * Math.max(1, Math.abs(start.objective)) ? computed : null;
   const leftS = Math.max(0.1, options.timeLimitS - (performance.now() - t0) / 1000);
   let r =
     start && (options.shouldStop?.() || (lag && relativeGap(start.objective, lag.boundUsd) <= mipGap))
@@ -80,7 +82,7 @@ export async function solveSiting(
       : await solver.solve(lag ? fixColumns(model.milp, lag.fixedToZero) : model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
   // Fixed columns only exclude plans dearer than the start, so the restricted model's bound,
   // capped by the incumbent below, bounds the full model too; the Lagrangian bound does directly.
-  if (lag) r = { ...r, bound: Math.max(r.bound, lag.boundUsd) };
+  if (lag) r = { ...r, bound: Math.max(r.status === "infeasible" ? -Infinity : r.bound, lag.boundUsd) };
   if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
