@@ -1,8 +1,8 @@
 // A Lagrangian lower bound for the siting MILP and the hub fixings it proves. Relaxed: the
 // `zone-served` rows (multipliers λ) and the `offtake` minimums and maximums (μ); dropped:
-// enterprises, budget, CO2 cap and the links between years. What is left splits by year and hub:
-// open one size or none, take the zones whose reduced cost is negative up to its capacity (a 0/1
-// knapsack), every tonne of material going to its cheapest offer at μ-adjusted prices or disposal.
+// enterprises, budget and CO2 cap. What is left splits by hub: open one size from some year on
+// (hub-cover.ts), each year take the zones whose reduced cost is negative up to its capacity (a
+// 0/1 knapsack), every tonne of material going to its cheapest offer at μ-adjusted prices or disposal.
 import { type Scenario } from "../domain/index.js";
 import { chooseCover, type CoverHub } from "./hub-cover.js";
 import type { SitingModel } from "./siting-model.js";
@@ -182,19 +182,37 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
       grad.zone.fill(0);
       grad.offer.fill(0);
     }
-    years.forEach((y, t) => {
+    years.forEach((y) => {
       for (const z of y.zones) {
         total += lambda[z];
         if (grad) grad.zone[z] += 1;
       }
-      const hubs: CoverHub[] = values[t].map((v) => {
-        const only = force && force.t === t && force.hub === v.hub ? force.size : -1;
-        return { usd: v.sizeUsd.map((u, k) => (only < 0 || k === only ? u : Infinity)), capT: v.sizes.map((k) => k.capT), forced: v.forced || only >= 0 };
-      });
-      const cover = chooseCover(hubs, y.supplyT, maxHubs);
-      total += cover.usd;
-      if (grad && Number.isFinite(cover.usd)) values[t].forEach((v, i) => cover.size[i] >= 0 && v.pick(cover.size[i], grad));
     });
+    // A hub's ways to open: a size kept from a first year on; existing and forced sites from year 1.
+    const sizeOf: number[][] = [];
+    const hubs: CoverHub[] = values[0].map((v0, i) => {
+      const options: CoverHub["options"] = [];
+      const sizes: number[] = [];
+      v0.sizes.forEach((size, k) => {
+        for (let from = 0; from < T; from++) {
+          if (v0.forced && from > 0) continue;
+          if (force && force.hub === v0.hub && (k !== force.size || from > force.t)) continue;
+          let usd = 0;
+          for (let t = from; t < T; t++) usd += values[t][i].sizeUsd[k];
+          options.push({ usd, capT: size.capT, from });
+          sizes.push(k);
+        }
+      });
+      sizeOf.push(sizes);
+      return { options, forced: v0.forced || force?.hub === v0.hub };
+    });
+    const cover = chooseCover(hubs, years.map((y) => y.supplyT), maxHubs);
+    total += cover.usd;
+    if (grad && Number.isFinite(cover.usd))
+      hubs.forEach((h, i) => {
+        const o = cover.option[i];
+        if (o >= 0) for (let t = h.options[o].from; t < T; t++) values[t][i].pick(sizeOf[i][o], grad);
+      });
     return total;
   };
 

@@ -44,16 +44,26 @@ describe("Lagrangian bound", () => {
     expect(lag.boundUsd).toBeGreaterThan(1999);
   });
 
-  it("hub cover: the cheapest sizes that hold the supply, within the most hubs", () => {
-    const hubs = [
-      { usd: [1000, 1500], capT: [100, 250], forced: false },
-      { usd: [1000, 1500], capT: [100, 250], forced: false },
-      { usd: [-200, 800], capT: [100, 250], forced: false },
-    ];
-    expect(chooseCover(hubs, 200, Infinity)).toMatchObject({ usd: 800 }); // one small of the third and one small: −200 + 1000
-    expect(Array.from(chooseCover(hubs, 200, 1).size)).toEqual([-1, -1, 1]); // one hub: the large of the third, 800
-    expect(chooseCover(hubs, 800, Infinity).usd).toBe(Infinity);
-    expect(chooseCover([{ ...hubs[0], forced: true }, hubs[2]], 0, Infinity).usd).toBe(800); // forced small 1000 + the paying small −200
+  it("hub cover: the cheapest sizes that hold the supply, within the most hubs, by year", () => {
+    const sizes = (small: number, large: number) => ({
+      options: [
+        { usd: small, capT: 100, from: 0 },
+        { usd: large, capT: 250, from: 0 },
+      ],
+      forced: false,
+    });
+    const hubs = [sizes(1000, 1500), sizes(1000, 1500), sizes(-200, 800)];
+    expect(chooseCover(hubs, [200], Infinity).usd).toBe(800); // a small of the third and a small: −200 + 1000
+    expect(Array.from(chooseCover(hubs, [200], 1).option)).toEqual([-1, -1, 1]); // one hub: the third's large, 800
+    expect(chooseCover(hubs, [800], Infinity).usd).toBe(Infinity);
+    expect(chooseCover([{ ...hubs[0], forced: true }, hubs[2]], [0], Infinity).usd).toBe(800); // forced small 1000 + the paying small −200
+    // Two years, supply only in the second: opening from year 2 costs one year's fixed cost.
+    const late = { options: [{ usd: 2000, capT: 100, from: 0 }, { usd: 1000, capT: 100, from: 1 }], forced: false };
+    const c = chooseCover([late], [0, 100], Infinity);
+    expect(c.usd).toBe(1000);
+    expect(Array.from(c.option)).toEqual([1]);
+    // Supply in both years needs the hub from year 1.
+    expect(chooseCover([late], [50, 100], Infinity).usd).toBe(2000);
   });
 
   it("stays below the optimum with offtake minimums and maximums, max hubs and split sourcing", async () => {
