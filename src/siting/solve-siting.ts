@@ -13,6 +13,7 @@ import { buildReport, type SitingReport } from "./report.js";
 import { buildSitingData } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
+import { phaseIn } from "./phase-in.js";
 import { chooseHubs, fixColumns, fixToChoice } from "./warm-start.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
@@ -136,13 +137,18 @@ export async function solveSiting(
 async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions): Promise<{ x: Float64Array; objective: number } | null> {
   const choice = chooseHubs(model);
   if (!choice) return null;
-  const fixed = await solver.solve(fixToChoice(model, choice), {
-    timeLimitS: Math.max(1, options.timeLimitS / 10),
-    mipGap: 1e-4,
-    shouldStop: options.shouldStop,
-  });
-  if (!fixed.x || !checkMilpSolution(model.milp, fixed.x).feasible) return null;
-  return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
+  // Over several years the hubs may open later than year 1 (phase-in.ts); if that plan cannot
+  // be completed (e.g. an offtake minimum in an early year), all open from year 1.
+  const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
+  for (const p of phased ? [phased, undefined] : [undefined]) {
+    const fixed = await solver.solve(fixToChoice(model, choice, p), {
+      timeLimitS: Math.max(1, options.timeLimitS / 10),
+      mipGap: 1e-4,
+      shouldStop: options.shouldStop,
+    });
+    if (fixed.x && checkMilpSolution(model.milp, fixed.x).feasible) return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
+  }
+  return null;
 }
 
 function collectWarnings(s: Scenario): string[] {
