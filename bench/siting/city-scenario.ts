@@ -15,8 +15,11 @@ function rng(seed: number): () => number {
   };
 }
 
-/** The scenario and its road matrix (ids: zones, sites, offtakers). */
-export function cityScenario(seed = 1, zones = 300, sites = 40): { scenario: Scenario; road: TravelMatrix } {
+/**
+ * The scenario and its road matrix (ids: zones, sites, offtakers). With `years` > 1 the
+ * odd-numbered zones join in year 2 (a phased build-out); the figures are otherwise the same.
+ */
+export function cityScenario(seed = 1, zones = 300, sites = 40, years = 1): { scenario: Scenario; road: TravelMatrix } {
   const r = rng(seed);
   const at = (spreadDeg: number) => ({ lat: 36.2 + (r() - 0.5) * spreadDeg, lon: -86.3 + (r() - 0.5) * spreadDeg });
   const src = "assumption: synthetic benchmark figure";
@@ -33,6 +36,7 @@ export function cityScenario(seed = 1, zones = 300, sites = 40): { scenario: Sce
     zones: Array.from({ length: zones }, (_, i) => ({
       id: `z${i}`,
       location: at(0.55),
+      joinYear: years > 1 && i % 2 === 1 ? 2 : 1,
       unitsPerYear: { laptop: Math.round(1000 + r() * 3000), phone: Math.round(2000 + r() * 8000), "li-battery": Math.round(500 + r() * 2000) },
     })),
     hubSites: Array.from({ length: sites }, (_, i) => ({
@@ -56,7 +60,7 @@ export function cityScenario(seed = 1, zones = 300, sites = 40): { scenario: Sce
     })),
     carriers: [{ id: "c", name: "carrier", vehicles: [{ id: "v", capacityKg: 1500, capacityM3: 12, costUsdPerKm: 1.6, costUsdPerHour: 30, fixedCostUsdPerDay: 80, co2KgPerKm: 0.35, shift: { start: "08:00", end: "17:00" } }] }],
     transport: { road: { costUsdPerTKm: 0.12, co2KgPerTKm: 0.1, speedKmh: 60, source: src } },
-    policy: { co2PriceUsdPerT: 50, disposalCostUsdPerT: 120, singleSourcing: true, mipGap: 1e-4 },
+    policy: { co2PriceUsdPerT: 50, disposalCostUsdPerT: 120, singleSourcing: true, mipGap: 1e-4, horizonYears: years },
   };
   const scenario = parseScenario(input);
   const places = [...scenario.zones, ...scenario.hubSites, ...scenario.offtakers];

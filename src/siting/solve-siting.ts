@@ -12,7 +12,9 @@ import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
 import { buildSitingData } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
-import { chooseHubs, fixToChoice } from "./warm-start.js";
+import { lagrangianBound } from "./lagrangian.js";
+import { phaseIn } from "./phase-in.js";
+import { chooseHubs, fixColumns, fixToChoice } from "./warm-start.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
 export interface SitingOptions {
@@ -28,6 +30,13 @@ export interface SitingOptions {
    * Default: on for models with more than 1,000 integer columns.
    */
   warmStart?: boolean;
+  /**
+   * After the MIP start: a Lagrangian bound (see lagrangian.ts) and the hub sizes it proves
+   * useless fixed closed before HiGHS runs. Default: on whenever there is a MIP start.
+   */
+  lagrangian?: boolean;
+  /** Subgradient iterations of the Lagrangian bound; default 500 (stopped early at 30% of the limit). */
+  lagrangianIterations?: number;
 }
 
 /** Relative tolerance between the solver's objective and the one recomputed by the checker. */
@@ -56,11 +65,25 @@ export async function solveSiting(
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  const computed =
+    start && (options.lagrangian ?? true)
+      ? lagrangianBound(model, {
+          incumbentUsd: start.objective,
+          iterations: options.lagrangianIterations ?? 500,
+          deadlineMs: t0 + 0.3 * options.timeLimitS * 1000,
+          shouldStop: options.shouldStop,
+        })
+      : null;
+  // A bound above a feasible plan's objective is impossible: such a result is not trusted.
+  const lag = computed && start && computed.boundUsd <= start.objective + OBJECTIVE_TOL * Math.max(1, Math.abs(start.objective)) ? computed : null;
   const leftS = Math.max(0.1, options.timeLimitS - (performance.now() - t0) / 1000);
   let r =
-    start && options.shouldStop?.()
-      ? { solver: solver.name, status: "interrupted" as const, x: start.x, objective: start.objective, bound: -Infinity, seconds: 0 }
-      : await solver.solve(model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
+    start && (options.shouldStop?.() || (lag && relativeGap(start.objective, lag.boundUsd) <= mipGap))
+      ? { solver: solver.name, status: options.shouldStop?.() ? ("interrupted" as const) : ("optimal" as const), x: start.x, objective: start.objective, bound: -Infinity, seconds: 0 }
+      : await solver.solve(lag ? fixColumns(model.milp, lag.fixedToZero) : model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
+  // Fixed columns only exclude plans dearer than the start, so the restricted model's bound,
+  // capped by the incumbent below, bounds the full model too; the Lagrangian bound does directly.
+  if (lag) r = { ...r, bound: Math.max(r.status === "infeasible" ? -Infinity : r.bound, lag.boundUsd) };
   if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
     const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
@@ -92,7 +115,8 @@ export async function solveSiting(
       `${illustrative.length === 1 ? "enterprise" : "enterprises"} ${illustrative.join(", ")} placed in the plan ${illustrative.length === 1 ? "is an illustrative placeholder" : "are illustrative placeholders"}, not real businesses`,
     );
   const bound = Math.min(r.bound, check.objectiveUsd);
-  const status = r.status === "optimal" ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
+  const proven = relativeGap(check.objectiveUsd, bound) <= mipGap;
+  const status = r.status === "optimal" || proven ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
   return buildReport(
     data,
     plans,
@@ -113,13 +137,18 @@ export async function solveSiting(
 async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions): Promise<{ x: Float64Array; objective: number } | null> {
   const choice = chooseHubs(model);
   if (!choice) return null;
-  const fixed = await solver.solve(fixToChoice(model, choice), {
-    timeLimitS: Math.max(1, options.timeLimitS / 10),
-    mipGap: 1e-4,
-    shouldStop: options.shouldStop,
-  });
-  if (!fixed.x || !checkMilpSolution(model.milp, fixed.x).feasible) return null;
-  return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
+  // Over several years the hubs may open later than year 1 (phase-in.ts); if that plan cannot
+  // be completed (e.g. an offtake minimum in an early year), all open from year 1.
+  const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
+  for (const p of phased ? [phased, undefined] : [undefined]) {
+    const fixed = await solver.solve(fixToChoice(model, choice, p), {
+      timeLimitS: Math.max(1, options.timeLimitS / 10),
+      mipGap: 1e-4,
+      shouldStop: options.shouldStop,
+    });
+    if (fixed.x && checkMilpSolution(model.milp, fixed.x).feasible) return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
+  }
+  return null;
 }
 
 function collectWarnings(s: Scenario): string[] {

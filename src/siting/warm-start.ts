@@ -4,6 +4,7 @@
 // model's own columns (fixed cost of y, assignment cost of a in the last year); enterprises,
 // processing and flows are completed afterwards by a solve with hubs and assignments fixed.
 import type { MilpModel } from "./milp/model.js";
+import type { PhasedChoice } from "./phase-in.js";
 import type { SitingModel } from "./siting-model.js";
 
 export interface HubChoice {
@@ -118,8 +119,11 @@ export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoic
   return best;
 }
 
-/** The model with every y and a column fixed to `choice` (hubs open from year 1). */
-export function fixToChoice(model: SitingModel, choice: HubChoice): MilpModel {
+/**
+ * The model with every y and a column fixed to `choice`: hubs open from year 1, or from the
+ * years of `phased`, with its assignments per year.
+ */
+export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: PhasedChoice): MilpModel {
   const lo = Float64Array.from(model.milp.colLower);
   const hi = Float64Array.from(model.milp.colUpper);
   const fix = (c: number, v: number): void => {
@@ -127,7 +131,19 @@ export function fixToChoice(model: SitingModel, choice: HubChoice): MilpModel {
     lo[c] = v;
     hi[c] = v;
   };
-  model.y.forEach((sizes, h) => sizes.forEach((cols, k) => cols.forEach((c) => fix(c, choice.size[h] === k ? 1 : 0))));
-  model.a.forEach((arcs, z) => arcs.forEach((cols, i) => cols.forEach((c) => fix(c, choice.arcOf[z] === i ? 1 : 0))));
+  const from = (h: number): number => (phased ? phased.openFrom[h] : 0);
+  model.y.forEach((sizes, h) => sizes.forEach((cols, k) => cols.forEach((c, t) => fix(c, choice.size[h] === k && t >= from(h) ? 1 : 0))));
+  model.a.forEach((arcs, z) => arcs.forEach((cols, i) => cols.forEach((c, t) => fix(c, (phased ? phased.arcOf[t][z] : choice.arcOf[z]) === i ? 1 : 0))));
   return { ...model.milp, colLower: lo, colUpper: hi };
+}
+
+/** The model with the given columns fixed at 0. */
+export function fixColumns(model: MilpModel, zero: readonly number[]): MilpModel {
+  const lo = Float64Array.from(model.colLower);
+  const hi = Float64Array.from(model.colUpper);
+  for (const c of zero) {
+    lo[c] = 0;
+    hi[c] = 0;
+  }
+  return { ...model, colLower: lo, colUpper: hi };
 }

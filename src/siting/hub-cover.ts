@@ -1,0 +1,127 @@
+// Which hubs to open, at which size and from which year, in the Lagrangian subproblem: each way
+// of opening a hub (a size kept from a first year on, as `stays-open` demands) has a value; choose
+// one way or none per hub so that the capacities open in every year hold that year's supply, with
+// at most a given number of hubs, at least total value. A multiple-choice covering knapsack in
+// one dimension per year, solved exactly by dynamic programming over capacity units.
+
+export interface CoverOption {
+  /** Value of opening the hub this way, USD (Infinity: not allowed). */
+  usd: number;
+  capT: number;
+  /** First year open (0-based); open at this size in every later year. */
+  from: number;
+}
+
+export interface CoverHub {
+  options: CoverOption[];
+  /** Must open (by one of its options). */
+  forced: boolean;
+}
+
+export interface Cover {
+  /** Least total value; Infinity when no choice holds the supply. */
+  usd: number;
+  /** option[i] chosen for hub i, −1 for closed. */
+  option: Int32Array;
+}
+
+/** Most states (capacity states × hub counts); coarser units (capacities rounded up) keep it a relaxation. */
+const MAX_STATES = 2e4;
+
+/**
+ * Least-value choice of one option or none per hub with Σ capacity open in year t ≥ `supplyT[t]`
+ * for every year and at most `maxOpen` hubs open. Capacities are counted in units of their gcd
+ * when that is fine enough, else in coarser units with capacities rounded up — every choice that
+ * holds the supply still does, so the optimum is a lower bound either way.
+ */
+export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number): Cover {
+  const T = supplyT.length;
+  const caps = hubs.flatMap((h) => h.options.map((o) => o.capT));
+  let unit = caps.every((c) => Number.isInteger(c) && c > 0) ? caps.reduce((a, c) => gcd(a, c), 0) : 0;
+  let J = Number.isFinite(maxOpen) ? Math.min(maxOpen, hubs.length) : 0;
+  const countOpen = Number.isFinite(maxOpen);
+  const cells = (u: number, jj: number): number => supplyT.reduce((p, s) => p * (Math.ceil(s / u - 1e-9) + 1), jj + 1);
+  // Dropping the count limit keeps a relaxation; do so before coarsening the capacities.
+  const maxSupply = Math.max(1e-9, ...supplyT);
+  if (unit <= 0) unit = maxSupply / 2000;
+  if (cells(unit, J) > MAX_STATES && countOpen && cells(unit, 0) <= MAX_STATES) J = 0;
+  while (cells(unit, J) > MAX_STATES) unit *= 1.25;
+  const useCount = countOpen && J > 0;
+  const need = supplyT.map((s) => Math.max(0, Math.ceil(s / unit - 1e-9)));
+  const radix = [1];
+  for (let t = 0; t < T; t++) radix.push(radix[t] * (need[t] + 1));
+  const states = radix[T];
+  const width = states * (J + 1);
+  const units = hubs.map((h) => h.options.map((o) => Math.ceil(o.capT / unit - 1e-9)));
+
+  /** State reached from capacity state `c` by adding `u` units from year `from` on. */
+  const add = (c: number, u: number, from: number): number => {
+    let out = 0;
+    for (let t = 0; t < T; t++) {
+      const ct = Math.floor(c / radix[t]) % (need[t] + 1);
+      out += (t >= from ? Math.min(need[t], ct + u) : ct) * radix[t];
+    }
+    return out;
+  };
+  const layers: Float64Array[] = [];
+  let dp = new Float64Array(width).fill(Infinity);
+  dp[0] = 0;
+  hubs.forEach((h, i) => {
+    layers.push(dp);
+    const next = new Float64Array(width).fill(Infinity);
+    for (let c = 0; c < states; c++)
+      for (let j = 0; j <= J; j++) {
+        const cur = dp[c * (J + 1) + j];
+        if (cur === Infinity) continue;
+        if (!h.forced && cur < next[c * (J + 1) + j]) next[c * (J + 1) + j] = cur;
+        const j2 = useCount ? j + 1 : 0;
+        if (j2 > J) continue;
+        h.options.forEach((o, k) => {
+          if (!Number.isFinite(o.usd)) return;
+          const at = add(c, units[i][k], o.from) * (J + 1) + j2;
+          if (cur + o.usd < next[at]) next[at] = cur + o.usd;
+        });
+      }
+    dp = next;
+  });
+  const option = new Int32Array(hubs.length).fill(-1);
+  const full = states - 1;
+  let j = -1;
+  for (let jj = 0; jj <= J; jj++) if (dp[full * (J + 1) + jj] < Infinity && (j < 0 || dp[full * (J + 1) + jj] < dp[full * (J + 1) + j])) j = jj;
+  if (j < 0) return { usd: Infinity, option };
+  const usd = dp[full * (J + 1) + j];
+  // Walk back: at each hub find a predecessor state and option that give the value reached.
+  let c = full;
+  let target = usd;
+  const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  for (let i = hubs.length - 1; i >= 0; i--) {
+    const prev = layers[i];
+    const h = hubs[i];
+    if (!h.forced && close(prev[c * (J + 1) + j], target)) {
+      target = prev[c * (J + 1) + j];
+      continue;
+    }
+    const jp = useCount ? j - 1 : 0;
+    let found = false;
+    for (let cp = 0; cp < states && !found && jp >= 0; cp++) {
+      const v = prev[cp * (J + 1) + jp];
+      if (v === Infinity) continue;
+      for (let k = 0; k < h.options.length; k++) {
+        const o = h.options[k];
+        if (!Number.isFinite(o.usd) || add(cp, units[i][k], o.from) !== c || !close(v + o.usd, target)) continue;
+        option[i] = k;
+        target = v;
+        c = cp;
+        j = jp;
+        found = true;
+        break;
+      }
+    }
+  }
+  return { usd, option };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
