@@ -18,12 +18,15 @@ export class RouteSegments {
   readonly pL: Float64Array[];
   readonly pD: Float64Array[];
   readonly pKm: Float64Array[];
+  /** Working time (travel and service, no waiting), seconds. */
+  readonly pWork: Float64Array[];
   readonly pLoad: Float64Array[];
   readonly pMulti: Int32Array[];
   readonly sE: Float64Array[];
   readonly sL: Float64Array[];
   readonly sD: Float64Array[];
   readonly sKm: Float64Array[];
+  readonly sWork: Float64Array[];
   readonly sLoad: Float64Array[];
   readonly sMulti: Int32Array[];
   /** Hull window of each job (first start, last end) and 1 when it has several windows. */
@@ -37,8 +40,8 @@ export class RouteSegments {
     this.ref = new Array<ReadonlyArray<number> | null>(nV).fill(null);
     const f = (): Float64Array[] => Array.from({ length: nV }, () => new Float64Array(0));
     const i32 = (): Int32Array[] => Array.from({ length: nV }, () => new Int32Array(0));
-    this.pE = f(); this.pL = f(); this.pD = f(); this.pKm = f(); this.pLoad = f(); this.pMulti = i32();
-    this.sE = f(); this.sL = f(); this.sD = f(); this.sKm = f(); this.sLoad = f(); this.sMulti = i32();
+    this.pE = f(); this.pL = f(); this.pD = f(); this.pKm = f(); this.pWork = f(); this.pLoad = f(); this.pMulti = i32();
+    this.sE = f(); this.sL = f(); this.sD = f(); this.sKm = f(); this.sWork = f(); this.sLoad = f(); this.sMulti = i32();
     const n = data.nJobs;
     this.jobE = new Float64Array(n);
     this.jobL = new Float64Array(n);
@@ -63,7 +66,7 @@ export class RouteSegments {
     const nDims = this.data.nDims;
     if (this.pE[v].length < len + 1) {
       const cap = Math.max(len + 1, 2 * this.pE[v].length);
-      for (const arr of [this.pE, this.pL, this.pD, this.pKm, this.sE, this.sL, this.sD, this.sKm]) arr[v] = new Float64Array(cap);
+      for (const arr of [this.pE, this.pL, this.pD, this.pKm, this.pWork, this.sE, this.sL, this.sD, this.sKm, this.sWork]) arr[v] = new Float64Array(cap);
       this.pLoad[v] = new Float64Array(cap * nDims);
       this.sLoad[v] = new Float64Array(cap * nDims);
       this.pMulti[v] = new Int32Array(cap);
@@ -80,7 +83,8 @@ export class RouteSegments {
     const d = this.data;
     const speed = d.vSpeedFactor[v];
     const sE = this.sE[v], sL = this.sL[v], sD = this.sD[v], sKm = this.sKm[v], sLoad = this.sLoad[v], sMulti = this.sMulti[v];
-    sE[len] = -Infinity; sL[len] = Infinity; sD[len] = 0; sKm[len] = 0; sMulti[len] = 0;
+    const sWork = this.sWork[v];
+    sE[len] = -Infinity; sL[len] = Infinity; sD[len] = 0; sKm[len] = 0; sMulti[len] = 0; sWork[len] = 0;
     for (let q = 0; q < nDims; q++) sLoad[len * nDims + q] = 0;
     for (let k = len - 1; k >= 0; k--) {
       const j = route[k];
@@ -88,7 +92,7 @@ export class RouteSegments {
       for (let q = 0; q < nDims; q++) sLoad[k * nDims + q] = sLoad[(k + 1) * nDims + q] + d.jobAmount[j * nDims + q];
       sMulti[k] = sMulti[k + 1] + this.jobMulti[j];
       if (k === len - 1) {
-        sE[k] = e1; sL[k] = l1; sD[k] = d1; sKm[k] = 0;
+        sE[k] = e1; sL[k] = l1; sD[k] = d1; sKm[k] = 0; sWork[k] = d1;
         continue;
       }
       const leg = d.jobLoc[j] * d.nLocations + d.jobLoc[route[k + 1]];
@@ -101,6 +105,7 @@ export class RouteSegments {
       sE[k] = Math.max(e2 - delta, e1) - wt;
       sL[k] = tw > TOL ? -Infinity : Math.min(l2 - delta, l1);
       sKm[k] = d.distanceKm[leg] + sKm[k + 1];
+      sWork[k] = delta + sWork[k + 1];
     }
   }
 
@@ -111,6 +116,7 @@ export class RouteSegments {
     this.pL[v][i] = pr.l;
     this.pD[v][i] = pr.dur;
     this.pKm[v][i] = pr.km;
+    this.pWork[v][i] = pr.work;
     this.pMulti[v][i] = pr.multi;
     for (let q = 0; q < nDims; q++) this.pLoad[v][i * nDims + q] = pr.load[q];
   }
@@ -138,6 +144,7 @@ export class SegmentPricer {
   l = 0;
   dur = 0;
   km = 0;
+  work = 0;
   count = 0;
   multi = 0;
   last = -1;
@@ -167,6 +174,7 @@ export class SegmentPricer {
     this.l = Infinity;
     this.dur = 0;
     this.km = 0;
+    this.work = 0;
     this.count = 0;
     this.multi = 0;
     this.last = d.vStart[v];
@@ -189,6 +197,7 @@ export class SegmentPricer {
     this.l = s.pL[v][i];
     this.dur = s.pD[v][i];
     this.km = s.pKm[v][i];
+    this.work = s.pWork[v][i];
     this.count = i;
     this.multi = s.pMulti[v][i];
     this.last = i > 0 ? d.jobLoc[route[i - 1]] : d.vStart[v];
@@ -232,7 +241,7 @@ export class SegmentPricer {
     this.piece(PIECE_SUFFIX, route, k, len);
     const s = this.seg;
     const first = d.jobLoc[route[k]];
-    this.concat(first, s.sE[owner][k], s.sL[owner][k], s.sD[owner][k], s.sKm[owner][k]);
+    this.concat(first, s.sE[owner][k], s.sL[owner][k], s.sD[owner][k], s.sKm[owner][k], s.sWork[owner][k]);
     this.count += len - k;
     this.multi += s.sMulti[owner][k];
     this.last = d.jobLoc[route[len - 1]];
@@ -272,7 +281,20 @@ export class SegmentPricer {
     if (this.timeBad || this.e + this.dur + deltaS > d.vShiftEndS[v] + TOL) return Infinity;
     const durationS = this.dur + deltaS;
     if (durationS > d.vMaxDurationS[v] + TOL || km > d.vMaxDistanceKm[v] + TOL) return Infinity;
-    const c = d.vFixedUsd[v] + d.vUsdPerKm[v] * km + (d.vUsdPerHour[v] * durationS) / 3600;
+    let boundS = durationS;
+    if (over) {
+      // every unload the load forces adds its unload time to the work (travel + service)
+      let unloads = 0;
+      for (let q = 0; q < nDims; q++) {
+        const cap = d.vCapacity[v * nDims + q];
+        const need = cap > 0 ? Math.ceil((d.vInitialLoad[v * nDims + q] + this.load[q]) / cap - TOL) - 1 : 0;
+        if (need > unloads) unloads = need;
+      }
+      if (unloads >= d.vMaxTrips[v]) return Infinity;
+      const workS = this.work + deltaS + unloads * d.vUnloadS[v];
+      if (workS > boundS) boundS = workS;
+    }
+    const c = d.vFixedUsd[v] + d.vUsdPerKm[v] * km + (d.vUsdPerHour[v] * boundS) / 3600;
     if (this.multi === 0 && !over) return c;
     return c >= cutoffUsd ? c : this.fullCost();
   }
@@ -312,7 +334,7 @@ export class SegmentPricer {
     const d = this.data;
     const s = this.seg;
     const loc = d.jobLoc[j];
-    this.concat(loc, s.jobE[j], s.jobL[j], d.jobServiceS[j], 0);
+    this.concat(loc, s.jobE[j], s.jobL[j], d.jobServiceS[j], 0, d.jobServiceS[j]);
     this.count++;
     this.multi += s.jobMulti[j];
     this.last = loc;
@@ -320,8 +342,8 @@ export class SegmentPricer {
     for (let q = 0; q < nDims; q++) this.load[q] += d.jobAmount[j * nDims + q];
   }
 
-  /** Appends a segment starting at location `first` with earliest/latest start, min duration and km. */
-  private concat(first: number, e2: number, l2: number, d2: number, km2: number): void {
+  /** Appends a segment starting at location `first` with earliest/latest start, min duration, km and working time. */
+  private concat(first: number, e2: number, l2: number, d2: number, km2: number, work2: number): void {
     const d = this.data;
     let travelS = 0;
     if (this.last >= 0) {
@@ -342,5 +364,6 @@ export class SegmentPricer {
     this.e = Math.max(e2 - delta, e1) - wt;
     this.l = Math.min(l2 - delta, l1);
     this.km += km2;
+    this.work += travelS + work2;
   }
 }
