@@ -45,17 +45,24 @@ export interface Operator {
 /** Jobs kept as neighbours of each job by the granular filter. */
 export const GRANULAR_K = 20;
 
+/** Largest job count for which the granular filter is a byte matrix (n² bytes). */
+const NEAR_MATRIX_MAX_JOBS = 5000;
+
 /** Creates the scratch buffers and the granular filter an operator needs for `data`. */
 export function createContext(data: ProblemData, ev: RouteEvaluator): OperatorContext {
   const n = data.nJobs;
   const lists = nearestJobs(data, Math.min(n - 1, GRANULAR_K));
+  const seg = new RouteSegments(data, ev);
+  const base = { data, ev, seg, pr: seg.pricer(), bufA: new Int32Array(n + 1), bufB: new Int32Array(n + 1) };
+  if (n <= NEAR_MATRIX_MAX_JOBS) {
+    // a byte matrix answers in one load; sets only for very large problems
+    const m = new Uint8Array(n * n);
+    lists.forEach((l, i) => l.forEach((j) => (m[i * n + j] = m[j * n + i] = 1)));
+    return { ...base, near: (i, j) => m[i * n + j] === 1 };
+  }
   const sets = lists.map((l) => new Set<number>(l));
   lists.forEach((l, i) => l.forEach((j) => sets[j].add(i)));
-  const seg = new RouteSegments(data, ev);
-  return {
-    data, ev, seg, pr: seg.pricer(), bufA: new Int32Array(n + 1), bufB: new Int32Array(n + 1),
-    near: (i, j) => sets[i].has(j),
-  };
+  return { ...base, near: (i, j) => sets[i].has(j) };
 }
 
 /** True when inserting job x between a and b (-1: route end) is worth pricing. */
