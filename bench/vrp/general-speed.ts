@@ -15,6 +15,8 @@ export interface SpeedRow {
   itersPerCpuS: number;
   costUsd: number;
   served: number;
+  /** Sum of the priorities of served stops (the first key of the objective). */
+  priorityServed: number;
   feasible: boolean;
 }
 
@@ -31,9 +33,11 @@ function runOne(stops: number, seed: number, mode: "iterations" | "cpu", limit: 
     : solveRouting(problem, { seed, maxIterations: Number.MAX_SAFE_INTEGER, shouldStop: () => cpuSeconds() - cpu0 >= limit });
   const cpuS = cpuSeconds() - cpu0;
   const check = checkRouting(problem, sol);
+  const unserved = new Set(sol.unassigned.map((u) => u.jobId));
+  const priorityServed = problem.jobs.reduce((s, j) => s + (unserved.has(j.id) ? 0 : j.priority), 0);
   return {
     stops, mode, iterations: sol.stats.iterations, cpuS, itersPerCpuS: sol.stats.iterations / cpuS,
-    costUsd: check.costUsd, served: stops - sol.unassigned.length, feasible: check.ok,
+    costUsd: check.costUsd, served: stops - sol.unassigned.length, priorityServed, feasible: check.ok,
   };
 }
 

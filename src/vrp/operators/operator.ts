@@ -3,7 +3,8 @@
 import type { ProblemData } from "../data.js";
 import { nearestJobs } from "../neighbours.js";
 import type { RouteEvaluator } from "../route-eval.js";
-import { RouteSegments, type SegmentPricer } from "../segments.js";
+import { RouteSegments } from "../route-segments.js";
+import type { SegmentPricer } from "../segment-pricer.js";
 import type { Solution } from "../solution.js";
 
 /** A candidate change of at most two routes. */

@@ -2,7 +2,7 @@
 // the same route or into another route (VROOM "or-opt", HGS moves 2 and 3). Priced from
 // segment data.
 import type { ProblemData } from "../data.js";
-import type { SegmentPricer } from "../segments.js";
+import type { SegmentPricer } from "../segment-pricer.js";
 import type { Solution } from "../solution.js";
 import { EPS_USD, type Move, nearSpot, type Operator, type OperatorContext, replaceMove } from "./operator.js";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { buildProblemData } from "../../src/vrp/data.js";
 import { RouteEvaluator } from "../../src/vrp/route-eval.js";
-import { RouteSegments } from "../../src/vrp/segments.js";
+import { RouteSegments } from "../../src/vrp/route-segments.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
 
 function richProblem(seed: number) {
