@@ -144,11 +144,13 @@ export class SegmentPricer {
     const d = this.data;
     const v = this.v;
     if (this.count === 0) return 0;
-    if (this.count > d.vMaxTasks[v] || this.unreachable) return Infinity;
+    if (this.count > d.vMaxTasks[v]) return Infinity;
     const nDims = d.nDims;
     let over = false;
     for (let q = 0; q < nDims; q++) if (d.vInitialLoad[v * nDims + q] + this.load[q] > d.vCapacity[v * nDims + q] + TOL) over = true;
     if (over && !(d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v])) return Infinity;
+    // an unreachable leg may be bridged by an unload stop placed between its ends
+    if (this.unreachable) return over ? this.fullCost() : Infinity;
     // close with the end node: window [-inf, shift end], no service
     const end = d.vEnd[v];
     let deltaS = 0;

@@ -1,7 +1,7 @@
 // Segment pricing: every chained candidate route (insert, remove, swap, 2-opt*, or-opt with
 // reversal, intra moves) must cost exactly what the full route walk gives, on seeded random
 // routes of rich problems, feasible or not (windows, capacity, shift, open ends, speeds,
-// max duration/distance/tasks, multi-trip, several windows per job).
+// max duration/distance/tasks, multi-trip, several windows per job, unreachable legs).
 import { describe, expect, it } from "vitest";
 import { buildProblemData } from "../../src/vrp/data.js";
 import { RouteEvaluator } from "../../src/vrp/route-eval.js";
@@ -24,7 +24,15 @@ function richProblem(seed: number) {
     vehicle("c", [90, 20], { end: undefined, maxDistanceKm: 40 + rand() * 30, maxTasks: 7, initialLoad: [10, 2] }),
     vehicle("d", [60, 15], { start: 1, end: 0, unloadLocations: [0, 1], unloadS: 300, maxTrips: 3, speedFactor: 1.2, costUsdPerHour: 10 }),
   ];
-  return buildProblemData(planeProblem(pts, jobs, vehicles, ["kg", "m3"]));
+  const problem = planeProblem(pts, jobs, vehicles, ["kg", "m3"]);
+  if (seed % 4 === 0) {
+    // a few unreachable legs between stops (and towards hub 1), in one direction or both
+    for (const [i, k] of [[2, 3], [3, 2], [5, 9], [7, 1], [4, 11]]) {
+      problem.durationS[i * pts.length + k] = Infinity;
+      problem.distanceKm[i * pts.length + k] = Infinity;
+    }
+  }
+  return buildProblemData(problem);
 }
 
 describe("segment pricing", () => {
