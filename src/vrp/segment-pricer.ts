@@ -23,16 +23,23 @@ const PIECE_SUFFIX = 4;
  * prefix() first, then job/range/reversed/suffix, then cost(). Skills are the caller's check.
  */
 export class SegmentPricer {
+  // the chained segment so far (read by RouteSegments when it caches prefixes)
+  /** Earliest and latest start of the chain (s) for the minimum duration `dur` (s, waiting included). */
   e = 0;
   l = 0;
   dur = 0;
   km = 0;
+  /** Travel and service time without waiting, s. */
   work = 0;
+  /** Jobs in the chain, and how many of them have several windows. */
   count = 0;
   multi = 0;
+  /** Location of the last node (-1: open start, nothing yet). */
   last = -1;
+  /** True once a window or the shift cannot be met; true once a leg is unreachable. */
   timeBad = false;
   unreachable = false;
+  /** Load collected by the chain per dimension (without the vehicle's initial load). */
   readonly load: Float64Array;
   private v = 0;
   private speed = 1;
