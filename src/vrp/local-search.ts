@@ -38,8 +38,7 @@ export function localSearch(sol: Solution, ops: Operator[], ctx: OperatorContext
           if (tested[o][key] > Math.max(changed[a], changed[b])) continue;
           tested[o][key] = clock++;
           const move = op.best(ctx, sol, a, b);
-          if (move) {
-            move.apply(sol);
+          if (move && move.apply(sol)) {
             changed[a] = changed[b] = clock++;
             moves++;
             improved = true;

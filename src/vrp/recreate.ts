@@ -1,5 +1,6 @@
 // Insertion of unserved jobs: cheapest insertion (random order with blinks, as in SISR) and
 // regret-2 insertion for construction. Higher-priority jobs are always inserted first.
+// Positions are priced from segment data (O(1) each for routes without unloads).
 import type { OperatorContext } from "./operators/index.js";
 import type { Rng } from "./random.js";
 import type { Solution } from "./solution.js";
@@ -11,19 +12,19 @@ interface Spot {
   deltaUsd: number;
 }
 
-/** Cheapest feasible position of `job` in route `v`, or null. `blink` skips positions at random. */
-export function bestSpotInRoute(ctx: OperatorContext, sol: Solution, v: number, job: number, rng: Rng | null, blink: number): Spot | null {
-  const { data, ev, bufA } = ctx;
+/**
+ * Cheapest feasible position of `job` in route `v`, or null. `blink` skips positions at random;
+ * spots whose cost change is not below `maxDeltaUsd` may be left out (null when none is).
+ */
+export function bestSpotInRoute(ctx: OperatorContext, sol: Solution, v: number, job: number, rng: Rng | null, blink: number, maxDeltaUsd = Infinity): Spot | null {
+  const { data, pr, seg } = ctx;
   if (data.compatible[v * data.nJobs + job] === 0) return null;
   const r = sol.routes[v];
+  seg.sync(v, r);
   let best: Spot | null = null;
   for (let p = sol.lockedCount(v); p <= r.length; p++) {
     if (rng && blink > 0 && rng.next() < blink) continue;
-    let n = 0;
-    for (let k = 0; k < p; k++) bufA[n++] = r[k];
-    bufA[n++] = job;
-    for (let k = p; k < r.length; k++) bufA[n++] = r[k];
-    const c = ev.cost(v, bufA, n);
+    const c = pr.prefix(v, r, p).job(job).suffix(v, r, p).cost(best ? best.costUsd : sol.routeCostUsd[v] + maxDeltaUsd);
     if (c === Infinity) continue;
     const delta = c - sol.routeCostUsd[v];
     if (!best || delta < best.deltaUsd) best = { vehicle: v, pos: p, costUsd: c, deltaUsd: delta };
@@ -45,10 +46,14 @@ export function candidateVehicles(sol: Solution): number[] {
   return out;
 }
 
-function insert(sol: Solution, s: Spot, job: number): void {
+/** Inserts at `s`, with the route cost from the full walk (false, nothing done, if it disagrees). */
+function insert(ctx: OperatorContext, sol: Solution, s: Spot, job: number): boolean {
   const r = sol.routes[s.vehicle].slice();
   r.splice(s.pos, 0, job);
-  sol.setRoute(s.vehicle, r, s.costUsd);
+  const c = ctx.ev.cost(s.vehicle, r, r.length);
+  if (c === Infinity) return false;
+  sol.setRoute(s.vehicle, r, c);
+  return true;
 }
 
 /** Groups jobs by priority, highest first. */
@@ -72,10 +77,10 @@ export function insertGreedy(ctx: OperatorContext, sol: Solution, jobs: number[]
       if (interrupted()) return;
       let best: Spot | null = null;
       for (const v of candidateVehicles(sol)) {
-        const s = bestSpotInRoute(ctx, sol, v, job, rng, blink);
+        const s = bestSpotInRoute(ctx, sol, v, job, rng, blink, best ? best.deltaUsd : Infinity);
         if (s && (!best || s.deltaUsd < best.deltaUsd)) best = s;
       }
-      if (best) insert(sol, best, job);
+      if (best) insert(ctx, sol, best, job);
     }
   }
 }
@@ -130,7 +135,7 @@ export function insertRegret(ctx: OperatorContext, sol: Solution, jobs: number[]
       first = false;
       stale.clear();
       if (pick < 0 || !pickSpot) break;
-      insert(sol, pickSpot, pick);
+      insert(ctx, sol, pickSpot, pick);
       pending.delete(pick);
       stale.add(pickSpot.vehicle);
     }

@@ -38,6 +38,7 @@ export class RouteEvaluator {
   /** Time the route starts (departure from start, or service start at the first job when open). */
   startS = 0;
   private readonly load: Float64Array;
+  private readonly acc: Float64Array;
   private maxDelayS = 0;
   private unloads = 0;
   /** Unload location before the job at each position (-1: none), as chosen by the last walk. */
@@ -53,6 +54,7 @@ export class RouteEvaluator {
 
   constructor(private readonly data: ProblemData) {
     this.load = new Float64Array(data.nDims);
+    this.acc = new Float64Array(data.nDims);
     const n = data.nJobs + 1;
     this.plan = new Int32Array(n);
     this.snapT = new Float64Array(n);
@@ -249,7 +251,7 @@ export class RouteEvaluator {
     const d = this.data;
     const nDims = d.nDims;
     const m = d.nLocations;
-    const acc = this.load.slice().fill(0);
+    const acc = this.acc.fill(0);
     let best = -1;
     let bestU = -1;
     let bestKm = Infinity;
