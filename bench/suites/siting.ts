@@ -64,6 +64,9 @@ export const sitingSuite: BenchSuite = {
       // 40%: its transportation LPs run in HiGHS (WebAssembly), whose timing varied by up to 38%
       // between runs here, more than pure-JS cases (bench/README.md, "Noise")
       tolerance: 0.4,
+      // Full runs only: separate runs on a quiet machine gave medians of 4.7 and 10.1 (rounds from
+      // 4.2 to 11.1), so in the quick CI check it would fail at random rather than on a regression.
+      fullOnly: true,
       timing: { minIterations: 2, rounds: 5 },
       setup: (ctx) => readCap(ctx, "cap134"),
       run: async (inst) => (await solveCflpLagrangian(inst, { timeLimitS: PROOF_LIMIT_S })).objective,
