@@ -61,7 +61,7 @@ const text = `Solved with \`urbanmine solve datasets/${place}/scenario.json ${SO
 - **Recovered per year**: ${recovered.join(", ")}; ${t(disposed)} t go to disposal unsold (${disposedWhat.join(", ")}).
 - **Money**: costs ${usd(c.total)}/yr (hub fixed ${usd(c.hubFixed)}, processing ${usd(c.processing)}, collection ${usd(c.collectionTransport)}, line haul ${usd(c.lineHaul)}, disposal ${usd(c.disposal)}, CO2 charge ${usd(c.co2)}) against revenue ${usd(k.revenueUsdPerYear)} (${buyers.join(", ")}), by ${modes.join(" and ")}: ${net <= 0 ? `a surplus of ${usd(-net)}/yr, ${usd(-k.netCostUsdPerTonne)} per tonne` : `a net cost of ${usd(net)}/yr, ${usd(k.netCostUsdPerTonne)} per tonne`}. ${topMaterial[0].toUpperCase()}${topMaterial.slice(1)} alone brings ${Math.round((100 * topRevenue) / k.revenueUsdPerYear)}% of the revenue, at an assumed price: the result is only as good as that assumption.
 - **CO2**: ${t(k.co2TPerYear)} t/yr from transport and processing.
-- **A day (${d.date})**: ${d.stopsServed} pickups served${d.stopsUnassigned ? `, ${d.stopsUnassigned} left unassigned` : ""} by ${d.vehiclesUsed} vehicles over ${t(d.kmDriven)} km, ${kg(d.collectedKg)} collected, ${usd(d.costUsd)} and ${t(d.co2Kg)} kg CO2.
+- **A day (${d.date})**: ${d.stopsServed} pickups served${d.stopsUnassigned ? `, ${d.stopsUnassigned} left unassigned` : ""} by ${d.vehiclesUsed} vehicle${d.vehiclesUsed === 1 ? "" : "s"} over ${t(d.kmDriven)} km, ${kg(d.collectedKg)} collected, ${usd(d.costUsd)} and ${t(d.co2Kg)} kg CO2.
 `;
 
 const readmeFile = join(root, "datasets", place, "README.md");
