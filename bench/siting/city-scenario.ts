@@ -3,17 +3,8 @@
 // synthetic (assumptions), sized like the model the siting issue measured.
 import { parseScenario, type Scenario, type TravelMatrix } from "../../src/domain/index.js";
 import { greatCircleMatrix } from "../../src/network/index.js";
+import { makeRng as rng } from "../harness/rng.js";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The scenario and its road matrix (ids: zones, sites, offtakers). With `years` > 1 the

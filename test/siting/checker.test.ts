@@ -7,18 +7,8 @@ import { buildSitingData } from "../../src/siting/siting-data.js";
 import { buildSitingModel } from "../../src/siting/siting-model.js";
 import { decodeYears, polishYear } from "../../src/siting/year-plan.js";
 import { lineScenario, twoSites } from "./fixtures.js";
+import { makeRng as rng } from "../../bench/harness/rng.js";
 
-/** Mulberry32: a small seeded generator for reproducible instances. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCase(seed: number) {
   const r = rng(seed);
