@@ -3,3 +3,5 @@ export { createPlanner } from "./pool.js";
 export { runScenario, routeDay } from "./run-scenario.js";
 export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./types.js";
 export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
+export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
+export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";

@@ -51,7 +51,7 @@ describe("urbanmine solve", () => {
     for (const k of ["hub", "zone", "assignment", "route"]) expect(kinds.has(k)).toBe(true);
     const hub = geo.features.find((f: { properties: { kind: string } }) => f.properties.kind === "hub");
     expect(hub.geometry.coordinates[0]).toBeLessThan(-80); // [lon, lat]
-    expect(readFileSync(join(out, "routes.csv"), "utf8").split("\n")[0]).toMatch(/^date,carrier_id,vehicle_id/);
+    expect(readFileSync(join(out, "routes.csv"), "utf8").split("\n")[0]).toMatch(/^scenarioId,carrierId,vehicleId,sequence/); // the HTTP API's route CSV
   });
 
   it("rejects a bad scenario before solving, naming the JSON path, with exit code 2", async () => {

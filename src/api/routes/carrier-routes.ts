@@ -11,7 +11,7 @@ import type { DayRoutesRecord } from "../../storage/index.js";
 import { assertCarrierScope, requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { reoptimiseDay } from "../day-reoptimise.js";
-import { dayRoutesCsv, dayRoutesGeoJson } from "../formats/routes-format.js";
+import { dayRoutesCsv, dayRoutesGeoJson } from "../../pipeline/index.js";
 import { CarrierParams, DayRoutesView, ErrorBody, ReoptimiseBody, RoutesQuery } from "../schemas.js";
 
 const CONTENT_TYPE = { json: "application/json; charset=utf-8", geojson: "application/geo+json", csv: "text/csv; charset=utf-8" } as const;

@@ -5,7 +5,7 @@ import { UrbanmineError } from "../../domain/index.js";
 import type { PlanRecord, Store } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { flattenKpis, planCsv, planGeoJson } from "../formats/plan-format.js";
+import { flattenKpis, planCsv, planGeoJson } from "../../pipeline/index.js";
 import { CompareQuery, ErrorBody, IdParams, KpiComparison, PlanEnvelope, PlanFormatQuery, PlanSummary } from "../schemas.js";
 import { planSummary } from "../views.js";
 

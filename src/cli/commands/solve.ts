@@ -1,11 +1,11 @@
 // `urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--json]`:
-// the whole pipeline in the worker pool; writes plan.json, plan.geojson and CSVs; prints a summary.
+// the whole pipeline in the worker pool; writes plan.json, plan.geojson and the CSV tables the
+// HTTP API serves (same formats); prints a summary.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseScenario } from "../../domain/index.js";
-import { createPlanner, type Progress } from "../../pipeline/index.js";
-import { assignmentsCsv, flowsCsv, planToGeoJson, routesCsv } from "../../pipeline/export.js";
+import { createPlanner, planCsv, planGeoJson, type Progress } from "../../pipeline/index.js";
 import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
 import { numberOption } from "../args.js";
 import { readJsonFile } from "../read-json.js";
@@ -46,13 +46,12 @@ export async function run(args: string[]): Promise<number> {
     if (tty) process.stderr.write("\r\x1b[K");
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-    await writeFile(join(outDir, "plan.geojson"), JSON.stringify(planToGeoJson(plan, scenario)) + "\n");
-    await writeFile(join(outDir, "assignments.csv"), assignmentsCsv(plan));
-    await writeFile(join(outDir, "flows.csv"), flowsCsv(plan));
-    await writeFile(join(outDir, "routes.csv"), routesCsv(plan.routing));
+    await writeFile(join(outDir, "plan.geojson"), JSON.stringify(planGeoJson(plan, scenario)) + "\n");
+    for (const table of ["hubs", "assignments", "flows", "routes"] as const)
+      await writeFile(join(outDir, `${table}.csv`), planCsv(plan, table));
     const summary = summarizePlan(plan);
     if (values.json) process.stdout.write(JSON.stringify({ ...summary, outDir }, null, 2) + "\n");
-    else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson assignments.csv flows.csv routes.csv\n`);
+    else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson hubs.csv assignments.csv flows.csv routes.csv\n`);
     return 0;
   } finally {
     process.off("SIGINT", onSigint);
