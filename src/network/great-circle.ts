@@ -1,17 +1,11 @@
 // Fallback travel figures when a scenario has no network file: great-circle distance
 // times a circuity factor, at a constant speed. Default circuity 1.2 (see README).
 import type { Location, TravelMatrix } from "../domain/index.js";
-
-const EARTH_RADIUS_KM = 6371.0088; // IUGG mean radius
+import { haversineM } from "./geo.js";
 
 /** Great-circle (haversine) distance between two points, km. */
 export function haversineKm(a: Location, b: Location): number {
-  const toRad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * toRad;
-  const dLon = (b.lon - a.lon) * toRad;
-  const s =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+  return haversineM(a.lat, a.lon, b.lat, b.lon) / 1000;
 }
 
 /**
