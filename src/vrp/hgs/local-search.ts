@@ -11,7 +11,7 @@ import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
 import { RouteSet } from "./route-set.js";
 import { Segment, visit } from "./segment.js";
-import { swapStar } from "./swap-star.js";
+import { SpotCache, swapStar } from "./swap-star.js";
 
 /** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
 const SWAP_STAR_NEIGHBOURS = 3;
@@ -37,6 +37,10 @@ export class LocalSearch {
   readonly starA: Int32Array;
   readonly starB: Int32Array;
   readonly starGain: Float64Array;
+  /** SWAP*: cached insertion spots, and each route customer's slot in that cache. */
+  readonly spots: SpotCache;
+  readonly starBase1: Int32Array;
+  readonly starBase2: Int32Array;
 
   constructor(readonly data: ClassicData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
@@ -49,6 +53,9 @@ export class LocalSearch {
     this.starA = new Int32Array(data.n);
     this.starB = new Int32Array(data.n);
     this.starGain = new Float64Array(data.n);
+    this.spots = new SpotCache(data.n, nRoutes);
+    this.starBase1 = new Int32Array(data.n);
+    this.starBase2 = new Int32Array(data.n);
   }
 
   /**

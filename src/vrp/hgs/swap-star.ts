@@ -3,118 +3,100 @@
 // priced by distance and load with the three best insertion spots per customer; the best
 // is then priced exactly and kept only if the penalised cost drops.
 import type { LocalSearch } from "./local-search.js";
+import type { RouteSet } from "./route-set.js";
 
-interface Spots {
-  cost: Float64Array;
-  after: Int32Array;
+/**
+ * The three cheapest insertion spots of each customer in each route, by added distance:
+ * slot (u·R + r)·3 + s holds the cost and the node to insert after; valid while the route's
+ * stamp equals `stamp[u·R + r]` (routes are re-stamped whenever they change).
+ */
+export class SpotCache {
+  readonly cost: Float64Array;
+  readonly after: Int32Array;
+  readonly stamp: Float64Array;
+
+  constructor(n: number, nRoutes: number) {
+    this.cost = new Float64Array(3 * n * nRoutes);
+    this.after = new Int32Array(3 * n * nRoutes);
+    this.stamp = new Float64Array(n * nRoutes);
+  }
 }
 
-/** Best three insertion spots of every customer of `from` into route `into` (by distance). */
-function topThree(ls: LocalSearch, from: ArrayLike<number>, into: ArrayLike<number>, intoLen: number, startDepot: number, spots: Spots): Spots {
-  const { rs, data } = ls;
-  const m = data.nLoc;
-  const { cost, after } = spots;
-  cost.fill(Infinity, 0, from.length * 3);
-  after.fill(-1, 0, from.length * 3);
-  for (let k = 0; k < from.length; k++) {
-    const u = from[k];
-    const lu = rs.locOf(u);
-    let p = startDepot;
-    for (let i = 0; i <= intoLen; i++) {
-      const q = i < intoLen ? into[i] : rs.next[p];
-      const lp = rs.locOf(p);
-      const lq = rs.locOf(q);
-      const c = data.dist[lp * m + lu] + data.dist[lu * m + lq] - data.dist[lp * m + lq];
-      const b = k * 3;
-      if (c < cost[b + 2]) {
-        let s = 2;
-        while (s > 0 && c < cost[b + s - 1]) {
-          cost[b + s] = cost[b + s - 1];
-          after[b + s] = after[b + s - 1];
-          s--;
+/** Makes the cached top three spots of customer u in route r current; returns the slot base. */
+function refresh(ls: LocalSearch, c: SpotCache, u: number, r: number): number {
+  const rs = ls.rs;
+  const key = u * rs.nRoutes + r;
+  const base = key * 3;
+  if (c.stamp[key] === rs.routeStamp[r]) return base;
+  const dist = ls.data.dist;
+  const m = ls.data.nLoc;
+  const locs = rs.locs;
+  const next = rs.next;
+  const lu = locs[u];
+  const rowU = lu * m;
+  let c0 = Infinity;
+  let c1 = Infinity;
+  let c2 = Infinity;
+  let a0 = -1;
+  let a1 = -1;
+  let a2 = -1;
+  const end = rs.endOf(r);
+  let p = rs.startOf(r);
+  let lp = locs[p];
+  while (p !== end) {
+    const q = next[p];
+    const lq = locs[q];
+    const cost = dist[lp * m + lu] + dist[rowU + lq] - dist[lp * m + lq];
+    if (cost < c2) {
+      if (cost < c1) {
+        c2 = c1;
+        a2 = a1;
+        if (cost < c0) {
+          c1 = c0;
+          a1 = a0;
+          c0 = cost;
+          a0 = p;
+        } else {
+          c1 = cost;
+          a1 = p;
         }
-        cost[b + s] = c;
-        after[b + s] = p;
+      } else {
+        c2 = cost;
+        a2 = p;
       }
-      p = q;
     }
+    p = q;
+    lp = lq;
   }
-  return spots;
-}
-
-/** Cache of each customer's top three spots in each route, valid while the route's stamp is unchanged. */
-interface SpotCache {
-  cost: Float64Array;
-  after: Int32Array;
-  stamp: Float64Array;
-  one: Spots;
-}
-
-let lastLs: LocalSearch | null = null;
-let lastCache: SpotCache | null = null;
-const caches = new WeakMap<LocalSearch, SpotCache>();
-
-function cacheFor(ls: LocalSearch): SpotCache {
-  if (ls === lastLs && lastCache) return lastCache;
-  let c = caches.get(ls);
-  if (!c) {
-    const size = ls.data.n * ls.rs.nRoutes;
-    c = { cost: new Float64Array(3 * size), after: new Int32Array(3 * size), stamp: new Float64Array(size), one: { cost: new Float64Array(3), after: new Int32Array(3) } };
-    caches.set(ls, c);
-  }
-  lastLs = ls;
-  lastCache = c;
-  return c;
-}
-
-/** Top three spots of customer u in route r, from the cache or computed (then stored) — written at `spots[k]`. */
-const single = [0];
-
-function spotsOf(ls: LocalSearch, c: SpotCache, u: number, r: number, into: Int32Array, intoLen: number, k: number, spots: Spots): void {
-  const key = u * ls.rs.nRoutes + r;
-  if (c.stamp[key] !== ls.rs.routeStamp[r]) {
-    single[0] = u;
-    topThree(ls, single, into, intoLen, ls.rs.startOf(r), c.one);
-    c.cost.set(c.one.cost, key * 3);
-    c.after.set(c.one.after, key * 3);
-    c.stamp[key] = ls.rs.routeStamp[r];
-  }
-  for (let s = 0; s < 3; s++) {
-    spots.cost[k * 3 + s] = c.cost[key * 3 + s];
-    spots.after[k * 3 + s] = c.after[key * 3 + s];
-  }
-}
-
-const scratch = new WeakMap<LocalSearch, [Spots, Spots]>();
-
-function spotsFor(ls: LocalSearch): [Spots, Spots] {
-  let s = scratch.get(ls);
-  if (!s) {
-    const make = (): Spots => ({ cost: new Float64Array(3 * ls.data.n), after: new Int32Array(3 * ls.data.n) });
-    s = [make(), make()];
-    scratch.set(ls, s);
-  }
-  return s;
+  c.cost[base] = c0;
+  c.cost[base + 1] = c1;
+  c.cost[base + 2] = c2;
+  c.after[base] = a0;
+  c.after[base + 1] = a1;
+  c.after[base + 2] = a2;
+  c.stamp[key] = rs.routeStamp[r];
+  return base;
 }
 
 /** Result of bestSpot (module scratch, to keep the pair loop free of allocations). */
 let spotCost = 0;
 let spotAfter = -1;
 
-/** Cheapest spot for x in a route among its top three, avoiding spots next to `gone`; or in place of `gone`. */
-function bestSpot(ls: LocalSearch, spots: Spots, k: number, x: number, gone: number): void {
-  const { rs, data } = ls;
-  const m = data.nLoc;
-  const p = rs.prev[gone];
-  const q = rs.next[gone];
-  const lx = rs.locOf(x);
-  let best = data.dist[rs.locOf(p) * m + lx] + data.dist[lx * m + rs.locOf(q)] - data.dist[rs.locOf(p) * m + rs.locOf(q)];
-  let after = p;
+/** Cheapest spot for x in a route among its top three (slot `base`), avoiding spots next to `gone`; or in place of `gone`. */
+function bestSpot(ls: LocalSearch, c: SpotCache, base: number, x: number, gone: number): void {
+  const rs = ls.rs;
+  const dist = ls.data.dist;
+  const m = ls.data.nLoc;
+  const lp = rs.locs[rs.prev[gone]];
+  const lq = rs.locs[rs.next[gone]];
+  const lx = rs.locs[x];
+  let best = dist[lp * m + lx] + dist[lx * m + lq] - dist[lp * m + lq];
+  let after = rs.prev[gone];
   for (let s = 0; s < 3; s++) {
-    const a = spots.after[k * 3 + s];
+    const a = c.after[base + s];
     if (a < 0 || a === gone || rs.next[a] === gone) continue;
-    if (spots.cost[k * 3 + s] < best) {
-      best = spots.cost[k * 3 + s];
+    if (c.cost[base + s] < best) {
+      best = c.cost[base + s];
       after = a;
     }
     break;
@@ -123,52 +105,61 @@ function bestSpot(ls: LocalSearch, spots: Spots, k: number, x: number, gone: num
   spotAfter = after;
 }
 
+/** Distance saved by taking x out of its route (negative or zero under the triangle inequality). */
+function removal(rs: RouteSet, dist: Float64Array, m: number, x: number): number {
+  const p = rs.locs[rs.prev[x]];
+  const q = rs.locs[rs.next[x]];
+  const l = rs.locs[x];
+  return dist[p * m + q] - dist[p * m + l] - dist[l * m + q];
+}
+
+function loadPenalty(load: number, capacity: number, penalty: number): number {
+  return load > capacity ? penalty * (load - capacity) : 0;
+}
 
 /** Tries SWAP* between routes r1 and r2; returns true when applied. */
 export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   const { rs, data } = ls;
   const m = data.nLoc;
+  const dist = data.dist;
   const c1 = ls.starA;
   const c2 = ls.starB;
   const n1 = rs.sequence(r1, c1);
   const n2 = rs.sequence(r2, c2);
   if (n1 === 0 || n2 === 0) return false;
-  const [buf1, buf2] = spotsFor(ls);
-  const cache = cacheFor(ls);
-  for (let i = 0; i < n1; i++) spotsOf(ls, cache, c1[i], r2, c2, n2, i, buf1);
-  for (let k = 0; k < n2; k++) spotsOf(ls, cache, c2[k], r1, c1, n1, k, buf2);
-  const s1 = buf1;
-  const s2 = buf2;
+  const cache = ls.spots;
+  const base1 = ls.starBase1;
+  const base2 = ls.starBase2;
+  for (let i = 0; i < n1; i++) base1[i] = refresh(ls, cache, c1[i], r2);
+  for (let k = 0; k < n2; k++) base2[k] = refresh(ls, cache, c2[k], r1);
   const load1 = rs.routeLoad[r1];
   const load2 = rs.routeLoad[r2];
   const Q = data.capacity;
-  const pen = (load: number): number => (load > Q ? rs.capPenalty * (load - Q) : 0);
-  const removal = (x: number): number => {
-    const p = rs.locOf(rs.prev[x]);
-    const q = rs.locOf(rs.next[x]);
-    const l = rs.locOf(x);
-    return data.dist[p * m + q] - data.dist[p * m + l] - data.dist[l * m + q];
-  };
+  const P = rs.capPenalty;
+  const pen1 = loadPenalty(load1, Q, P);
+  const pen2 = loadPenalty(load2, Q, P);
   let best = -1e-5;
   let bu = -1;
   let bv = -1;
   let afterU = -1;
   let afterV = -1;
   const rem2 = ls.starGain;
-  for (let k = 0; k < n2; k++) rem2[k] = removal(c2[k]);
+  for (let k = 0; k < n2; k++) rem2[k] = removal(rs, dist, m, c2[k]);
   for (let i = 0; i < n1; i++) {
     const u = c1[i];
-    const ru = removal(u);
+    const ru = removal(rs, dist, m, u);
+    const du = data.demand[u];
     for (let k = 0; k < n2; k++) {
       const v = c2[k];
-      const dem = data.demand[v] - data.demand[u];
-      const dPen = pen(load1 + dem) - pen(load1) + pen(load2 - dem) - pen(load2);
+      const dem = data.demand[v] - du;
+      const dPen = loadPenalty(load1 + dem, Q, P) - pen1 + loadPenalty(load2 - dem, Q, P) - pen2;
       const rv = rem2[k];
       if (ru + rv + dPen >= best) continue;
-      bestSpot(ls, s1, i, u, v);
+      bestSpot(ls, cache, base1[i], u, v);
       const insU = spotCost;
       const aU = spotAfter;
-      bestSpot(ls, s2, k, v, u);
+      if (ru + rv + dPen + insU >= best) continue;
+      bestSpot(ls, cache, base2[k], v, u);
       const delta = ru + rv + dPen + insU + spotCost;
       if (delta < best) {
         best = delta;
