@@ -1,6 +1,7 @@
 // Piscina entry point for VRP solves: decodes a task, runs solveRouting, returns the solution.
 // Cancel by setting the first element of the shared `cancel` array to 1 (Atomics.store).
-import type { RoutingProblem, RoutingSolution } from "../src/domain/index.js";
+import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../src/domain/index.js";
+import type { VrpOutcome } from "../src/pipeline/multi-start.js";
 import { solveRouting } from "../src/vrp/index.js";
 
 /** One solve: the problem (its matrices may be transferred) and the search settings. */
@@ -22,4 +23,14 @@ export function solve(task: VrpTask): RoutingSolution {
     maxIterations: task.maxIterations,
     shouldStop: cancel ? () => Atomics.load(cancel, 0) !== 0 : undefined,
   });
+}
+
+/** Like `solve`, but an UrbanmineError comes back as data (errors crossing threads lose their code). */
+export function solveOrFail(task: VrpTask): VrpOutcome {
+  try {
+    return { solution: solve(task) };
+  } catch (err) {
+    if (err instanceof UrbanmineError) return { failed: err.toJSON() };
+    throw err;
+  }
 }

@@ -5,3 +5,4 @@ export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./type
 export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
+export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";

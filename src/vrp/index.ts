@@ -6,6 +6,8 @@ export { DEFAULT_MAX_ITERATIONS, type SolveOptions } from "./stopping.js";
 export {
   type BenchmarkInstance,
   type BenchmarkResult,
+  benchmarkProblem,
+  benchmarkResult,
   edgeLength,
   parseCvrplib,
   parseSolomon,

@@ -1,10 +1,12 @@
-// `urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--json]`: solves a
-// CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine.
+// `urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]`:
+// solves a CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine; with
+// --threads N, N starts (seeds N, N+1, …) run in parallel worker threads and the best is kept.
 import { parseArgs } from "node:util";
-import { readBenchmark, solveBenchmark } from "../../vrp/index.js";
+import { solveMultiStart } from "../../pipeline/index.js";
+import { benchmarkProblem, benchmarkResult, readBenchmark, solveBenchmark } from "../../vrp/index.js";
 import { numberOption } from "../args.js";
 
-const USAGE = "usage: urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--json]\n";
+const USAGE = "usage: urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]\n";
 
 /** Runs the command; returns the exit code (0 ok, 2 bad usage). Throws UrbanmineError on bad files. */
 export async function run(args: string[]): Promise<number> {
@@ -15,6 +17,7 @@ export async function run(args: string[]): Promise<number> {
       "time-limit": { type: "string" },
       seed: { type: "string", default: "1" },
       iterations: { type: "string" },
+      threads: { type: "string", default: "1" },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -31,13 +34,22 @@ export async function run(args: string[]): Promise<number> {
   const maxIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
   let timeLimitS = numberOption("time-limit", values["time-limit"], { min: 0 });
   if (timeLimitS === undefined && maxIterations === undefined) timeLimitS = 10;
+  const threads = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
   const inst = readBenchmark(positionals[0]);
-  const result = solveBenchmark(inst, { seed, timeLimitS, maxIterations });
+  let result;
+  if (threads === 1) result = solveBenchmark(inst, { seed, timeLimitS, maxIterations });
+  else {
+    const t0 = performance.now();
+    const problem = benchmarkProblem(inst);
+    const sol = await solveMultiStart(problem, { starts: threads, threads, seed, timeLimitS, maxIterations });
+    result = benchmarkResult(inst, problem, sol, t0);
+  }
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     result.routes.forEach((r, i) => process.stdout.write(`Route #${i + 1}: ${r.join(" ")}\n`));
     process.stdout.write(`Cost ${result.cost}\n`);
-    process.stderr.write(`${result.instance}: ${result.vehicles} routes, ${result.seconds.toFixed(2)} s, seed ${seed}\n`);
+    const seeds = threads === 1 ? `seed ${seed}` : `best of seeds ${seed}..${seed + threads - 1}`;
+    process.stderr.write(`${result.instance}: ${result.vehicles} routes, ${result.seconds.toFixed(2)} s, ${seeds}\n`);
   }
   return 0;
 }

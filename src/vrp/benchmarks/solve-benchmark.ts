@@ -1,6 +1,6 @@
 // Solves a benchmark instance and reports it as the `vrp` command prints it: routes as
 // customer numbers (the .sol convention) and the cost recomputed in the instance's rounding.
-import { UrbanmineError } from "../../domain/index.js";
+import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../../domain/index.js";
 import { checkRouting } from "../check.js";
 import { solveRouting } from "../solve.js";
 import type { SolveOptions } from "../stopping.js";
@@ -23,9 +23,23 @@ export interface BenchmarkResult {
  */
 export function solveBenchmark(inst: BenchmarkInstance, options: SolveOptions, engine: "auto" | "general" = "auto"): BenchmarkResult {
   const t0 = performance.now();
+  const problem = benchmarkProblem(inst, engine);
+  return benchmarkResult(inst, problem, solveRouting(problem, options), t0);
+}
+
+/** The routing problem of `inst` as solveBenchmark solves it (see there for `engine`). */
+export function benchmarkProblem(inst: BenchmarkInstance, engine: "auto" | "general" = "auto"): RoutingProblem {
   const problem = toRoutingProblem(inst);
   if (engine === "general") for (const v of problem.vehicles) v.maxTasks = problem.jobs.length;
-  const sol = solveRouting(problem, options);
+  return problem;
+}
+
+/**
+ * Checks `sol` (a solution of `benchmarkProblem(inst)`, found by any means) and reports it in
+ * the instance's own convention; `t0` is when the solve started (performance.now()).
+ * @throws UrbanmineError SOLVER_FAILED if the checker rejects the solution or a customer is left out
+ */
+export function benchmarkResult(inst: BenchmarkInstance, problem: RoutingProblem, sol: RoutingSolution, t0: number): BenchmarkResult {
   const check = checkRouting(problem, sol);
   if (!check.ok) throw new UrbanmineError("SOLVER_FAILED", `solution of ${inst.name} fails the checker: ${check.errors.slice(0, 3).join("; ")}`);
   if (sol.unassigned.length > 0)

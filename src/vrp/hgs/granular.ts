@@ -1,12 +1,14 @@
 // Granular neighbourhoods: for each customer, its closest customers by distance, plus (with
 // time windows) the waiting and time warp a direct visit would cause (Vidal 2013 / PyVRP).
+// The relation is made symmetric, as in HGS-CVRP: when v is among u's closest, u is also
+// among v's neighbours, so moves are tried from both ends.
 import type { ClassicData } from "./classic-data.js";
 
-/** The `k` most related customers of each customer. */
+/** The `k` most related customers of each customer, plus those that count it among theirs. */
 export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
   const n = data.n;
   const m = data.nLoc;
-  const out: Int32Array[] = [];
+  const lists: number[][] = [];
   const key = new Float64Array(n);
   const ids = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n; i++) {
@@ -23,7 +25,15 @@ export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
       key[j] = j === i ? Infinity : score;
     }
     const sorted = ids.slice().sort((x, y) => key[x] - key[y] || x - y);
-    out.push(Int32Array.from(sorted.slice(0, Math.min(k, n - 1))));
+    lists.push(sorted.slice(0, Math.min(k, n - 1)));
   }
-  return out;
+  const member = lists.map((l) => new Set(l));
+  for (let i = 0; i < n; i++) {
+    for (const j of lists[i]) {
+      if (member[j].has(i)) continue;
+      member[j].add(i);
+      lists[j].push(i);
+    }
+  }
+  return lists.map((l) => Int32Array.from(l));
 }

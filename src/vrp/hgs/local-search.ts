@@ -9,6 +9,7 @@ import { relocatePair, relocatePairReversed } from "./moves/relocate-pair.js";
 import { swapOne, swapPairOne, swapPairPair } from "./moves/swap.js";
 import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
+import { twoOptStarReversed } from "./moves/two-opt-star-reversed.js";
 import { RouteSet } from "./route-set.js";
 import { Segment, visit } from "./segment.js";
 import { SpotCache, swapStar } from "./swap-star.js";
@@ -137,6 +138,18 @@ export class LocalSearch {
       }
     }
     let loop = 0;
+    // node moves to a local optimum, then SWAP* between routes; again while SWAP* changes
+    // something (as in PyVRP: the costlier route search runs once per node-search optimum)
+    for (;;) {
+      loop = this.nodeSearch(loop, stop);
+      if (stop() || !this.swapStarPass()) break;
+    }
+    return rs.toRoutes();
+  }
+
+  /** Node moves until none improves (at least two loops overall); returns the loop count. */
+  private nodeSearch(loop: number, stop: () => boolean): number {
+    const rs = this.rs;
     let improved = true;
     // at least two loops: moves into empty routes are only tried from the second one on
     while ((improved || loop < 2) && !stop()) {
@@ -156,20 +169,19 @@ export class LocalSearch {
           }
         }
       }
-      if (this.swapStarPass()) improved = true;
       loop++;
     }
-    return rs.toRoutes();
+    return loop;
   }
 
   private tryMoves(u: number, v: number): boolean {
     // direct calls (not a loop over MOVES) keep each call site monomorphic for the JIT
     if (relocate(this, u, v) || relocatePair(this, u, v) || relocatePairReversed(this, u, v)) return true;
     if (swapOne(this, u, v) || swapPairOne(this, u, v) || swapPairPair(this, u, v)) return true;
-    if (twoOpt(this, u, v) || twoOptStar(this, u, v)) return true;
+    if (twoOpt(this, u, v) || twoOptStarReversed(this, u, v) || twoOptStar(this, u, v)) return true;
     const pv = this.rs.prev[v];
     if (!this.rs.isDepot(pv)) return false;
-    return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStar(this, u, pv);
+    return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStarReversed(this, u, pv) || twoOptStar(this, u, pv);
   }
 
   private firstEmptyRoute(): number {

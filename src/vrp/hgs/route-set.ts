@@ -25,6 +25,9 @@ export class RouteSet {
   readonly routeSize: Int32Array;
   /** Location of every node (customers, then depot copies). */
   readonly locs: Int32Array;
+  /** Distances between nodes (customers and depot copies), row-major over `nodes`: saves the location lookups. */
+  readonly nd: Float64Array;
+  readonly nodes: number;
   /** Bumped whenever route r changes (lets callers cache per-route figures). */
   readonly routeStamp: Float64Array;
   private stamp = 1;
@@ -50,6 +53,12 @@ export class RouteSet {
     this.routeStamp = new Float64Array(nRoutes);
     this.locs = new Int32Array(nodes).fill(data.depot);
     this.locs.set(data.loc.subarray(0, data.n));
+    this.nodes = nodes;
+    this.nd = new Float64Array(nodes * nodes);
+    for (let x = 0; x < nodes; x++) {
+      const row = this.locs[x] * data.nLoc;
+      for (let y = 0; y < nodes; y++) this.nd[x * nodes + y] = data.dist[row + this.locs[y]];
+    }
   }
 
   startOf(r: number): number {
@@ -144,7 +153,7 @@ export class RouteSet {
 
   /** Distance between the locations of nodes x and y. */
   d(x: number, y: number): number {
-    return this.data.dist[this.locs[x] * this.data.nLoc + this.locs[y]];
+    return this.nd[x * this.nodes + y];
   }
 
   /** Capacity penalty of a route carrying `load`. */

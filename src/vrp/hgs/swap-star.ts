@@ -28,12 +28,10 @@ function refresh(ls: LocalSearch, c: SpotCache, u: number, r: number): number {
   const key = u * rs.nRoutes + r;
   const base = key * 3;
   if (c.stamp[key] === rs.routeStamp[r]) return base;
-  const dist = ls.data.dist;
-  const m = ls.data.nLoc;
-  const locs = rs.locs;
+  const dist = rs.nd;
+  const m = rs.nodes;
   const next = rs.next;
-  const lu = locs[u];
-  const rowU = lu * m;
+  const rowU = u * m;
   let c0 = Infinity;
   let c1 = Infinity;
   let c2 = Infinity;
@@ -42,11 +40,9 @@ function refresh(ls: LocalSearch, c: SpotCache, u: number, r: number): number {
   let a2 = -1;
   const end = rs.endOf(r);
   let p = rs.startOf(r);
-  let lp = locs[p];
   while (p !== end) {
     const q = next[p];
-    const lq = locs[q];
-    const cost = dist[lp * m + lu] + dist[rowU + lq] - dist[lp * m + lq];
+    const cost = dist[p * m + u] + dist[rowU + q] - dist[p * m + q];
     if (cost < c2) {
       if (cost < c1) {
         c2 = c1;
@@ -66,7 +62,6 @@ function refresh(ls: LocalSearch, c: SpotCache, u: number, r: number): number {
       }
     }
     p = q;
-    lp = lq;
   }
   c.cost[base] = c0;
   c.cost[base + 1] = c1;
@@ -85,11 +80,11 @@ let spotAfter = -1;
 /** Cheapest spot for x in a route among its top three (slot `base`), avoiding spots next to `gone`; or in place of `gone`. */
 function bestSpot(ls: LocalSearch, c: SpotCache, base: number, x: number, gone: number): void {
   const rs = ls.rs;
-  const dist = ls.data.dist;
-  const m = ls.data.nLoc;
-  const lp = rs.locs[rs.prev[gone]];
-  const lq = rs.locs[rs.next[gone]];
-  const lx = rs.locs[x];
+  const dist = rs.nd;
+  const m = rs.nodes;
+  const lp = rs.prev[gone];
+  const lq = rs.next[gone];
+  const lx = x;
   let best = dist[lp * m + lx] + dist[lx * m + lq] - dist[lp * m + lq];
   let after = rs.prev[gone];
   for (let s = 0; s < 3; s++) {
@@ -107,9 +102,9 @@ function bestSpot(ls: LocalSearch, c: SpotCache, base: number, x: number, gone: 
 
 /** Distance saved by taking x out of its route (negative or zero under the triangle inequality). */
 function removal(rs: RouteSet, dist: Float64Array, m: number, x: number): number {
-  const p = rs.locs[rs.prev[x]];
-  const q = rs.locs[rs.next[x]];
-  const l = rs.locs[x];
+  const p = rs.prev[x];
+  const q = rs.next[x];
+  const l = x;
   return dist[p * m + q] - dist[p * m + l] - dist[l * m + q];
 }
 
@@ -120,8 +115,8 @@ function loadPenalty(load: number, capacity: number, penalty: number): number {
 /** Tries SWAP* between routes r1 and r2; returns true when applied. */
 export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   const { rs, data } = ls;
-  const m = data.nLoc;
-  const dist = data.dist;
+  const m = rs.nodes;
+  const dist = rs.nd;
   const c1 = ls.starA;
   const c2 = ls.starB;
   const n1 = rs.sequence(r1, c1);
@@ -170,12 +165,35 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
       }
     }
   }
-  if (bu < 0) return false;
+  // relocations of one customer into the other route come for free from the same spots (as in HGS)
+  for (let i = 0; i < n1; i++) {
+    const u = c1[i];
+    const du = data.demand[u];
+    const delta = removal(rs, dist, m, u) + cache.cost[base1[i]] + loadPenalty(load1 - du, Q, P) - pen1 + loadPenalty(load2 + du, Q, P) - pen2;
+    if (delta < best) {
+      best = delta;
+      bu = u;
+      bv = -1;
+      afterU = cache.after[base1[i]];
+    }
+  }
+  for (let k = 0; k < n2; k++) {
+    const v = c2[k];
+    const dv = data.demand[v];
+    const delta = rem2[k] + cache.cost[base2[k]] + loadPenalty(load1 + dv, Q, P) - pen1 + loadPenalty(load2 - dv, Q, P) - pen2;
+    if (delta < best) {
+      best = delta;
+      bu = -1;
+      bv = v;
+      afterV = cache.after[base2[k]];
+    }
+  }
+  if (bu < 0 && bv < 0) return false;
   const before = rs.routeCost[r1] + rs.routeCost[r2];
-  rs.remove(bu);
-  rs.remove(bv);
-  rs.insertAfter(bv, afterV);
-  rs.insertAfter(bu, afterU);
+  if (bu >= 0) rs.remove(bu);
+  if (bv >= 0) rs.remove(bv);
+  if (bv >= 0) rs.insertAfter(bv, afterV);
+  if (bu >= 0) rs.insertAfter(bu, afterU);
   rs.update(r1);
   rs.update(r2);
   if (rs.routeCost[r1] + rs.routeCost[r2] > before - 1e-5) {
