@@ -1,6 +1,7 @@
 // `urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]`:
 // solves a CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine; with
-// --threads N, N starts (seeds N, N+1, …) run in parallel worker threads and the best is kept.
+// --threads N, N starts (seeds S, S+1, … from --seed S) run in parallel worker threads and the
+// best is kept.
 import { parseArgs } from "node:util";
 import { solveMultiStart } from "../../pipeline/index.js";
 import { benchmarkProblem, benchmarkResult, readBenchmark, solveBenchmark } from "../../vrp/index.js";
