@@ -17,6 +17,8 @@ export const VehicleType = z
     costUsdPerKm: z.number().nonnegative().describe("Running cost per km, USD"),
     costUsdPerHour: z.number().nonnegative().describe("Driver and time cost per hour on shift, USD"),
     fixedCostUsdPerDay: z.number().nonnegative().describe("Cost of using the vehicle on a day, USD"),
+    costUsdPerStop: z.number().nonnegative().default(0).describe("Cost per pickup served (paid per collection stop), USD; unload stops do not count"),
+    minPaidHours: z.number().nonnegative().default(0).describe("Minimum paid shift of a used vehicle's driver, hours: time is paid for at least this long"),
     shift: z.object({ start: ClockTime, end: ClockTime }).describe("Working window: leave no earlier, be back no later"),
     speedKmh: z.number().positive().default(40).describe("Average speed on the great-circle fallback, km/h"),
     speedFactor: z.number().positive().default(1).describe("Multiplies network speeds (slower trucks < 1)"),

@@ -30,9 +30,15 @@ export interface RoutingVehicle {
   skills: string[];
   /** Shift [startS, endS], seconds after midnight. */
   shift: [number, number];
+  /** USD for using the vehicle at all (paid only when its route serves a job). */
   fixedCostUsd: number;
   costUsdPerKm: number;
+  /** USD per hour of paid time: the route duration, or {@link minPaidS} when that is longer. */
   costUsdPerHour: number;
+  /** USD per job served (unload stops, start and end do not count); omitted: 0. */
+  costUsdPerStop?: number;
+  /** Minimum paid time of a used vehicle's driver, seconds; omitted: 0. An unused vehicle costs nothing. */
+  minPaidS?: number;
   /** Travel time = matrix duration / speedFactor. */
   speedFactor: number;
   co2KgPerKm: number;

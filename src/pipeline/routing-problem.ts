@@ -80,6 +80,8 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
           fixedCostUsd: vt.fixedCostUsdPerDay,
           costUsdPerKm: vt.costUsdPerKm,
           costUsdPerHour: vt.costUsdPerHour,
+          costUsdPerStop: vt.costUsdPerStop,
+          minPaidS: vt.minPaidHours * 3600,
           speedFactor: vt.speedFactor,
           co2KgPerKm: vt.co2KgPerKm,
           maxDurationS: vt.maxDurationS,

@@ -115,6 +115,9 @@ function vehicleFactors(scenario: Scenario): Plan["factors"] {
         { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg"] },
         { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd"] },
         { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd"] },
+        // optional terms (default 0): listed only when the scenario sets them
+        ...(v.costUsdPerStop > 0 ? [{ name: `${c.id}/${v.id} cost per stop`, value: v.costUsdPerStop, unit: "USD/stop", source, feeds: ["day.costUsd"] }] : []),
+        ...(v.minPaidHours > 0 ? [{ name: `${c.id}/${v.id} minimum paid shift`, value: v.minPaidHours, unit: "h", source, feeds: ["day.costUsd"] }] : []),
       ];
     }),
   );

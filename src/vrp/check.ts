@@ -138,7 +138,9 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   if (durationS > (v.maxDurationS ?? Infinity) + TOL) errors.push(`${where}: lasts ${durationS} s, maxDurationS is ${v.maxDurationS}`);
   if (!near(route.distanceKm, km)) errors.push(`${where}: distance ${route.distanceKm} km, recomputed ${km} km`);
   if (!near(route.durationS, durationS)) errors.push(`${where}: duration ${route.durationS} s, recomputed ${durationS} s`);
-  const costUsd = v.fixedCostUsd + v.costUsdPerKm * km + (v.costUsdPerHour * durationS) / 3600;
+  // time is paid for at least the vehicle's minimum; each job served is paid as a stop
+  const paidS = Math.max(durationS, v.minPaidS ?? 0);
+  const costUsd = v.fixedCostUsd + (v.costUsdPerStop ?? 0) * tasks + v.costUsdPerKm * km + (v.costUsdPerHour * paidS) / 3600;
   if (!near(route.costUsd, costUsd)) errors.push(`${where}: cost ${route.costUsd} USD, recomputed ${costUsd} USD`);
   if (!near(route.co2Kg, km * v.co2KgPerKm)) errors.push(`${where}: CO2 ${route.co2Kg} kg, recomputed ${km * v.co2KgPerKm} kg`);
   return { costUsd, distanceKm: km };

@@ -35,6 +35,10 @@ export interface ProblemData {
   readonly vFixedUsd: Float64Array;
   readonly vUsdPerKm: Float64Array;
   readonly vUsdPerHour: Float64Array;
+  /** USD per job served (0 when not given). */
+  readonly vUsdPerStop: Float64Array;
+  /** Minimum paid time of a used vehicle, seconds (0 when not given). */
+  readonly vMinPaidS: Float64Array;
   readonly vSpeedFactor: Float64Array;
   /** Infinity when unbounded. */
   readonly vMaxDurationS: Float64Array;
@@ -126,6 +130,8 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
   const vFixedUsd = f64();
   const vUsdPerKm = f64();
   const vUsdPerHour = f64();
+  const vUsdPerStop = f64();
+  const vMinPaidS = f64();
   const vSpeedFactor = f64();
   const vMaxDurationS = f64();
   const vMaxDistanceKm = f64();
@@ -168,6 +174,8 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     vFixedUsd[i] = nonNeg(v.fixedCostUsd, "fixedCostUsd");
     vUsdPerKm[i] = nonNeg(v.costUsdPerKm, "costUsdPerKm");
     vUsdPerHour[i] = nonNeg(v.costUsdPerHour, "costUsdPerHour");
+    vUsdPerStop[i] = nonNeg(v.costUsdPerStop ?? 0, "costUsdPerStop");
+    vMinPaidS[i] = nonNeg(v.minPaidS ?? 0, "minPaidS");
     vUnloadS[i] = nonNeg(v.unloadS, "unloadS");
     if (!(v.speedFactor > 0 && Number.isFinite(v.speedFactor)))
       issues.push({ path: `${p}.speedFactor`, message: `speedFactor ${v.speedFactor} must be > 0` });
@@ -206,7 +214,7 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     durationS: problem.durationS, distanceKm: problem.distanceKm,
     jobLoc, jobServiceS, jobAmount, jobPriority, twOffset,
     twStartS: Float64Array.from(starts), twEndS: Float64Array.from(ends), compatible,
-    vStart, vEnd, vCapacity, vInitialLoad, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vSpeedFactor,
+    vStart, vEnd, vCapacity, vInitialLoad, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vUsdPerStop, vMinPaidS, vSpeedFactor,
     vMaxDurationS, vMaxDistanceKm, vMaxTasks, vMaxTrips, vUnloadS, vUnloadOffset,
     vUnloadLoc: Int32Array.from(unloads), vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
   };
@@ -263,7 +271,9 @@ function classifyVehicles(problem: RoutingProblem, locked: number[][]): Int32Arr
   const out = new Int32Array(problem.vehicles.length);
   problem.vehicles.forEach((v, i) => {
     const { id: _id, ...rest } = v;
-    const key = locked[i].length > 0 ? `locked:${i}` : JSON.stringify(rest);
+    // an omitted cost term and an explicit 0 are the same vehicle
+    const costs = { costUsdPerStop: v.costUsdPerStop ?? 0, minPaidS: v.minPaidS ?? 0 };
+    const key = locked[i].length > 0 ? `locked:${i}` : JSON.stringify({ ...rest, ...costs });
     let c = keys.get(key);
     if (c === undefined) {
       c = keys.size;

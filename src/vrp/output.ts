@@ -2,6 +2,7 @@
 // service, departure, load and cumulative km; per-route distance, duration, cost and CO2.
 import type { RouteStep, RoutingRoute, RoutingSolution, Unassigned } from "../domain/index.js";
 import type { ProblemData } from "./data.js";
+import { routeCostUsd } from "./route-cost.js";
 import type { RouteEvaluator, StepSink } from "./route-eval.js";
 import type { Solution } from "./solution.js";
 
@@ -32,7 +33,7 @@ export function buildSolution(
     const last = steps[steps.length - 1];
     const distanceKm = last.distanceKm;
     const durationS = last.departureS - first.arrivalS;
-    const costUsd = veh.fixedCostUsd + veh.costUsdPerKm * distanceKm + (veh.costUsdPerHour * durationS) / 3600;
+    const costUsd = routeCostUsd(data, v, seq.length, distanceKm, durationS);
     routes.push({ vehicleId: veh.id, carrierId: veh.carrierId, steps, distanceKm, durationS, costUsd, co2Kg: distanceKm * veh.co2KgPerKm });
   }
   return {

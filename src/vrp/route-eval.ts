@@ -3,6 +3,7 @@
 // operators move jobs only. The departure is delayed as far as the time windows allow, to cut
 // waiting from the duration. Longer than most files: the walk and its unload placement are one.
 import type { ProblemData } from "./data.js";
+import { routeCostUsd } from "./route-cost.js";
 
 /** Why a route is infeasible: 0 = feasible. */
 export const Failure = {
@@ -109,7 +110,7 @@ export class RouteEvaluator {
     if (durationS > d.vMaxDurationS[v] + 1e-9) return this.fail(Failure.maxDuration);
     this.startS += delay;
     this.durationS = durationS;
-    return d.vFixedUsd[v] + d.vUsdPerKm[v] * this.distanceKm + (d.vUsdPerHour[v] * durationS) / 3600;
+    return routeCostUsd(d, v, len, this.distanceKm, durationS);
   }
 
   private fail(code: FailureCode): number {

@@ -3,6 +3,7 @@
 // that need an unload stop or hold a job with several windows go to the full walk, unless
 // their relaxed cost (no unloads, hull windows) already rules them out.
 import type { ProblemData } from "./data.js";
+import { routeCostUsd } from "./route-cost.js";
 import type { RouteEvaluator } from "./route-eval.js";
 import type { RouteSegments } from "./route-segments.js";
 
@@ -186,7 +187,7 @@ export class SegmentPricer {
       const workS = this.work + deltaS + unloads * d.vUnloadS[v];
       if (workS > boundS) boundS = workS;
     }
-    const c = d.vFixedUsd[v] + d.vUsdPerKm[v] * km + (d.vUsdPerHour[v] * boundS) / 3600;
+    const c = routeCostUsd(d, v, this.count, km, boundS);
     if (this.multi === 0 && !over) return c;
     return c >= cutoffUsd ? c : this.fullCost();
   }

@@ -40,6 +40,15 @@ describe("parseScenario", () => {
     expect(err.issues[0].path).toBe("hubSites[0].sizes[1].capacityTPerYear");
   });
 
+  it("defaults the cost per stop and the minimum paid shift to 0, and rejects negative ones with their path", () => {
+    expect(parseScenario(tiny()).carriers[0].vehicles[0]).toMatchObject({ costUsdPerStop: 0, minPaidHours: 0 });
+    const input = tiny();
+    input.carriers[0].vehicles[0].costUsdPerStop = -1;
+    input.carriers[0].vehicles[0].minPaidHours = -2;
+    const paths = rejection(input).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["carriers[0].vehicles[0].costUsdPerStop", "carriers[0].vehicles[0].minPaidHours"]));
+  });
+
   it("rejects references to unknown ids, listing what is known", () => {
     const input = tiny();
     input.offtakers[0].accepts[0].material = "unobtainium";

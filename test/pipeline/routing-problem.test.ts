@@ -70,6 +70,17 @@ describe("buildRoutingProblem", () => {
     expect(p.jobs.filter((x) => x.skills.includes("hazardous")).length).toBe(2);
   });
 
+  it("maps the cost per stop and the minimum paid shift (hours to seconds), 0 when left out", () => {
+    const input = JSON.parse(readFileSync(new URL("../fixtures/tiny-scenario.json", import.meta.url), "utf8"));
+    const van = input.carriers[0].vehicles[0];
+    input.carriers[0].vehicles.push({ ...van, id: "truck", count: 1, costUsdPerStop: 1.5, minPaidHours: 4.5 });
+    const s = parseScenario(input);
+    const reqs = dayRequests(s, "d", new Set(["z1", "z2", "z3"]));
+    const road = greatCircleMatrix(listPlaces(s, reqs.map((r) => r.request)), 1.2, 40);
+    const p = buildRoutingProblem({ scenario: s, road, openHubIds: ["h1"], requests: reqs });
+    expect(p.vehicles.map((v) => [v.id, v.costUsdPerStop, v.minPaidS])).toEqual([["van-1", 0, 0], ["van-2", 0, 0], ["truck", 1.5, 4.5 * 3600]]);
+  });
+
   it("refuses to route with no open hub, in words", () => {
     const s = load();
     const road = greatCircleMatrix(listPlaces(s), 1.2, 40);

@@ -34,6 +34,21 @@ describe("bad input", () => {
     expect(paths).toEqual(expect.arrayContaining(["distanceKm", "jobs[0].amounts", "jobs[1].id", "jobs[1].location", "vehicles[0].shift"]));
   });
 
+  it("rejects a negative or non-finite cost per stop or minimum paid time, with its path", () => {
+    const fleet = [
+      vehicle("v0", [5], { minPaidS: Infinity }),
+      vehicle("v1", [5], { minPaidS: -1 }),
+      vehicle("v2", [5], { costUsdPerStop: -0.5 }),
+      vehicle("v3", [5], { costUsdPerStop: Number.NaN }),
+      vehicle("v4", [5], { costUsdPerStop: 0, minPaidS: 0 }),
+    ];
+    const e = errorOf(() => solveRouting(planeProblem(pts, [job("a", 1, [1])], fleet), { seed: 1, maxIterations: 5 }));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues.map((i) => i.path)).toEqual(["vehicles[0].minPaidS", "vehicles[1].minPaidS", "vehicles[2].costUsdPerStop", "vehicles[3].costUsdPerStop"]);
+    expect(e.message).toContain("vehicles[2].costUsdPerStop");
+    expect(e.issues[2].message).toMatch(/-0.5 must be finite and >= 0/);
+  });
+
   it("rejects a lock on an unknown vehicle, and an infeasible lock", () => {
     const p = planeProblem(pts, [job("a", 1, [1]), job("b", 2, [9])], [vehicle("v", [5])]);
     p.locked = [{ vehicleId: "w", jobIds: ["a"] }];

@@ -86,7 +86,8 @@ export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): 
       const startS = v.start === undefined ? late.firstS : lo;
       const durationS = late.endS - startS;
       if (durationS > (v.maxDurationS ?? Infinity) + 1e-6) return;
-      const c = v.fixedCostUsd + v.costUsdPerKm * late.km + (v.costUsdPerHour * durationS) / 3600;
+      const paidS = Math.max(durationS, v.minPaidS ?? 0);
+      const c = v.fixedCostUsd + (v.costUsdPerStop ?? 0) * seq.length + v.costUsdPerKm * late.km + (v.costUsdPerHour * paidS) / 3600;
       if (best === null || c < best) best = c;
       return;
     }

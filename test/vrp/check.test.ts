@@ -32,6 +32,22 @@ describe("checkRouting", () => {
     ["a service outside its window", (s) => (problem.jobs[1].timeWindows = [[0, 1]]), /outside its windows/],
     ["an overloaded vehicle", () => (problem.vehicles[0].capacity = [3]), /exceeds capacity/],
   ];
+  it("recomputes the cost per stop and the minimum paid shift from the steps", () => {
+    // 14 km, 1,020 s on the road and on site, three jobs
+    for (const [minPaidS, want] of [[600, 14 + 3 * 2 + 1020 * 0.01], [1800, 14 + 3 * 2 + 1800 * 0.01]]) {
+      const p = structuredClone(problem);
+      p.vehicles[0] = { ...p.vehicles[0], costUsdPerStop: 2, minPaidS };
+      const s = structuredClone(solveRouting(p, { seed: 1, maxIterations: 20 }));
+      const c = checkRouting(p, s);
+      expect(c.errors).toEqual([]);
+      expect(c.costUsd).toBeCloseTo(want, 6);
+      // a route priced without the two terms is caught
+      s.routes[0].costUsd = 24.2;
+      s.costUsd = s.routes[0].costUsd;
+      expect(checkRouting(p, s).errors.join("\n")).toMatch(/routes\[0\]: cost 24.2 USD, recomputed/);
+    }
+  });
+
   for (const [what, breakIt, pattern] of broken) {
     it(`reports ${what}`, () => {
       const saved = structuredClone(problem.jobs.map((j) => j.timeWindows));

@@ -97,6 +97,45 @@ describe("each constraint matches exhaustive search", () => {
   }
 });
 
+describe("cost per stop and minimum paid shift", () => {
+  const servedBy = (s: RoutingSolution): Record<string, string[]> =>
+    Object.fromEntries(s.routes.map((r) => [r.vehicleId, r.steps.filter((x) => x.type === "job").map((x) => x.jobId ?? "")]));
+
+  it("gives the stops to the vehicle that is cheaper per stop though it drives further", () => {
+    // "near" is based beside the three stops, "far" 8 km away; both pay 1 USD/km
+    const pts: Array<[number, number]> = [[8, 0], [0, 0], [10, 0], [10, 1], [11, 0]];
+    const jobs = [job("x", 2, [1]), job("y", 3, [1]), job("z", 4, [1])];
+    const build = (perStop: number): RoutingProblem =>
+      planeProblem(pts, jobs, [vehicle("near", [5], { costUsdPerStop: perStop }), vehicle("far", [5], { start: 1, end: 1 })]);
+    const free = expectOptimal(build(0));
+    expect(Object.keys(servedBy(free))).toEqual(["near"]);
+    const paid = expectOptimal(build(10));
+    expect(servedBy(paid).far.sort()).toEqual(["x", "y", "z"]);
+    expect(paid.routes).toHaveLength(1);
+    // it drives further than the other vehicle did, and still costs less than 3 stops at 10 USD
+    expect(paid.distanceKm).toBeGreaterThan(free.distanceKm + 10);
+    expect(paid.costUsd).toBeLessThan(free.costUsd + 30);
+  });
+
+  it("makes one longer route cheaper than two short ones when each driver is paid a minimum shift", () => {
+    // two depots 20 km apart, one stop beside each; 30 USD/h and 1 USD/km
+    const pts: Array<[number, number]> = [[0, 0], [20, 0], [1, 0], [19, 0]];
+    const jobs = [job("w", 2, [1]), job("e", 3, [1])];
+    const build = (minPaidS: number): RoutingProblem =>
+      planeProblem(pts, jobs, [
+        vehicle("a", [5], { costUsdPerHour: 30, minPaidS }),
+        vehicle("b", [5], { start: 1, end: 1, costUsdPerHour: 30, minPaidS }),
+      ]);
+    const short = expectOptimal(build(0));
+    expect(short.routes).toHaveLength(2);
+    const long = expectOptimal(build(4 * 3600));
+    expect(long.routes).toHaveLength(1);
+    expect(long.distanceKm).toBeGreaterThan(short.distanceKm + 30);
+    // one paid shift of 4 h (120 USD) instead of two
+    expect(long.costUsd).toBeCloseTo(120 + long.distanceKm, 6);
+  });
+});
+
 describe("unassigned reasons", () => {
   const pts: Array<[number, number]> = [[0, 0], [1, 0], [2, 0], [3, 0], [50, 0]];
   it("names capacity, skills, time window, shift, carrier and unreachable", () => {

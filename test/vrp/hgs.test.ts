@@ -47,6 +47,20 @@ describe("hybrid genetic search (classic variant)", () => {
     expect(a.unassigned).toEqual([]);
   });
 
+  it("leaves a fleet paid per stop or for a minimum shift to the general search, explicit zeros staying classic", () => {
+    const base = classic(7, 40, true);
+    const withCosts = (extra: { costUsdPerStop?: number; minPaidS?: number }): RoutingProblem => ({
+      ...base, vehicles: base.vehicles.map((v, i) => (i % 2 === 0 ? { ...v, ...extra } : v)),
+    });
+    expect(solveRouting(withCosts({ costUsdPerStop: 0, minPaidS: 0 }), { seed: 1, maxIterations: 5 }).stats.solver).toBe("urbanmine-hgs");
+    for (const extra of [{ costUsdPerStop: 2 }, { minPaidS: 3600 }]) {
+      const p = withCosts(extra);
+      const s = solveRouting(p, { seed: 1, maxIterations: 5 });
+      expect(s.stats.solver).toBe("urbanmine-rr");
+      expect(checkRouting(p, s).errors).toEqual([]);
+    }
+  });
+
   it("hands over to the general search when not every customer fits", () => {
     const p = classic(9, 12, false);
     p.vehicles = p.vehicles.slice(0, 1);

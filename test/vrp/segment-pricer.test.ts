@@ -1,7 +1,8 @@
 // Segment pricing: every chained candidate route (insert, remove, swap, 2-opt*, or-opt with
 // reversal, intra moves) must cost exactly what the full route walk gives, on seeded random
 // routes of rich problems, feasible or not (windows, capacity, shift, open ends, speeds,
-// max duration/distance/tasks, multi-trip, several windows per job, unreachable legs).
+// max duration/distance/tasks, multi-trip, several windows per job, unreachable legs), with
+// costs per stop and minimum paid shifts that bind on some routes and not on others.
 import { describe, expect, it } from "vitest";
 import { buildProblemData } from "../../src/vrp/data.js";
 import { RouteEvaluator } from "../../src/vrp/route-eval.js";
@@ -19,10 +20,12 @@ function richProblem(seed: number) {
     return job(`j${i}`, 2 + i, [Math.round(rand() * 40), Math.round(rand() * 10)], { timeWindows: windows, serviceS: 60 + rand() * 200 });
   });
   const vehicles = [
-    vehicle("a", [120, 30], { shift: [0, 9000 + rand() * 4000], costUsdPerHour: 20, fixedCostUsd: 50 }),
-    vehicle("b", [100, 25], { start: undefined, end: 1, speedFactor: 0.8, maxDurationS: 5000 + rand() * 3000, costUsdPerHour: 30 }),
-    vehicle("c", [90, 20], { end: undefined, maxDistanceKm: 40 + rand() * 30, maxTasks: 7, initialLoad: [10, 2] }),
-    vehicle("d", [60, 15], { start: 1, end: 0, unloadLocations: [0, 1], unloadS: 300, maxTrips: 3, speedFactor: 1.2, costUsdPerHour: 10 }),
+    vehicle("a", [120, 30], { shift: [0, 9000 + rand() * 4000], costUsdPerHour: 20, fixedCostUsd: 50, costUsdPerStop: 4, minPaidS: 3600 }),
+    vehicle("b", [100, 25], { start: undefined, end: 1, speedFactor: 0.8, maxDurationS: 5000 + rand() * 3000, costUsdPerHour: 30, minPaidS: 2700 }),
+    vehicle("c", [90, 20], { end: undefined, maxDistanceKm: 40 + rand() * 30, maxTasks: 7, initialLoad: [10, 2], costUsdPerStop: 1.5 }),
+    vehicle("d", [60, 15], {
+      start: 1, end: 0, unloadLocations: [0, 1], unloadS: 300, maxTrips: 3, speedFactor: 1.2, costUsdPerHour: 10, costUsdPerStop: 2.5, minPaidS: 4800,
+    }),
   ];
   const problem = planeProblem(pts, jobs, vehicles, ["kg", "m3"]);
   if (seed % 4 === 0) {
@@ -39,6 +42,9 @@ describe("segment pricing", () => {
   it("equals the full route walk on random candidate routes", () => {
     let compared = 0;
     let feasible = 0;
+    // feasible routes paid their minimum shift, and paid their own longer duration
+    let paidMin = 0;
+    let paidLonger = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const data = richProblem(seed);
       const ev = new RouteEvaluator(data);
@@ -59,7 +65,13 @@ describe("segment pricing", () => {
         const check = (price: number, seq: number[], v: number): void => {
           const full = ev.cost(v, seq, seq.length);
           compared++;
-          if (full < Infinity) feasible++;
+          if (full < Infinity) {
+            feasible++;
+            if (data.vMinPaidS[v] > 0) {
+              if (ev.durationS < data.vMinPaidS[v]) paidMin++;
+              else paidLonger++;
+            }
+          }
           if (full === Infinity || price === Infinity) expect(price).toBe(full);
           else expect(Math.abs(price - full)).toBeLessThan(1e-6 * Math.max(1, full));
         };
@@ -103,5 +115,7 @@ describe("segment pricing", () => {
     // the seeded cases mix feasible and infeasible routes
     expect(feasible).toBeGreaterThan(compared * 0.1);
     expect(feasible).toBeLessThan(compared * 0.9);
+    expect(paidMin).toBeGreaterThan(feasible * 0.05);
+    expect(paidLonger).toBeGreaterThan(feasible * 0.05);
   });
 });

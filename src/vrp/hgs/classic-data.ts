@@ -1,5 +1,6 @@
 // The classic variant (CVRP / VRPTW) recognised in a routing problem: one depot, identical
-// vehicles paying per km only, one capacity, at most one window per job, symmetric matrices.
+// vehicles paying per km only (no fixed, per-stop or time cost), one capacity, at most one
+// window per job, symmetric matrices.
 // The hybrid genetic search runs on this flat form; every other problem uses the general search.
 import type { ProblemData } from "../data.js";
 
@@ -38,6 +39,7 @@ export function toClassic(d: ProblemData): ClassicData | null {
   }
   const veh = d.problem.vehicles[0];
   if (veh.fixedCostUsd !== 0 || veh.costUsdPerHour !== 0 || !(veh.costUsdPerKm > 0) || veh.speedFactor !== 1) return null;
+  if ((veh.costUsdPerStop ?? 0) !== 0 || (veh.minPaidS ?? 0) !== 0) return null;
   if (veh.maxDistanceKm !== undefined || veh.maxDurationS !== undefined || veh.maxTasks !== undefined) return null;
   if (veh.maxTrips > 1 && veh.unloadLocations.length > 0) return null;
   if (veh.initialLoad?.some((x) => x > 0)) return null;
