@@ -46,6 +46,31 @@ export function candidateVehicles(sol: Solution): number[] {
   return out;
 }
 
+/**
+ * Opens an unused vehicle (chosen at random) with the removed job that is cheapest to serve
+ * alone in it, so that the greedy insertion that follows can fill it. Insertion prices a new
+ * route with its whole fixed cost and minimum paid shift, so greedy recreate alone rarely
+ * opens a vehicle of another depot or cost profile; this lets the search try such fleet mixes.
+ * Returns the jobs still to insert (all of `jobs` when no vehicle could be opened).
+ */
+export function openUnusedVehicle(ctx: OperatorContext, sol: Solution, jobs: number[], rng: Rng): number[] {
+  const unused: number[] = [];
+  for (let v = 0; v < sol.routes.length; v++) if (sol.routes[v].length === 0) unused.push(v);
+  if (unused.length === 0 || jobs.length === 0) return jobs;
+  const v = unused[rng.int(unused.length)];
+  let best: Spot | null = null;
+  let bestJob = -1;
+  for (const j of jobs) {
+    const s = bestSpotInRoute(ctx, sol, v, j, null, 0);
+    if (s && (!best || s.deltaUsd < best.deltaUsd)) {
+      best = s;
+      bestJob = j;
+    }
+  }
+  if (!best || !insert(ctx, sol, best, bestJob)) return jobs;
+  return jobs.filter((j) => j !== bestJob);
+}
+
 /** Inserts at `s`, with the route cost from the full walk (false, nothing done, if it disagrees). */
 function insert(ctx: OperatorContext, sol: Solution, s: Spot, job: number): boolean {
   const r = sol.routes[s.vehicle].slice();

@@ -5,10 +5,13 @@ import { localSearch } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
 import type { Operator, OperatorContext } from "./operators/index.js";
 import type { Rng } from "./random.js";
-import { insertGreedy } from "./recreate.js";
+import { insertGreedy, openUnusedVehicle } from "./recreate.js";
 import { ruin } from "./ruin.js";
 import { compareObjective, type Solution } from "./solution.js";
 import type { SolveOptions, Stopper } from "./stopping.js";
+
+/** Share of iterations whose recreate opens an unused vehicle before the greedy insertion. */
+const OPEN_VEHICLE_SHARE = 0.1;
 
 /** Improves `start` until `stopper` says stop; returns the best solution seen. */
 export function ruinAndRecreate(
@@ -35,7 +38,10 @@ export function ruinAndRecreate(
     stopper.iteration++;
     const cand = cur.clone();
     const removed = ruin(cand, near, rng, 1 + rng.int(2 * avgRemoved), recost);
-    insertGreedy(ctx, cand, removed.concat(cand.unassignedJobs().filter((j) => !removed.includes(j))), rng, 0.01);
+    let toInsert = removed.concat(cand.unassignedJobs().filter((j) => !removed.includes(j)));
+    // now and then a vehicle left unused is opened first (fleet mix: depots, fixed costs, minimum shifts)
+    if (rng.next() < OPEN_VEHICLE_SHARE) toInsert = openUnusedVehicle(ctx, cand, toInsert, rng);
+    insertGreedy(ctx, cand, toInsert, rng, 0.01);
     const temp = t0 * Math.pow(tEnd / Math.max(t0, 1e-12), stopper.progress());
     let candObj = cand.objective();
     const curObj = cur.objective();

@@ -67,6 +67,15 @@ const CASES: Record<string, Builder> = {
       vehicle("c", [5], { start: undefined, end: 0, costUsdPerKm: 1.5, costUsdPerHour: 10 }),
     ]);
   },
+  "cost per stop and minimum paid shift on a mixed fleet (depots, cost profiles, an open end)": (rand) => {
+    const pts = randomPoints(rand, 8);
+    const jobs = pts.slice(2).map((_, i) => job(`j${i}`, i + 2, [1 + Math.floor(rand() * 3)], { serviceS: 300 }));
+    return planeProblem(pts, jobs, [
+      vehicle("a", [8], { costUsdPerStop: 6, costUsdPerHour: 30, minPaidS: 2400 + Math.floor(rand() * 4) * 600 }),
+      vehicle("b", [8], { start: 1, end: 1, costUsdPerHour: 40, minPaidS: 3600 }),
+      vehicle("c", [6], { start: 1, end: undefined, costUsdPerStop: 2, costUsdPerKm: 0.5, costUsdPerHour: 20 }),
+    ]);
+  },
   "multiple trips via unload stops": (rand) => {
     const pts = randomPoints(rand, 8);
     const jobs = pts.slice(2).map((_, i) => job(`j${i}`, i + 2, [3 + Math.floor(rand() * 5)]));
