@@ -11,12 +11,15 @@ import { LocalSearch } from "./local-search.js";
 import { Population } from "./population.js";
 import { split } from "./split.js";
 
-// HGS-CVRP's defaults, except a granular neighbourhood of the 10 closest customers (HGS: 20):
-// at a budget of a minute, fewer neighbours mean 1.5–2× more generations, which matters more
-// on instances of 400–1,000 customers than the moves skipped. Measured side by side at 60 CPU-s
-// on X-n1001-k43 (mean gap of seeds 1–4): 20 → 3.80%, 15 → 3.62%, 12 → 3.48–3.63%, 10 → 3.44%,
-// 8 → 3.56%; on X-n401-k29, 20 → 0.86%, 12 → 0.63%. Results: bench/results/vrp-x-60s.md.
-const PARAMS = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, targetFeasible: 0.2, restartAfter: 20_000 };
+// HGS-CVRP's defaults (Vidal 2022), except two settings for budgets of about a minute, both
+// measured at 60 CPU-s as the mean gap of seeds 1–4 (bench/results/vrp-x-60s.md):
+// - a granular neighbourhood of the 10 closest customers (HGS: 20): 1.5–2× more generations,
+//   which matters more on 400–1,000 customers than the moves skipped (X-n1001-k43: 20 → 3.80%,
+//   15 → 3.62%, 12 → 3.48–3.63%, 10 → 3.44–3.73%, 8 → 3.56%);
+// - a smaller population, mu 15 and lambda 25 (HGS: 25 and 40), which converges within the
+//   budget (with granular 10, X-n1001-k43 3.29% vs 3.44–3.73%, X-n401-k29 0.52% vs 0.70%,
+//   X-n200-k36 0.07% vs 0.10%).
+const PARAMS = { mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, targetFeasible: 0.2, restartAfter: 20_000 };
 
 /** Best feasible routes found (customer ids), or null if none was feasible. */
 export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: (distance: number) => void): number[][] | null {
