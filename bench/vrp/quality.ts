@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       jobs: { type: "string", default: "1" },
       threads: { type: "string", default: "1" },
       one: { type: "string" },
-      out: { type: "string", default: new URL("../../../bench/results/vrp.md", import.meta.url).pathname },
+      out: { type: "string", default: new URL("../../../bench/results/vrp-sample.md", import.meta.url).pathname },
       general: { type: "boolean", default: false },
     },
   });
