@@ -17,6 +17,7 @@ export interface WorkerRunOptions {
   timeLimitS?: number;
   seed?: number;
   routingIterations?: number;
+  routingStarts?: number;
 }
 
 /** Serialised error coming back from a worker. */
@@ -56,9 +57,9 @@ export function createPlanner(opts: { threads?: number } = {}): Planner {
 
   return {
     run(scenario: Scenario, options: RunOptions): Promise<Plan> {
-      const { baseDir, timeLimitS, seed, routingIterations } = options;
+      const { baseDir, timeLimitS, seed, routingIterations, routingStarts } = options;
       return dispatch<Plan>(
-        (cancel, port) => ({ kind: "run", scenario, options: { baseDir, timeLimitS, seed, routingIterations }, cancel, port }),
+        (cancel, port) => ({ kind: "run", scenario, options: { baseDir, timeLimitS, seed, routingIterations, routingStarts }, cancel, port }),
         options.signal,
         options.onProgress,
       );

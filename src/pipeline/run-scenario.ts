@@ -1,11 +1,12 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, Plan, Scenario } from "../domain/index.js";
+import type { Location, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
-import { solveRouting } from "../vrp/index.js";
+import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
 import { dayRequests, serviceDate } from "./day-pickups.js";
 import { buildRoutingProblem } from "./routing-problem.js";
+import { solveMultiStart } from "./multi-start.js";
 import { listPlaces } from "./sites.js";
 import { subMatrix } from "./sub-matrix.js";
 import { scenarioTravel } from "./travel.js";
@@ -18,6 +19,8 @@ export interface StageOptions {
   seed?: number;
   /** Bound on routing iterations, for reproducible runs. */
   routingIterations?: number;
+  /** Seeds the day's routes are solved from in parallel (multi-start on worker threads); default 1. */
+  routingStarts?: number;
   shouldStop?: () => boolean;
   onProgress?: (p: Progress) => void;
 }
@@ -61,12 +64,12 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     requests,
   });
   const remainingS = Math.max(1, limitS - (Date.now() - started) / 1000);
-  const solution = solveRouting(problem, {
+  const solution = await solveDay(problem, {
     seed: options.seed ?? 1,
     timeLimitS: remainingS,
     maxIterations: options.routingIterations,
     shouldStop: stop,
-  });
+  }, options.routingStarts ?? 1);
   const locations = new Map<string, Location>(places.map((p) => [p.id, p.location]));
   const routing = assembleRouting(problem, solution, locations, travel.legGeometry, date);
 
@@ -83,6 +86,23 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     factors: [...sited.factors, ...vehicleFactors(scenario)],
     warnings: [...sited.warnings, ...routingWarnings(routing)],
   };
+}
+
+/**
+ * The day's routes: one solve on this thread, or a multi-start over `starts` worker threads
+ * (the run's cancel flag is polled and passed on to every start as an abort).
+ */
+async function solveDay(problem: RoutingProblem, options: SolveOptions & { shouldStop: () => boolean }, starts: number): Promise<RoutingSolution> {
+  if (starts <= 1) return solveRouting(problem, options);
+  const ctrl = new AbortController();
+  const poll = setInterval(() => {
+    if (options.shouldStop()) ctrl.abort();
+  }, 50);
+  try {
+    return await solveMultiStart(problem, { starts, seed: options.seed, timeLimitS: options.timeLimitS, maxIterations: options.maxIterations, signal: ctrl.signal });
+  } finally {
+    clearInterval(poll);
+  }
 }
 
 /** Re-plans one day's routes against an existing plan's open hubs (locked stops stay). */

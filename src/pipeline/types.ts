@@ -21,6 +21,8 @@ export interface RunOptions {
   seed?: number;
   /** Bound on routing iterations, for reproducible runs (with a seed). */
   routingIterations?: number;
+  /** The day's routes are solved from this many seeds (seed, seed + 1, …) on as many worker threads, best kept; default 1. */
+  routingStarts?: number;
   onProgress?: (p: Progress) => void;
   /** Aborting stops the solvers early; the run then resolves with the best plan found so far. */
   signal?: AbortSignal;

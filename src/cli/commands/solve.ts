@@ -1,6 +1,7 @@
-// `urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--json]`:
+// `urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]`:
 // the whole pipeline in the worker pool; writes plan.json, plan.geojson and the CSV tables the
-// HTTP API serves (same formats); prints a summary.
+// HTTP API serves (same formats); prints a summary. --threads N solves the day's routes from N
+// seeds in parallel and keeps the best.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,11 +20,12 @@ export async function run(args: string[]): Promise<number> {
       "time-limit": { type: "string" },
       seed: { type: "string" },
       iterations: { type: "string" },
+      threads: { type: "string" },
       json: { type: "boolean", default: false },
     },
   });
   if (positionals.length !== 1) {
-    process.stderr.write("usage: urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--json]\n");
+    process.stderr.write("usage: urbanmine solve SCENARIO.json [--out DIR] [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]\n");
     return 2;
   }
   const file = resolve(positionals[0]);
@@ -31,6 +33,7 @@ export async function run(args: string[]): Promise<number> {
   const timeLimitS = numberOption("time-limit", values["time-limit"], { above: 0 }) ?? 30;
   const seed = numberOption("seed", values.seed, { min: 0, integer: true }) ?? 1;
   const routingIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
+  const routingStarts = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
   const outDir = resolve(values.out ?? join("out", scenario.id));
 
   const tty = process.stderr.isTTY && !values.json;
@@ -42,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   try {
-    const plan = await planner.run(scenario, { baseDir: dirname(file), timeLimitS, seed, routingIterations, onProgress, signal: controller.signal });
+    const plan = await planner.run(scenario, { baseDir: dirname(file), timeLimitS, seed, routingIterations, routingStarts, onProgress, signal: controller.signal });
     if (tty) process.stderr.write("\r\x1b[K");
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
