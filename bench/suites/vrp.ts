@@ -134,7 +134,7 @@ export const vrpSuite: BenchSuite = {
     }),
     speedCase<Loaded>({
       name: "hgs-initial-population-a-n32-k5",
-      description: "solveRouting, hybrid genetic search, A-n32-k5, 1 iteration: 100 random giant tours split and educated by local search, one crossover",
+      description: "solveRouting, hybrid genetic search, A-n32-k5, 1 iteration: 60 random giant tours (4 × mu) split and educated by local search, one crossover",
       timing: { minIterations: 3 },
       setup: (ctx) => load(ctx, "cvrp/A/A-n32-k5.vrp"),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,
