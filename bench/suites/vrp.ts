@@ -121,6 +121,9 @@ export const vrpSuite: BenchSuite = {
     speedCase<Loaded>({
       name: "construct-general-x-n101-k25",
       description: "solveRouting, general path, X-n101-k25 with a fixed cost per vehicle, 0 iterations: problem data, regret insertion, output",
+      // 40%: a short (7-10 ms), allocation-heavy case; with unchanged code its median ranged from
+      // 1.71 to 2.30 (34%) between runs on this machine, and its rounds within one run 1.70-2.57
+      tolerance: 0.4,
       timing: { minIterations: 5 },
       setup: (ctx) => loadGeneral(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 0 }).costUsd,
