@@ -30,28 +30,21 @@ export const twoOptStarReversed: HgsMove = (ls, u, v) => {
   const tailOfV: number[] = [];
   for (let z = y; !rs.isDepot(z); z = rs.next[z]) tailOfV.push(z);
   // route u: ..., u, v, prev(v), ..., first of v, end depot
-  let p = u;
-  for (const z of headOfV) {
-    rs.next[p] = z;
-    rs.prev[z] = p;
-    p = z;
-  }
-  rs.next[p] = rs.endOf(ru);
-  rs.prev[rs.endOf(ru)] = p;
+  chain(rs, u, headOfV, rs.endOf(ru));
   // route v: start depot, last of u's tail, ..., x, y, ..., end depot
-  p = rs.startOf(rv);
-  for (let k = tailOfU.length - 1; k >= 0; k--) {
-    rs.next[p] = tailOfU[k];
-    rs.prev[tailOfU[k]] = p;
-    p = tailOfU[k];
-  }
-  for (const z of tailOfV) {
-    rs.next[p] = z;
-    rs.prev[z] = p;
-    p = z;
-  }
-  rs.next[p] = rs.endOf(rv);
-  rs.prev[rs.endOf(rv)] = p;
+  chain(rs, rs.startOf(rv), tailOfU.reverse().concat(tailOfV), rs.endOf(rv));
   ls.commit(ru, rv);
   return true;
 };
+
+/** Links `from`, then `seq` in order, then `end`. */
+function chain(rs: { next: Int32Array; prev: Int32Array }, from: number, seq: number[], end: number): void {
+  let p = from;
+  for (const z of seq) {
+    rs.next[p] = z;
+    rs.prev[z] = p;
+    p = z;
+  }
+  rs.next[p] = end;
+  rs.prev[end] = p;
+}
