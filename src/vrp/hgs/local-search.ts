@@ -34,10 +34,11 @@ export class LocalSearch {
   private readonly order: number[];
   /** The few closest customers of each customer: route pairs they link are tried with SWAP*. */
   private readonly closest: Int32Array[];
-  /** Scratch for SWAP*: customers of the two routes and removal gains. */
+  /** Scratch for SWAP*: customers of the two routes and their removal gains (route 1, route 2). */
   readonly starA: Int32Array;
   readonly starB: Int32Array;
-  readonly starGain: Float64Array;
+  readonly starGain2: Float64Array;
+  readonly starGain1: Float64Array;
   /** SWAP*: cached insertion spots, and each route customer's slot in that cache. */
   readonly spots: SpotCache;
   readonly starBase1: Int32Array;
@@ -53,7 +54,8 @@ export class LocalSearch {
     this.closest = neighbours.map((l) => l.slice(0, SWAP_STAR_NEIGHBOURS));
     this.starA = new Int32Array(data.n);
     this.starB = new Int32Array(data.n);
-    this.starGain = new Float64Array(data.n);
+    this.starGain2 = new Float64Array(data.n);
+    this.starGain1 = new Float64Array(data.n);
     this.spots = new SpotCache(data.n, nRoutes);
     this.starBase1 = new Int32Array(data.n);
     this.starBase2 = new Int32Array(data.n);

@@ -138,11 +138,13 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   let bv = -1;
   let afterU = -1;
   let afterV = -1;
-  const rem2 = ls.starGain;
+  const rem1 = ls.starGain1;
+  const rem2 = ls.starGain2;
+  for (let i = 0; i < n1; i++) rem1[i] = removal(rs, dist, m, c1[i]);
   for (let k = 0; k < n2; k++) rem2[k] = removal(rs, dist, m, c2[k]);
   for (let i = 0; i < n1; i++) {
     const u = c1[i];
-    const ru = removal(rs, dist, m, u);
+    const ru = rem1[i];
     const du = data.demand[u];
     for (let k = 0; k < n2; k++) {
       const v = c2[k];
@@ -169,7 +171,7 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   for (let i = 0; i < n1; i++) {
     const u = c1[i];
     const du = data.demand[u];
-    const delta = removal(rs, dist, m, u) + cache.cost[base1[i]] + loadPenalty(load1 - du, Q, P) - pen1 + loadPenalty(load2 + du, Q, P) - pen2;
+    const delta = rem1[i] + cache.cost[base1[i]] + loadPenalty(load1 - du, Q, P) - pen1 + loadPenalty(load2 + du, Q, P) - pen2;
     if (delta < best) {
       best = delta;
       bu = u;
