@@ -64,7 +64,7 @@ export class SqliteStore implements Store {
     this.stmt = {
       insertScenario: p("INSERT INTO scenarios (id, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
       getScenario: p("SELECT * FROM scenarios WHERE id = ?"),
-      listScenarios: p("SELECT * FROM scenarios ORDER BY created_at, id LIMIT ? OFFSET ?"),
+      listScenarios: p("SELECT * FROM scenarios ORDER BY created_at, rowid LIMIT ? OFFSET ?"),
       countScenarios: p("SELECT COUNT(*) AS n FROM scenarios"),
       updateScenario: p("UPDATE scenarios SET name = ?, body = ?, updated_at = ? WHERE id = ?"),
       deleteScenario: p("DELETE FROM scenarios WHERE id = ?"),
@@ -90,7 +90,7 @@ export class SqliteStore implements Store {
       routesVersion: p("SELECT MAX(revision) AS r, COUNT(*) AS n FROM day_routes WHERE carrier_id = ? AND date = ?"),
       insertKey: p("INSERT INTO api_keys (id, role, carrier_id, label, secret_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
       findKey: p("SELECT * FROM api_keys WHERE secret_hash = ? AND revoked_at IS NULL"),
-      listKeys: p("SELECT * FROM api_keys ORDER BY created_at, id"),
+      listKeys: p("SELECT * FROM api_keys ORDER BY created_at, rowid"),
       revokeKey: p("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
       ping: p("SELECT 1 AS one"),
     };
