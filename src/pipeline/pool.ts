@@ -18,6 +18,7 @@ export interface WorkerRunOptions {
   seed?: number;
   routingIterations?: number;
   routingStarts?: number;
+  registeredPickups?: RunOptions["registeredPickups"];
 }
 
 /** Serialised error coming back from a worker. */
@@ -57,9 +58,9 @@ export function createPlanner(opts: { threads?: number } = {}): Planner {
 
   return {
     run(scenario: Scenario, options: RunOptions): Promise<Plan> {
-      const { baseDir, timeLimitS, seed, routingIterations, routingStarts } = options;
+      const { baseDir, timeLimitS, seed, routingIterations, routingStarts, registeredPickups } = options;
       return dispatch<Plan>(
-        (cancel, port) => ({ kind: "run", scenario, options: { baseDir, timeLimitS, seed, routingIterations, routingStarts }, cancel, port }),
+        (cancel, port) => ({ kind: "run", scenario, options: { baseDir, timeLimitS, seed, routingIterations, routingStarts, registeredPickups }, cancel, port }),
         options.signal,
         options.onProgress,
       );
