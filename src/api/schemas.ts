@@ -1,10 +1,10 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { Id, Location, Plan, TimeWindow } from "../domain/index.js";
+import { CalendarDate, Id, Location, Plan, TimeWindow } from "../domain/index.js";
 
-/** A calendar day, YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").describe("A day, YYYY-MM-DD");
+/** A calendar day, YYYY-MM-DD (the domain's one date schema). */
+export const IsoDate = CalendarDate;
 
 /** The body of every error response. */
 export const ErrorBody = z
