@@ -71,6 +71,12 @@ export const Policy = z
       .min(1)
       .optional()
       .describe("Siting considers only this many nearest candidate hubs per zone; omitted: all within the coverage radius"),
+    serviceAreaKm: z
+      .number()
+      .positive()
+      .max(2000)
+      .optional()
+      .describe("A pickup farther than this (straight line) from every zone, hub site and depot is outside the service area and refused, km (default 50)"),
     source: Source.optional().describe("Source of the cost factors here (disposal cost, carbon price)"),
   })
   .describe("Coalition policy and planning settings");

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { Scenario } from "./scenario.js";
+import { checkPickup } from "./service-area.js";
 
 /** zod issues as our issues, with `expected` hints kept in the message. */
 export function zodIssues(error: z.ZodError, prefix = ""): InputIssue[] {
@@ -143,13 +144,6 @@ export function checkReferences(s: Scenario): InputIssue[] {
       else placeOwner.set(item.id, `${path}[${i}]`);
     });
 
-  (s.pickups ?? []).forEach((r, i) => {
-    for (const key of Object.keys(r.units)) known(streams, key, "stream", `pickups[${i}].units.${key}`, out);
-    if (r.carrierId) known(carriers, r.carrierId, "carrier", `pickups[${i}].carrierId`, out);
-    r.timeWindows.forEach((w, j) => {
-      if (clockToSeconds(w.end) < clockToSeconds(w.start))
-        out.push({ path: `pickups[${i}].timeWindows[${j}]`, message: `window closes (${w.end}) before it opens (${w.start})` });
-    });
-  });
+  (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   return out;
 }

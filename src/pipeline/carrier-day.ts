@@ -3,7 +3,7 @@
 // day is routed again. An unpinned scenario pickup belongs to the carrier whose published day
 // holds it (on a route or unassigned); with one carrier, to that carrier.
 import { type Carrier, type LockedRoute, type PickupRequest, type Scenario, UrbanmineError } from "../domain/index.js";
-import type { DayRoutesRecord, PlanRecord, ScenarioRecord, Store } from "../storage/index.js";
+import type { DayRoutesRecord, PickupRecord, PlanRecord, ScenarioRecord, Store } from "../storage/index.js";
 import { serviceDate } from "./day-pickups.js";
 import type { Planner } from "./types.js";
 
@@ -134,4 +134,23 @@ export async function reoptimiseCarrierDay(
   };
   await store.putDayRoutes(day);
   return day;
+}
+
+/**
+ * Cancels a registered pickup: it is removed, and its stop leaves the stored day (routes and
+ * unassigned list; the rest of each route keeps its planned times until the day is re-optimised).
+ * @returns the removed pickup, or undefined when there was none.
+ */
+export async function cancelRegisteredPickup(store: Store, id: string): Promise<PickupRecord | undefined> {
+  const rec = await store.getPickup(id);
+  if (!rec || !(await store.deletePickup(id))) return undefined;
+  for (const day of await store.getDayRoutes(rec.carrierId, rec.date, rec.scenarioId)) {
+    if (!publishedStopIds(day).has(id)) continue;
+    const routes = day.routing.routes
+      .map((r) => ({ ...r, steps: r.steps.filter((st) => !(st.type === "job" && st.id === id)) }))
+      .filter((r) => r.steps.some((st) => st.type === "job"));
+    const unassigned = day.routing.unassigned.filter((u) => u.id !== id);
+    await store.putDayRoutes({ ...day, routing: { ...day.routing, routes, unassigned }, updatedAt: new Date().toISOString() });
+  }
+  return rec;
 }

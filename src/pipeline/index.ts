@@ -6,4 +6,4 @@ export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./mat
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
-export { carrierDayStops, publishCarrierDays, reoptimiseCarrierDay, scenarioPickupsOn, vehicleIds, type ReoptimiseRequest } from "./carrier-day.js";
+export { cancelRegisteredPickup, carrierDayStops, publishCarrierDays, reoptimiseCarrierDay, scenarioPickupsOn, vehicleIds, type ReoptimiseRequest } from "./carrier-day.js";
