@@ -2,7 +2,7 @@
 // finds its zone, and assigns it to a carrier and a service day with room left on that carrier's fleet.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { type Carrier, checkPickup, describeIssues, LAST_DATE, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
+import { type Carrier, checkPickup, describeIssues, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
 import { haversineKm } from "../network/index.js";
 import type { PickupRecord, Store } from "../storage/index.js";
 import type { PickupRegistration } from "./schemas.js";
@@ -68,6 +68,7 @@ export async function registerPickup(store: Store, reg: Registration, today: str
   const start = preferred.length ? preferred[preferred.length - 1] : today;
   const days = [...preferred, ...Array.from({ length: SEARCH_DAYS }, (_, i) => addDays(start, i + 1))].filter((d) => d <= LAST_DATE);
   for (const date of days) {
+    if ((await store.listPickups({ scenarioId: scenario.id, date })).length >= LIMITS.dayRequests) continue;
     let best: { carrier: Carrier; spare: number } | undefined;
     for (const carrier of carriers) {
       const cap = dayCapacity(carrier);
