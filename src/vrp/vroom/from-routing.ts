@@ -59,7 +59,8 @@ export function toVroomProblem(p: RoutingProblem, scales: VroomScales): VroomExp
     pickup: j.amounts.map((a, d) => Math.ceil(a * scaleOf(d) - 1e-9)),
     skills: [...j.skills, ...(j.carrierId !== undefined ? [carrierSkill(j.carrierId)] : [])].map(skill),
     priority: j.priority,
-    time_windows: j.timeWindows.map(([a, b]) => [Math.ceil(a), Math.floor(b)] as [number, number]),
+    // VROOM refuses an empty list: no key means no window
+    ...(j.timeWindows.length > 0 ? { time_windows: j.timeWindows.map(([a, b]) => [Math.ceil(a), Math.floor(b)] as [number, number]) } : {}),
   }));
   const carriers = new Set(p.jobs.flatMap((j) => (j.carrierId !== undefined ? [j.carrierId] : [])));
   const vehicles = p.vehicles.map((v, i) => {
