@@ -18,6 +18,7 @@ import { jobRoutes } from "./routes/jobs.js";
 import { opsRoutes } from "./routes/ops.js";
 import { pickupRoutes } from "./routes/pickups.js";
 import { planRoutes } from "./routes/plans.js";
+import { routingRoutes } from "./routes/routing.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 
 export interface AppOptions {
@@ -102,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, ctx);
   await app.register(pickupRoutes, ctx);
   await app.register(carrierRoutes, ctx);
+  await app.register(routingRoutes, ctx);
 
   if (opts.startJobs !== false) {
     app.addHook("onReady", async () => {
