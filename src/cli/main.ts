@@ -11,6 +11,7 @@ const COMMANDS: Record<string, string> = {
   cflp: "solve an OR-Library cap instance",
   keys: "create and list API keys",
   schema: "print the scenario format (JSON Schema, or --markdown)",
+  compare: "what changed between two plans (hubs, zones, flows, KPIs)",
 };
 
 function usage(): string {

@@ -6,3 +6,4 @@ export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./mat
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
+export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";

@@ -58,6 +58,9 @@ describe("plans", () => {
     const row = body.rows.find((r: { kpi: string }) => r.kpi === "costUsdPerYear.total");
     expect(row).toEqual({ kpi: "costUsdPerYear.total", a: 62100, b: 62100, diff: 0, ratio: 1 });
     expect(body.rows.some((r: { kpi: string }) => r.kpi === "day.kmDriven")).toBe(true);
+    // the same scenario solved twice: nothing moved, no differing inputs
+    expect(body.changes).toEqual({ hubs: { opened: [], closed: [], resized: [] }, zonesReassigned: [], flowsRerouted: [] });
+    expect([body.scenarioDifferences, body.warnings]).toEqual([[], []]);
     const missing = await t.app.inject({ url: `/v1/plans/compare?a=${planId}&b=nope`, headers: auth(t.keys.planner) });
     expect(missing.statusCode).toBe(404);
     const list = await t.app.inject({ url: "/v1/scenarios/tiny-town/plans", headers: auth(t.keys.planner) });
