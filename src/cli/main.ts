@@ -12,6 +12,7 @@ const COMMANDS: Record<string, string> = {
   keys: "create and list API keys",
   schema: "print the scenario format (JSON Schema, or --markdown)",
   compare: "what changed between two plans (hubs, zones, flows, KPIs)",
+  sweep: "solve every combination of --set values in parallel; one table of KPIs and hubs",
 };
 
 function usage(): string {

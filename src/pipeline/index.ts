@@ -7,3 +7,5 @@ export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/pla
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
 export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";
+export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";
+export { MAX_SWEEP_VARIANTS, runSweep, sweepCsv, sweepRow, type SweepRow, type SweepTable } from "./sweep.js";
