@@ -19,6 +19,7 @@ import { opsRoutes } from "./routes/ops.js";
 import { pickupRoutes } from "./routes/pickups.js";
 import { planRoutes } from "./routes/plans.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { sweepRoutes } from "./routes/sweeps.js";
 
 export interface AppOptions {
   store: Store;
@@ -102,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, ctx);
   await app.register(pickupRoutes, ctx);
   await app.register(carrierRoutes, ctx);
+  await app.register(sweepRoutes, ctx);
 
   if (opts.startJobs !== false) {
     app.addHook("onReady", async () => {

@@ -9,3 +9,4 @@ export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
 export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";
 export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";
 export { MAX_SWEEP_VARIANTS, runSweep, sweepCsv, sweepRow, type SweepRow, type SweepTable } from "./sweep.js";
+export { SweepJobs, type SweepJobsOptions, type SweepRecord, type SweepState } from "./sweep-jobs.js";
