@@ -10,3 +10,4 @@ export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } 
 export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";
 export { MAX_SWEEP_VARIANTS, runSweep, sweepCsv, sweepRow, type SweepRow, type SweepTable } from "./sweep.js";
 export { SweepJobs, type SweepJobsOptions, type SweepRecord, type SweepState } from "./sweep-jobs.js";
+export { percentile, sampleSupplies, type StressReport, type StressSample, stressPlan } from "./stress.js";
