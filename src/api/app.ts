@@ -20,6 +20,7 @@ import { pickupRoutes } from "./routes/pickups.js";
 import { planRoutes } from "./routes/plans.js";
 import { routingRoutes } from "./routes/routing.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { sweepRoutes } from "./routes/sweeps.js";
 
 export interface AppOptions {
   store: Store;
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pickupRoutes, ctx);
   await app.register(carrierRoutes, ctx);
   await app.register(routingRoutes, ctx);
+  await app.register(sweepRoutes, ctx);
 
   if (opts.startJobs !== false) {
     app.addHook("onReady", async () => {
