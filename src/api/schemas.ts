@@ -198,3 +198,20 @@ export const ReoptimiseBody = z.object({
   timeLimitS: z.number().positive().max(120).default(10),
   seed: z.number().int().min(0).default(1),
 });
+
+/** The calling key and the scenarios it works on (GET /v1/me). */
+export const SessionView = z.object({
+  role: z.enum(["admin", "planner", "carrier", "intake"]),
+  carrierId: z.string().nullable(),
+  label: z.string(),
+  scenarios: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe("[west, south, east, north] over zones, hub sites and depots, degrees"),
+      streams: z.array(z.object({ id: z.string(), name: z.string() })),
+      serviceDate: z.string().nullable(),
+      days: z.array(z.string()).describe("Carrier keys: days with pickups or published routes for this carrier"),
+    }),
+  ),
+});
