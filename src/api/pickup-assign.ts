@@ -2,7 +2,7 @@
 // finds its zone, and assigns it to a carrier and a service day with room left on that carrier's fleet.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { type Carrier, checkPickup, describeIssues, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
+import { type Carrier, checkPickup, describeIssues, insaneNumbers, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
 import { haversineKm } from "../network/index.js";
 import type { PickupRecord, Store } from "../storage/index.js";
 import type { PickupRegistration } from "./schemas.js";
@@ -94,7 +94,7 @@ export async function registerPickup(store: Store, reg: Registration, today: str
  */
 function checkRegistration(scenario: Scenario, reg: Registration): void {
   const name = reg.id ? `pickup '${reg.id}'` : "the pickup";
-  const issues = checkPickup(scenario, reg, "");
+  const issues = [...insaneNumbers(reg), ...checkPickup(scenario, reg, "")];
   if (issues.length) {
     const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
     throw new UrbanmineError(code, describeIssues(`${name} is not valid`, issues), issues);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { checkLimits } from "./limits.js";
+import { insaneNumbers } from "./sane-numbers.js";
 import { Scenario } from "./scenario.js";
 import { checkPickup } from "./service-area.js";
 
@@ -29,10 +30,12 @@ export function parseScenario(input: unknown): Scenario {
 }
 
 /**
- * The checks after the schema: bounds (limits.ts), then the references between lists.
+ * The checks after the schema: sane numbers, bounds (limits.ts), then the references between lists.
  * @throws UrbanmineError INVALID_INPUT or UNKNOWN_REFERENCE, each issue with its JSON path.
  */
 export function checkParsedScenario(s: Scenario): Scenario {
+  const numbers = insaneNumbers(s);
+  if (numbers.length > 0) throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario has numbers no real plan has", numbers), numbers);
   const limits = checkLimits(s);
   if (limits.length > 0) throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario asks for more than one plan may", limits), limits);
   const issues = checkReferences(s);
