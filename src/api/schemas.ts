@@ -30,6 +30,7 @@ export const ScenarioSummary = z.object({
   name: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  warnings: z.array(z.string()).optional().describe("On create and replace: fields of the body the scenario format does not know (ignored), by JSON path"),
 });
 
 /** A solve job: state, progress, best objective so far, and its plan once there is one. */

@@ -160,3 +160,25 @@ export function checkReferences(s: Scenario): InputIssue[] {
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   return out;
 }
+
+/**
+ * JSON paths of the object fields in `input` that the schema dropped from `parsed` (fields the
+ * scenario format does not know: typos, or fields of another version). Records keep every key,
+ * so only fixed-shape objects report.
+ */
+export function unknownFields(input: unknown, parsed: unknown, path = ""): string[] {
+  if (Array.isArray(input) && Array.isArray(parsed)) return input.flatMap((x, i) => unknownFields(x, parsed[i], `${path}[${i}]`));
+  if (!isObject(input) || !isObject(parsed)) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(input)) {
+    const at = path ? `${path}.${k}` : k;
+    if (!(k in parsed)) {
+      if (v !== undefined) out.push(at);
+    } else out.push(...unknownFields(v, parsed[k], at));
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}

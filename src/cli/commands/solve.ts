@@ -4,10 +4,10 @@
 // seeds in parallel and keeps the best.
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario } from "../../domain/index.js";
+import { parseScenario, unknownFields } from "../../domain/index.js";
 import { createPlanner, planCsv, planGeoJson, type Progress } from "../../pipeline/index.js";
 import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
-import { numberOption } from "../args.js";
+import { numberOption, threadsOption } from "../args.js";
 import { prepareOutDir, writeOut } from "../out-dir.js";
 import { readJsonFile } from "../read-json.js";
 
@@ -29,11 +29,13 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const file = resolve(positionals[0]);
-  const scenario = parseScenario(await readJsonFile(file));
+  const raw = await readJsonFile(file);
+  const scenario = parseScenario(raw);
+  for (const path of unknownFields(raw, scenario)) process.stderr.write(`warning: ${file}: unknown field ${path} is ignored\n`);
   const timeLimitS = numberOption("time-limit", values["time-limit"], { above: 0 }) ?? 30;
   const seed = numberOption("seed", values.seed, { min: 0, integer: true }) ?? 1;
   const routingIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
-  const routingStarts = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
+  const routingStarts = threadsOption(values.threads) ?? 1;
   const outDir = resolve(values.out ?? join("out", scenario.id));
   await prepareOutDir(outDir);
 
