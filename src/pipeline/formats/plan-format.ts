@@ -3,13 +3,13 @@
 // the scenario, since the plan names them by id only.
 import type { Plan, Scenario } from "../../domain/index.js";
 import { toCsv } from "./csv.js";
-import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures } from "./routes-format.js";
+import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures, usesNetworkFile, withAttribution } from "./routes-format.js";
 
 function point(lat: number, lon: number): { type: "Point"; coordinates: number[] } {
   return { type: "Point", coordinates: [lon, lat] };
 }
 
-/** The plan as a GeoJSON FeatureCollection; each feature's `kind` says what it is. */
+/** The plan as a GeoJSON FeatureCollection; each feature's `kind` says what it is; the OpenStreetMap credit when a network file was used. */
 export function planGeoJson(plan: Plan, scenario: Scenario | undefined): FeatureCollection {
   const features: GeoJsonFeature[] = [];
   const hubAt = new Map(plan.siting.hubs.map((h) => [h.siteId, h.location]));
@@ -49,7 +49,7 @@ export function planGeoJson(plan: Plan, scenario: Scenario | undefined): Feature
     });
   }
   features.push(...routeFeatures(plan.routing));
-  return { type: "FeatureCollection", features };
+  return withAttribution({ type: "FeatureCollection", features }, usesNetworkFile(plan.network));
 }
 
 export type PlanTable = "assignments" | "flows" | "hubs" | "routes";
