@@ -45,7 +45,7 @@ function measureUnits(scenario: Scenario, units: Record<string, number>): { mass
  */
 export async function registerPickup(store: Store, reg: Registration, today: string): Promise<PickupRecord> {
   const rec = await store.getScenario(reg.scenarioId);
-  if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${reg.scenarioId}'`);
+  if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${reg.scenarioId}'`, [{ path: "scenarioId", message: "no such scenario" }]);
   const scenario = rec.scenario;
   checkRegistration(scenario, reg);
   const load = measureUnits(scenario, reg.units);
@@ -79,11 +79,17 @@ export async function registerPickup(store: Store, reg: Registration, today: str
       const spare = Math.min(1 - kg / cap.kg, 1 - m3 / cap.m3);
       if (!best || spare > best.spare) best = { carrier, spare };
     }
-    if (best) return store.createPickup(buildRecord(reg, scenario, best.carrier.id, date, load));
+    if (best) {
+      return store.createPickup(buildRecord(reg, scenario, best.carrier.id, date, load)).catch((err: unknown) => {
+        if (err instanceof UrbanmineError && err.code === "CONFLICT") throw new UrbanmineError("CONFLICT", err.message, [{ path: "id", message: "already registered" }]);
+        throw err;
+      });
+    }
   }
   throw new UrbanmineError(
     "CONFLICT",
     `no carrier of scenario '${scenario.id}' has room for ${load.massKg.toFixed(1)} kg on the preferred days or the ${SEARCH_DAYS} days after ${start}`,
+    [{ path: "units", message: `${load.massKg.toFixed(1)} kg fits no carrier's remaining day capacity in the search window` }],
   );
 }
 
