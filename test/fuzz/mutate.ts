@@ -1,17 +1,8 @@
 // Seeded mutations of JSON inputs for the fuzz suite: one change at a random place of a document
 // (bad numbers, wrong types, removed or duplicated entries, unknown fields, bad dates and ids).
 
-/** Mulberry32: a small seeded generator, enough to make every fuzz run repeat exactly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the benchmark fixtures (mulberry32): every fuzz run repeats exactly. */
+export { makeRng as rng } from "../../bench/harness/rng.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Key = string | number;
