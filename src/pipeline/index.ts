@@ -7,3 +7,8 @@ export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/pla
 export { dayRoutesCsv, dayRoutesGeoJson, OSM_ATTRIBUTION, usesNetworkFile } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
 export { cancelRegisteredPickup, carrierDayStops, publishCarrierDays, reoptimiseCarrierDay, scenarioPickupsOn, vehicleIds, type ReoptimiseRequest } from "./carrier-day.js";
+export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";
+export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";
+export { MAX_SWEEP_VARIANTS, runSweep, sweepCsv, sweepRow, type SweepRow, type SweepTable } from "./sweep.js";
+export { SweepJobs, type SweepJobsOptions, type SweepRecord, type SweepState } from "./sweep-jobs.js";
+export { percentile, sampleSupplies, type StressReport, type StressSample, stressPlan } from "./stress.js";

@@ -84,6 +84,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     siting: sited.siting,
     routing,
     kpis: { ...sited.annual, day: dayKpis(routing) },
+    ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],
     warnings: [...sited.warnings, ...routingWarnings(routing)],
