@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { findSharedDir } from "../../bench/harness/paths.js";
 import { UrbanmineError } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { fromVroom, toVroomProblem, toVroomSolution, VroomSolution } from "../../src/vrp/vroom/index.js";
@@ -41,6 +42,17 @@ describe("VROOM problem in, VROOM solution out", () => {
     const steps = out.routes?.flatMap((r) => r.steps) ?? [];
     expect(steps.find((s) => s.id === 1)?.description).toBe("pharmacy");
     expect(out.routes?.find((r) => r.vehicle === 1)?.description).toBe("van north");
+  });
+
+  it("takes UNIX timestamps as times, as VROOM's docs example does", () => {
+    const input = example() as Record<string, any>;
+    const T = 1600416000 - 28800;
+    for (const v of input.vehicles) if (v.time_window) v.time_window = v.time_window.map((x: number) => x + T);
+    for (const j of input.jobs) if (j.time_windows) j.time_windows = j.time_windows.map((w: number[]) => w.map((x) => x + T));
+    const out = solveVroom(input);
+    expect(checkVroomSolution(input, out).errors).toEqual([]);
+    expect(out.unassigned).toEqual([]);
+    for (const r of out.routes ?? []) expect(r.steps[0].arrival).toBeGreaterThanOrEqual(1600416000);
   });
 
   it("reproduces VROOM's published solution of docs/example_2.json (cost 5461)", () => {
@@ -101,7 +113,7 @@ describe("VROOM problem in, VROOM solution out", () => {
 
 describe("our problems exported to VROOM", () => {
   it("day200 goes to VROOM's format and back, and the VROOM-shaped answer passes the checker", () => {
-    const day = JSON.parse(readFileSync("/work/shared/benchmarks/rich-days/day200-problem.json", "utf8")) as Parameters<typeof toVroomProblem>[0];
+    const day = JSON.parse(readFileSync(`${findSharedDir() ?? "../shared"}/benchmarks/rich-days/day200-problem.json`, "utf8")) as Parameters<typeof toVroomProblem>[0];
     day.durationS = Float64Array.from(day.durationS as unknown as number[]);
     day.distanceKm = Float64Array.from(day.distanceKm as unknown as number[]);
     const exported = toVroomProblem(day, { amount: [1000, 1000], cost: 100 });
