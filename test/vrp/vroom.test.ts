@@ -96,6 +96,18 @@ describe("VROOM problem in, VROOM solution out", () => {
     expect(out.unassigned?.[0].reason).toBe("capacity");
   });
 
+  it("the checker accepts VROOM's own answers to the example, with and without time windows", () => {
+    for (const name of ["example", "example-untimed"]) {
+      const input = JSON.parse(readFileSync(`${root}test/fixtures/vroom/${name}.json`, "utf8")) as unknown;
+      const theirs = JSON.parse(readFileSync(`${root}test/fixtures/vroom/${name}.vroom-solution.json`, "utf8")) as { summary: { cost: number } };
+      const check = checkVroomSolution(input, theirs);
+      expect(check.errors).toEqual([]);
+      expect(check.cost).toBe(theirs.summary.cost);
+      // ours on the same problem passes the same checker
+      expect(checkVroomSolution(input, solveVroom(input)).errors).toEqual([]);
+    }
+  });
+
   it("the checker catches a wrong arrival, a wrong load, a missing job and a wrong cost", () => {
     const input = example();
     const good = solveVroom(input);
