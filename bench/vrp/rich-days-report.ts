@@ -78,7 +78,11 @@ export function runSetMarkdown(set: RunSet): string {
   const failures = set.runs.filter((r) => r.errors.length > 0);
   if (failures.length > 0) {
     lines.push("", "Infeasible or failed answers (first errors):", "");
-    for (const f of failures) lines.push(`- ${f.day} ${f.variant} seed ${f.seed} ${f.solver}: ${f.errors.slice(0, 3).join("; ")}`);
+    for (const f of failures) {
+      const unserved = f.errors.filter((e) => e.endsWith("not served")).length;
+      const head = unserved > 0 ? `${unserved} of ${f.stops} stops not served` : `${f.errors.length} rules broken`;
+      lines.push(`- ${f.day} ${f.variant} seed ${f.seed} ${f.solver}: ${head} (${f.errors.slice(0, 3).join("; ")}${f.errors.length > 3 ? "; …" : ""})`);
+    }
   }
   return lines.join("\n");
 }
