@@ -144,7 +144,11 @@ function main(): void {
   const names = (values.instances ? values.instances.split(",") : all).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
   const seeds200 = values["seeds-200"].split(",").map(Number);
   const tasks: Array<{ name: string; method: Method; seed: number }> = [];
-  for (const name of names) for (const method of ["lrp", "site-then-route"] as Method[]) tasks.push({ name, method, seed: 1 });
+  // alternate the order per instance so that two parts get as many engine runs each
+  names.forEach((name, i) => {
+    const methods: Method[] = i % 2 === 0 ? ["lrp", "site-then-route"] : ["site-then-route", "lrp"];
+    for (const method of methods) tasks.push({ name, method, seed: 1 });
+  });
   for (const s of seeds200.filter((x) => x !== 1)) for (const name of names.filter((n) => size(n) === 200)) tasks.push({ name, method: "lrp", seed: s });
   const [k, of] = values.part.split("/").map(Number);
   const read = (): Run[] =>
