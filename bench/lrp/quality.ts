@@ -142,10 +142,16 @@ function main(): void {
   const size = (n: string): number => Number(/coord(\d+)/.exec(n)?.[1] ?? 0);
   const all = readdirSync(`${DIR}prodhon`).filter((f) => f.endsWith(".dat")).map((f) => f.replace(/\.dat$/, ""));
   const names = (values.instances ? values.instances.split(",") : all).sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+  // run order spreads each size over the run, so that a run cut short still covers every size
+  const spot = (n: string): number => {
+    const group = names.filter((x) => size(x) === size(n));
+    return (group.indexOf(n) + 0.5) / group.length;
+  };
+  const order = names.slice().sort((a, b) => spot(a) - spot(b) || size(a) - size(b));
   const seeds200 = values["seeds-200"].split(",").map(Number);
   const tasks: Array<{ name: string; method: Method; seed: number }> = [];
   // alternate the order per instance so that two parts get as many engine runs each
-  names.forEach((name, i) => {
+  order.forEach((name, i) => {
     const methods: Method[] = i % 2 === 0 ? ["lrp", "site-then-route"] : ["site-then-route", "lrp"];
     for (const method of methods) tasks.push({ name, method, seed: 1 });
   });
