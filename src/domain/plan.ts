@@ -23,6 +23,8 @@ export const Assignment = z.object({
   fraction: z.number(),
   tonnesPerYear: z.number(),
   distanceKm: z.number(),
+  collectionUsdPerYear: z.number().optional().describe("Siting's collection cost of this assignment, USD per year (route-based estimate, calibrated)"),
+  collectionCo2TPerYear: z.number().optional().describe("Siting's collection CO2 of this assignment, t per year"),
 });
 
 export const Flow = z.object({
@@ -74,6 +76,26 @@ export const Factor = z.object({
   feeds: z.array(z.string()).describe("KPIs computed from it"),
 });
 
+export const CollectionReconciliation = z
+  .object({
+    method: z.enum(["routes", "per-t-km"]).describe("How siting priced collection"),
+    calibrated: z.boolean().describe("Whether siting's estimate was rescaled to the routed day"),
+    estimateUsdPerYear: z.number().describe("Siting's collection cost of the zones routed on the day, USD per year"),
+    routedUsdPerYear: z.number().describe("The routed day's cost × working days per year"),
+    ratio: z.number().describe("routed ÷ estimate"),
+    estimateCo2TPerYear: z.number(),
+    routedCo2TPerYear: z.number().describe("The routed day's CO2 × working days per year"),
+    co2Ratio: z.number().describe("routed ÷ estimate, CO2"),
+    rounds: z.number().int().describe("Siting solves (and routings when the open hubs changed) until consistent"),
+    costScale: z.number().describe("Multiplier applied to the route-based cost estimate"),
+    co2Scale: z.number().describe("Multiplier applied to the route-based CO2 estimate"),
+    history: z
+      .array(z.object({ hubs: z.array(z.string()), estimateUsdPerYear: z.number(), routedUsdPerYear: z.number(), estimateCo2TPerYear: z.number(), routedCo2TPerYear: z.number() }))
+      .describe("Each round: open hubs, estimate and routed figures"),
+    note: z.string(),
+  })
+  .describe("How siting's yearly collection cost and CO2 were reconciled with the routed day");
+
 export const Kpis = z.object({
   hubsOpened: z.number().int(),
   jobs: z.number(),
@@ -94,6 +116,7 @@ export const Kpis = z.object({
   netCostUsdPerYear: z.number(),
   netCostUsdPerTonne: z.number(),
   co2TPerYear: z.number(),
+  collection: CollectionReconciliation.optional(),
   day: z.object({
     date: z.string(),
     stopsServed: z.number().int(),

@@ -1,6 +1,6 @@
 // The day's pickup requests: the scenario's own, or consolidated collection points per zone
 // carrying the zone's average daily supply (split so no request outgrows a vehicle).
-import { type PickupRequest, type Scenario, unitsLoad, zoneUnitsPerYear } from "../domain/index.js";
+import { DAY_STOP_SERVICE_S, type PickupRequest, type Scenario, unitsLoad, zoneDayStops } from "../domain/index.js";
 
 /** A request with its load computed: [kg, m³]. */
 export interface DayRequest {
@@ -29,44 +29,21 @@ export function dayRequests(scenario: Scenario, date: string, servedZones: Reado
   if (scenario.pickups) {
     return scenario.pickups.filter((p) => !p.date || p.date === date).map(withLoad);
   }
-  const vehicles = scenario.carriers.flatMap((c) => c.vehicles);
-  const maxKg = Math.max(...vehicles.map((v) => v.capacityKg));
-  const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
-  const days = scenario.policy.workingDaysPerYear;
   const out: DayRequest[] = [];
   for (const zone of scenario.zones) {
     if (zone.joinYear > 1 || !servedZones.has(zone.id)) continue;
-    const perYear = zoneUnitsPerYear(scenario, zone);
-    const perDay: Record<string, number> = {};
-    for (const [k, v] of Object.entries(perYear)) perDay[k] = v / days;
-    const [kg, m3] = unitsLoad(scenario, perDay);
-    if (kg <= 0) continue;
-    // Half a vehicle at most per request leaves the router room to combine stops.
-    const parts = Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
-    // Hazardous streams travel apart: a certified vehicle collects them.
-    const groups: Array<[string, Record<string, number>]> = [];
-    const plain: Record<string, number> = {};
-    const hazard: Record<string, number> = {};
-    for (const [k, v] of Object.entries(perDay)) (hazardous.has(k) ? hazard : plain)[k] = v;
-    groups.push(["", plain]);
-    if (Object.values(hazard).some((v) => v > 0)) groups.push(["-hz", hazard]);
-    for (const [suffix, units] of groups) {
-      for (let p = 0; p < parts; p++) {
-        const share: Record<string, number> = {};
-        for (const [k, v] of Object.entries(units)) share[k] = v / parts;
-        const id = `${zone.id}${suffix}${parts > 1 ? `-${p + 1}` : ""}`;
-        const request: PickupRequest = {
-          id: `day:${id}`,
-          location: zone.location,
-          zoneId: zone.id,
-          units: share,
-          date,
-          timeWindows: [],
-          serviceS: 600,
-          priority: 0,
-        };
-        out.push(withLoad(request));
-      }
+    for (const stop of zoneDayStops(scenario, zone)) {
+      const request: PickupRequest = {
+        id: `day:${zone.id}${stop.suffix}`,
+        location: zone.location,
+        zoneId: zone.id,
+        units: stop.units,
+        date,
+        timeWindows: [],
+        serviceS: DAY_STOP_SERVICE_S,
+        priority: 0,
+      };
+      out.push(withLoad(request));
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // (every zone has joined by then); the objective is summed over all years.
 import type { Kpis, Plan } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
+import { BHH_BETA } from "./collection-cost.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -56,12 +57,15 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   });
   const assignments = p.assign.map((a) => {
     const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
+    const tonnes = data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
     return {
       zoneId: s.zones[a.zone].id,
       hubId: s.hubSites[a.hub].id,
       fraction: a.fraction,
-      tonnesPerYear: data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction,
+      tonnesPerYear: tonnes,
       distanceKm: arc ? arc.distanceKm : NaN,
+      collectionUsdPerYear: arc ? tonnes * arc.costUsdPerT : 0,
+      collectionCo2TPerYear: arc ? (tonnes * arc.co2KgPerT) / 1000 : 0,
     };
   });
   // Solver round-off leaves flows of 1e-15 t; a milligram is below anything a planner ships.
@@ -166,8 +170,15 @@ function listFactors(data: SitingData): Plan["factors"] {
   for (const o of s.offtakers)
     for (const a of o.accepts)
       out.push({ name: `${o.id} price for ${a.material}`, value: a.priceUsdPerT, unit: "USD/t", source: src(a.source ?? o.source, "price"), feeds: ["revenueUsdPerYear"] });
-  out.push({ name: "collection cost", value: data.collectionCostUsdPerTKm, unit: "USD/t-km", source: data.collectionSource, feeds: ["costUsdPerYear.collectionTransport"] });
-  out.push({ name: "collection CO2", value: data.collectionCo2KgPerTKm, unit: "kg CO2/t-km", source: data.collectionSource, feeds: ["co2TPerYear"] });
+  const col = data.collection;
+  if (col.method === "per-t-km") {
+    out.push({ name: "collection cost", value: col.costUsdPerTKm, unit: "USD/t-km", source: col.source, feeds: ["costUsdPerYear.collectionTransport"] });
+    out.push({ name: "collection CO2", value: col.co2KgPerTKm, unit: "kg CO2/t-km", source: col.source, feeds: ["co2TPerYear"] });
+  } else {
+    out.push({ name: "collection cost calibration", value: col.scale.cost, unit: "×", source: col.source, feeds: ["costUsdPerYear.collectionTransport"] });
+    out.push({ name: "collection CO2 calibration", value: col.scale.co2, unit: "×", source: col.source, feeds: ["co2TPerYear"] });
+    out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: "Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006)", feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
+  }
   for (const mode of ["road", "rail", "sea"] as const) {
     const m = s.transport[mode];
     if (!m) continue;
