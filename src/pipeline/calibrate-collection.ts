@@ -2,7 +2,7 @@
 // typical day is routed for the hubs it opens; the estimate is rescaled by routed ÷ estimate
 // (cost and CO2 apart) and siting re-solved, for a bounded number of rounds. The routes depend
 // only on the open hubs, so a re-solve that keeps them reuses the day's routes.
-import type { Plan, Scenario } from "../domain/index.js";
+import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
 import type { CollectionScale, SitingReport } from "../siting/index.js";
 import { dayKpis } from "./assemble-routes.js";
 
@@ -12,7 +12,8 @@ export const MAX_CALIBRATION_ROUNDS = 4;
 export const CALIBRATION_TOLERANCE = 0.05;
 
 export interface CalibrationSteps {
-  site(scale: CollectionScale): Promise<SitingReport>;
+  /** Siting at this calibration; `withoutCo2Cap` drops policy.co2CapTPerYear for that solve. */
+  site(scale: CollectionScale, withoutCo2Cap?: boolean): Promise<SitingReport>;
   route(sited: SitingReport): Promise<Plan["routing"]>;
   /** True once the run is cancelled or out of time: the last consistent pair is kept. */
   stop(): boolean;
@@ -34,7 +35,17 @@ export async function siteAndRoute(
   const byRoutes = scenario.transport.collectionCostUsdPerTKm === undefined;
   const calibrate = byRoutes && !scenario.pickups;
   let scale: CollectionScale = { cost: 1, co2: 1 };
-  let sited = await steps.site(scale);
+  let sited: SitingReport;
+  let capRelaxed = false;
+  try {
+    sited = await steps.site(scale);
+  } catch (e) {
+    // An uncalibrated CO2 estimate may break a cap that the routes would meet: calibrate on a
+    // plan without the cap first, then every later solve has the cap at the calibrated figures.
+    if (!(calibrate && scenario.policy.co2CapTPerYear !== undefined && e instanceof UrbanmineError && e.code === "INFEASIBLE")) throw e;
+    sited = await steps.site(scale, true);
+    capRelaxed = true;
+  }
   let routing = await steps.route(sited);
   let routedHubs = hubKey(sited);
   const history: Reconciliation["history"] = [];
@@ -45,7 +56,8 @@ export async function siteAndRoute(
     const ratio = f.routedUsdPerYear / Math.max(f.estimateUsdPerYear, 1e-9);
     const co2Ratio = f.routedCo2TPerYear / Math.max(f.estimateCo2TPerYear, 1e-9);
     const close = Math.abs(ratio - 1) <= CALIBRATION_TOLERANCE && Math.abs(co2Ratio - 1) <= CALIBRATION_TOLERANCE;
-    if (!calibrate || close || rounds >= maxRounds || steps.stop() || !(f.estimateUsdPerYear > 0 && f.routedUsdPerYear > 0)) {
+    // A plan solved without the cap is never the answer: one more solve, with it, follows.
+    if (!capRelaxed && (!calibrate || close || rounds >= maxRounds || steps.stop() || !(f.estimateUsdPerYear > 0 && f.routedUsdPerYear > 0))) {
       const note = !byRoutes
         ? "siting used the flat transport.collectionCostUsdPerTKm factor: not calibrated, compared only"
         : scenario.pickups
@@ -61,6 +73,7 @@ export async function siteAndRoute(
     }
     scale = { cost: scale.cost * ratio, co2: scale.co2 * (f.estimateCo2TPerYear > 0 ? co2Ratio : 1) };
     sited = await steps.site(scale);
+    capRelaxed = false;
     rounds++;
     if (hubKey(sited) !== routedHubs) {
       routing = await steps.route(sited);

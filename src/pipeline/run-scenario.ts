@@ -51,12 +51,13 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   const leftS = () => limitS - (Date.now() - started) / 1000;
   let round = 0;
   const { sited, routing, reconciliation } = await siteAndRoute(scenario, {
-    site: (collectionScale) => {
+    site: (collectionScale, withoutCo2Cap) => {
       round++;
       report({ stage: "siting", fraction: 0.1, message: round === 1 ? "hub siting model" : `hub siting model, collection recalibrated (round ${round})` });
       // The first solve gets the siting share of the run; re-solves what is left of it.
       const budgetS = round === 1 ? limitS * SITING_SHARE * 0.5 : Math.max(1, Math.min(limitS * SITING_SHARE * 0.5, leftS() * 0.4));
-      return solveSiting(scenario, sitingTravel, { timeLimitS: budgetS, mipGap: scenario.policy.mipGap, shouldStop: stop, collectionScale });
+      const sc = withoutCo2Cap ? { ...scenario, policy: { ...scenario.policy, co2CapTPerYear: undefined } } : scenario;
+      return solveSiting(sc, sitingTravel, { timeLimitS: budgetS, mipGap: scenario.policy.mipGap, shouldStop: stop, collectionScale });
     },
     route: async (s) => {
       report({ stage: "routing", fraction: 0.6, message: `${s.siting.hubs.length} hubs open; routing the day`, bestObjectiveUsd: s.siting.objectiveUsd });
