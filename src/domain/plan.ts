@@ -14,7 +14,8 @@ export const PlannedHub = z.object({
   utilisation: z.number().describe("inflow / capacity"),
   openFromYear: z.number().int(),
   enterprises: z.array(z.string()).describe("Ids of enterprises co-located here"),
-  jobs: z.number(),
+  jobs: z.number().describe("Hub staff of its size + each co-located enterprise's jobs × its utilisation (tonnes it processes ÷ its throughput)"),
+  jobsAtFullThroughput: z.number().optional().describe("Hub staff + the enterprises' jobs at full throughput"),
 });
 
 export const Assignment = z.object({
@@ -98,11 +99,13 @@ export const CollectionReconciliation = z
 
 export const Kpis = z.object({
   hubsOpened: z.number().int(),
-  jobs: z.number(),
+  jobs: z.number().describe("Hub staff + co-located enterprises' jobs scaled by their utilisation"),
+  jobsAtFullThroughput: z.number().optional().describe("Hub staff + co-located enterprises' jobs at full throughput"),
   unitsCollectedPerYear: z.record(z.string(), z.number()),
   tonnesCollectedPerYear: z.record(z.string(), z.number()).describe("By stream"),
   tonnesCollectedTotalPerYear: z.number(),
-  materialRecoveredKgPerYear: z.record(z.string(), z.number()),
+  materialRecoveredKgPerYear: z.record(z.string(), z.number()).describe("Sold to offtakers, kg per year by material (composition × recovery efficiency, less what is disposed of)"),
+  materialDisposedKgPerYear: z.record(z.string(), z.number()).optional().describe("Recovered but sold to no offtaker: disposed of, kg per year by material"),
   costUsdPerYear: z.object({
     hubFixed: z.number(),
     processing: z.number(),
@@ -133,8 +136,9 @@ export type Kpis = z.infer<typeof Kpis>;
 export const MassBalanceRow = z.object({
   hubId: z.string().describe("Hub id, or 'all'"),
   inKg: z.number().describe("Device mass in, kg per year"),
-  materialsKg: z.record(z.string(), z.number()).describe("Recovered material out by material, kg per year"),
-  lossKg: z.number().describe("Residue and process loss, kg per year"),
+  materialsKg: z.record(z.string(), z.number()).describe("Recovered material sold, by material, kg per year"),
+  disposedKg: z.record(z.string(), z.number()).optional().describe("Material disposed of (no offtaker takes it), by material, kg per year"),
+  lossKg: z.number().describe("Residue and process loss (what the recovery efficiencies leave), kg per year"),
 });
 
 export const Plan = z.object({

@@ -35,7 +35,7 @@ export interface SitingData {
   supplyT: Float64Array[];
   unitsPerYear: Float64Array[];
   joinYear: Int32Array;
-  /** yieldT[s][m]: tonnes of material m per tonne of stream s. */
+  /** yieldT[s][m]: tonnes of material m recovered per tonne of stream s (composition × recovery efficiency). */
   yieldT: Float64Array[];
   /** Process steps of each stream, as indices into PROCESS_STEPS, in order. */
   streamSteps: number[][];
@@ -93,7 +93,10 @@ export function buildSitingData(
   const supplyT = unitsPerYear.map((u) => Float64Array.from(streams, (s, i) => (u[i] * s.unitMassKg) / 1000));
   const yieldT = streams.map((s) => {
     const y = new Float64Array(materials.length);
-    for (const c of s.composition) y[matIndex.get(c.material)!] += c.kgPerUnit / s.unitMassKg;
+    for (const c of s.composition) {
+      const m = matIndex.get(c.material)!;
+      y[m] += (c.kgPerUnit * materials[m].recoveryEfficiency) / s.unitMassKg;
+    }
     return y;
   });
   const stepIndex = (p: ProcessStep): number => PROCESS_STEPS.indexOf(p);
