@@ -76,6 +76,16 @@ describe("collection priced by routes", () => {
     const collectionCo2T = plan.kpis.co2TPerYear - otherCo2T(plan, s);
     expect(Math.abs(collectionCo2T / ((day.co2Kg * days) / 1000) - 1)).toBeLessThanOrEqual(0.2);
     expect(collectionCo2T).toBeGreaterThan(0.5 * plan.kpis.co2TPerYear);
+
+    // recovered = sold to offtakers; what goes to disposal is reported apart, never as recovered
+    for (const m of s.materials) {
+      const flows = plan.siting.flows.filter((f) => f.material === m.id);
+      const sold = flows.filter((f) => f.to !== "disposal").reduce((a, f) => a + f.tonnesPerYear, 0);
+      const disposed = flows.filter((f) => f.to === "disposal").reduce((a, f) => a + f.tonnesPerYear, 0);
+      expect(Math.abs(plan.kpis.materialRecoveredKgPerYear[m.id] - sold * 1000)).toBeLessThanOrEqual(1e-6 * Math.max(1, sold * 1000));
+      expect(Math.abs((plan.kpis.materialDisposedKgPerYear?.[m.id] ?? 0) - disposed * 1000)).toBeLessThanOrEqual(1e-6 * Math.max(1, disposed * 1000));
+    }
+    expect(plan.siting.flows.some((f) => f.to === "disposal")).toBe(true);
   }, 600_000);
 
   it("a CO2 cap that line haul and processing alone meet binds once the routes count", async () => {
