@@ -33,6 +33,24 @@ export function unitsLoad(scenario: Scenario, units: Record<string, number>): [n
   return [kg, m3];
 }
 
+/** A zone's average daily supply by stream: yearly collection ÷ working days. */
+export function zoneUnitsPerDay(scenario: Scenario, zone: Zone): Record<string, number> {
+  const perDay: Record<string, number> = {};
+  for (const [k, v] of Object.entries(zoneUnitsPerYear(scenario, zone))) perDay[k] = v / scenario.policy.workingDaysPerYear;
+  return perDay;
+}
+
+/**
+ * How many requests a load of [kg, m³] is split into so that none carries more than half the
+ * largest vehicle (leaving the router room to combine stops).
+ */
+export function requestParts(scenario: Scenario, kg: number, m3: number): number {
+  const vehicles = scenario.carriers.flatMap((c) => c.vehicles);
+  const maxKg = Math.max(...vehicles.map((v) => v.capacityKg));
+  const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
+  return Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
+}
+
 /** Seconds on site at a zone's consolidated collection point (one stop of its average day). */
 export const DAY_STOP_SERVICE_S = 600;
 
@@ -54,16 +72,11 @@ export interface ZoneDayStop {
  * The routing stage's day and the siting stage's route-based collection cost share this rule.
  */
 export function zoneDayStops(scenario: Scenario, zone: Zone): ZoneDayStop[] {
-  const vehicles = scenario.carriers.flatMap((c) => c.vehicles);
-  const maxKg = Math.max(...vehicles.map((v) => v.capacityKg));
-  const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
-  const days = scenario.policy.workingDaysPerYear;
   const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
-  const perDay: Record<string, number> = {};
-  for (const [k, v] of Object.entries(zoneUnitsPerYear(scenario, zone))) perDay[k] = v / days;
+  const perDay = zoneUnitsPerDay(scenario, zone);
   const [kg, m3] = unitsLoad(scenario, perDay);
   if (kg <= 0) return [];
-  const parts = Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
+  const parts = requestParts(scenario, kg, m3);
   const plain: Record<string, number> = {};
   const hazard: Record<string, number> = {};
   for (const [k, v] of Object.entries(perDay)) (hazardous.has(k) ? hazard : plain)[k] = v;

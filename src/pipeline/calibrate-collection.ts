@@ -11,12 +11,14 @@ export const MAX_CALIBRATION_ROUNDS = 4;
 /** Routed ÷ estimate within 1 ± this (cost and CO2) ends the calibration. */
 export const CALIBRATION_TOLERANCE = 0.05;
 
-export interface CalibrationSteps {
+export interface CalibrationSteps<S extends SitingReport> {
   /** Siting at this calibration; `withoutCo2Cap` drops policy.co2CapTPerYear for that solve. */
-  site(scale: CollectionScale, withoutCo2Cap?: boolean): Promise<SitingReport>;
-  route(sited: SitingReport): Promise<Plan["routing"]>;
+  site(scale: CollectionScale, withoutCo2Cap?: boolean): Promise<S>;
+  route(sited: S): Promise<Plan["routing"]>;
   /** True once the run is cancelled or out of time: the last consistent pair is kept. */
   stop(): boolean;
+  /** Pickups registered for the day are routed beside the zones' average day. */
+  extraPickups?: boolean;
 }
 
 type Reconciliation = NonNullable<Plan["kpis"]["collection"]>;
@@ -26,16 +28,16 @@ type Reconciliation = NonNullable<Plan["kpis"]["collection"]>;
  * or whose day is a given list of pickups rather than the zones' average day, are sited and
  * routed once and the comparison is only reported.
  */
-export async function siteAndRoute(
+export async function siteAndRoute<S extends SitingReport>(
   scenario: Scenario,
-  steps: CalibrationSteps,
+  steps: CalibrationSteps<S>,
   maxRounds = MAX_CALIBRATION_ROUNDS,
-): Promise<{ sited: SitingReport; routing: Plan["routing"]; reconciliation: Reconciliation }> {
+): Promise<{ sited: S; routing: Plan["routing"]; reconciliation: Reconciliation }> {
   const days = scenario.policy.workingDaysPerYear;
   const byRoutes = scenario.transport.collectionCostUsdPerTKm === undefined;
-  const calibrate = byRoutes && !scenario.pickups;
+  const calibrate = byRoutes && !scenario.pickups && !steps.extraPickups;
   let scale: CollectionScale = { cost: 1, co2: 1 };
-  let sited: SitingReport;
+  let sited: S;
   let capRelaxed = false;
   try {
     sited = await steps.site(scale);
@@ -60,8 +62,8 @@ export async function siteAndRoute(
     if (!capRelaxed && (!calibrate || close || rounds >= maxRounds || steps.stop() || !(f.estimateUsdPerYear > 0 && f.routedUsdPerYear > 0))) {
       const note = !byRoutes
         ? "siting used the flat transport.collectionCostUsdPerTKm factor: not calibrated, compared only"
-        : scenario.pickups
-          ? "the day's pickups are given by the scenario, not the zones' average day: not calibrated, compared only"
+        : scenario.pickups || steps.extraPickups
+          ? "the day's pickups are given by the scenario or registered, not only the zones' average day: not calibrated, compared only"
           : close
             ? `consistent within ${CALIBRATION_TOLERANCE * 100}% after ${rounds} siting solve${rounds > 1 ? "s" : ""}`
             : `stopped after ${rounds} siting solve${rounds > 1 ? "s" : ""} with routed ÷ estimate ${ratio.toFixed(3)} (cost), ${co2Ratio.toFixed(3)} (CO2)`;

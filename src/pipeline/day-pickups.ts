@@ -17,17 +17,25 @@ export function serviceDate(scenario: Scenario): string {
 /**
  * Requests to route on `date`. Given pickups are kept when undated or dated `date`. Without
  * pickups, each zone served in year 1 (and in `servedZones`) yields its daily supply
- * (annual ÷ working days) as one or more requests at its collection point.
+ * (annual ÷ working days) as one or more requests at its collection point. `registered` requests
+ * (pickups registered over HTTP for `date`) are routed beside either.
  */
-export function dayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>): DayRequest[] {
+export function dayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>, registered: PickupRequest[] = []): DayRequest[] {
+  return [...scenarioDayRequests(scenario, date, servedZones), ...registered.filter((p) => p.date === date).map((p) => withLoad(scenario, p))];
+}
+
+function withLoad(scenario: Scenario, request: PickupRequest): DayRequest {
   const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
-  const withLoad = (request: PickupRequest): DayRequest => ({
+  return {
     request,
     load: unitsLoad(scenario, request.units),
     hazardous: Object.entries(request.units).some(([k, n]) => n > 0 && hazardous.has(k)),
-  });
+  };
+}
+
+function scenarioDayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>): DayRequest[] {
   if (scenario.pickups) {
-    return scenario.pickups.filter((p) => !p.date || p.date === date).map(withLoad);
+    return scenario.pickups.filter((p) => !p.date || p.date === date).map((p) => withLoad(scenario, p));
   }
   const out: DayRequest[] = [];
   for (const zone of scenario.zones) {
@@ -43,7 +51,7 @@ export function dayRequests(scenario: Scenario, date: string, servedZones: Reado
         serviceS: DAY_STOP_SERVICE_S,
         priority: 0,
       };
-      out.push(withLoad(request));
+      out.push(withLoad(scenario, request));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
+import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -22,6 +22,8 @@ export interface StageOptions {
   routingIterations?: number;
   /** Seeds the day's routes are solved from in parallel (multi-start on worker threads); default 1. */
   routingStarts?: number;
+  /** Pickups registered over HTTP for the service day, routed beside the scenario's own. */
+  registeredPickups?: PickupRequest[];
   shouldStop?: () => boolean;
   onProgress?: (p: Progress) => void;
 }
@@ -38,7 +40,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   const stop = options.shouldStop ?? (() => false);
   const date = serviceDate(scenario);
   const allZones = new Set(scenario.zones.map((z) => z.id));
-  const pickups = dayRequests(scenario, date, allZones).map((r) => r.request);
+  const pickups = dayRequests(scenario, date, allZones, options.registeredPickups).map((r) => r.request);
 
   report({ stage: "network", fraction: 0, message: "travel matrices" });
   const places = listPlaces(scenario, pickups);
@@ -62,7 +64,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     route: async (s) => {
       report({ stage: "routing", fraction: 0.6, message: `${s.siting.hubs.length} hubs open; routing the day`, bestObjectiveUsd: s.siting.objectiveUsd });
       const servedZones = new Set(s.siting.assignments.map((a) => a.zoneId));
-      const problem = buildRoutingProblem({ scenario, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(scenario, date, servedZones) });
+      const problem = buildRoutingProblem({ scenario, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(scenario, date, servedZones, options.registeredPickups) });
       const solution = await solveDay(
         problem,
         { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * 0.5), maxIterations: options.routingIterations, shouldStop: stop },
@@ -71,6 +73,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
       return assembleRouting(problem, solution, locations, travel.legGeometry, date);
     },
     stop: () => stop() || leftS() <= 0,
+    extraPickups: (options.registeredPickups ?? []).some((p) => p.date === date),
   });
 
   report({ stage: "plan", fraction: 0.95, message: "plan and KPIs" });
@@ -82,6 +85,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     siting: sited.siting,
     routing,
     kpis: { ...sited.annual, collection: reconciliation, day: dayKpis(routing) },
+    ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],
     warnings: [...sited.warnings, ...routingWarnings(routing), ...reconciliationWarnings(reconciliation)],
