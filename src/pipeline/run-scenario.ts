@@ -132,15 +132,19 @@ export async function routeDay(input: RouteDayInput & { shouldStop?: () => boole
 }
 
 function vehicleFactors(scenario: Scenario): Plan["factors"] {
+  // Siting prices collection by these vehicles' routes unless a flat per-t-km factor is given.
+  const routes = scenario.transport.collectionCostUsdPerTKm === undefined;
+  const byRoutes = { cost: routes ? ["costUsdPerYear.collectionTransport"] : [], co2: routes ? ["co2TPerYear"] : [] };
   return scenario.carriers.flatMap((c) =>
     c.vehicles.flatMap((v) => {
       const source = v.source ?? "assumption: not sourced in the scenario";
       return [
-        { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg"] },
-        { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd"] },
-        { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd"] },
+        { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg", ...byRoutes.co2] },
+        { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd", ...byRoutes.cost] },
+        { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd", ...byRoutes.cost] },
+        { name: `${c.id}/${v.id} fixed cost per day`, value: v.fixedCostUsdPerDay, unit: "USD/day", source, feeds: ["day.costUsd", ...byRoutes.cost] },
         // optional terms (default 0): listed only when the scenario sets them
-        ...(v.costUsdPerStop > 0 ? [{ name: `${c.id}/${v.id} cost per stop`, value: v.costUsdPerStop, unit: "USD/stop", source, feeds: ["day.costUsd"] }] : []),
+        ...(v.costUsdPerStop > 0 ? [{ name: `${c.id}/${v.id} cost per stop`, value: v.costUsdPerStop, unit: "USD/stop", source, feeds: ["day.costUsd", ...byRoutes.cost] }] : []),
         ...(v.minPaidHours > 0 ? [{ name: `${c.id}/${v.id} minimum paid shift`, value: v.minPaidHours, unit: "h", source, feeds: ["day.costUsd"] }] : []),
       ];
     }),

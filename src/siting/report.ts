@@ -188,9 +188,8 @@ function listFactors(data: SitingData): Plan["factors"] {
     out.push({ name: "collection cost", value: col.costUsdPerTKm, unit: "USD/t-km", source: col.source, feeds: ["costUsdPerYear.collectionTransport"] });
     out.push({ name: "collection CO2", value: col.co2KgPerTKm, unit: "kg CO2/t-km", source: col.source, feeds: ["co2TPerYear"] });
   } else {
-    out.push({ name: "collection cost calibration", value: col.scale.cost, unit: "×", source: col.source, feeds: ["costUsdPerYear.collectionTransport"] });
-    out.push({ name: "collection CO2 calibration", value: col.scale.co2, unit: "×", source: col.source, feeds: ["co2TPerYear"] });
-    out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: "Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006)", feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
+    // The calibration multipliers are results, not inputs: they are in kpis.collection.
+    out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: `Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006); ${col.source}`, feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
   }
   for (const mode of ["road", "rail", "sea"] as const) {
     const m = s.transport[mode];

@@ -161,7 +161,7 @@ function collectionPricing(s: Scenario, scale: CollectionScale): CollectionPrici
     return {
       method: "routes",
       scale,
-      source: `route-based estimate per zone and hub (docs/siting-model.md: stem trips, local legs by the Beardwood–Halton–Hammersley constant ${BHH_BETA}, service and unload times, the carriers' vehicle costs), calibrated against the routed day: cost × ${scale.cost.toFixed(4)}, CO2 × ${scale.co2.toFixed(4)}`,
+      source: "route-based estimate per zone and hub (docs/siting-model.md: stem trips from the vehicles' depots, local legs by the Beardwood–Halton–Hammersley constant, service and unload times, the carriers' vehicle costs), calibrated against the routed day (kpis.collection)",
     };
   const v = s.carriers[0].vehicles[0];
   const loadT = v.capacityKg / 1000;
