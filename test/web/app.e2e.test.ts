@@ -180,6 +180,10 @@ describe.runIf(run)("web app in Chromium", () => {
     const a = plans[0];
     plans.push(b);
 
+    await page.goto(`${svc.url}/#/scenarios`);
+    await waitForView(page, "scenarios");
+    expect(await page.locator("[data-testid=scenario-list] tbody tr").count()).toBe(2);
+    await shoot(page, "scenarios");
     await page.goto(`${svc.url}/#/compare/${a}/${b}`);
     await waitForView(page, "compare");
     const [pa, pb] = await Promise.all([call<PlanJson>("GET", `/v1/plans/${a}`, planner), call<PlanJson>("GET", `/v1/plans/${b}`, planner)]);
