@@ -18,7 +18,9 @@ import { jobRoutes } from "./routes/jobs.js";
 import { opsRoutes } from "./routes/ops.js";
 import { pickupRoutes } from "./routes/pickups.js";
 import { planRoutes } from "./routes/plans.js";
+import { routingRoutes } from "./routes/routing.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { sweepRoutes } from "./routes/sweeps.js";
 import { sessionRoutes } from "./routes/session.js";
 import { defaultWebRoot, installWebApp } from "./web-static.js";
 
@@ -106,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, ctx);
   await app.register(pickupRoutes, ctx);
   await app.register(carrierRoutes, ctx);
+  await app.register(routingRoutes, ctx);
+  await app.register(sweepRoutes, ctx);
   await app.register(sessionRoutes, ctx);
   if (opts.webRoot !== false) await installWebApp(app, opts.webRoot ?? defaultWebRoot());
 
