@@ -16,7 +16,7 @@ import { h } from "./dom.js";
 setWorkerUrl(workerUrl);
 
 /** Overlay sources, each a GeoJSON FeatureCollection a view sets or clears. */
-export const OVERLAYS = ["areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
+export const OVERLAYS = ["network", "areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 // Layers a click explains, top-most first.
 const CLICKABLE = ["pin", "hubs", "offtakers", "depots", "stops", "zones", "routes", "flows-road", "flows-rail", "flows-sea", "assignments", "areas"];
@@ -57,7 +57,6 @@ export function createMap(container: HTMLElement): MapHandle {
     center: [-96, 38],
     zoom: 3.3,
     attributionControl: false,
-    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   const attribution = new AttributionControl({ compact: false, customAttribution: CENSUS });
   map.addControl(attribution, "bottom-right");
@@ -205,6 +204,16 @@ async function loadOutlines(): Promise<{ states: FeatureCollection; countiesNear
 const MODE_COLOURS = { road: "#7c3aed", rail: "#0f766e", sea: "#1d4ed8" } as const;
 
 function addOverlayLayers(map: MapLibre): void {
+  // The scenario's own street network, when it has one: the basemap's streets.
+  map.addLayer({
+    id: "network-road", type: "line", source: "network", filter: ["==", ["get", "mode"], "road"],
+    layout: { "line-join": "round", "line-cap": "round" },
+    paint: { "line-color": "#cfd5dd", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.5, 14, 1.5, 17, 4] },
+  });
+  map.addLayer({
+    id: "network-rail", type: "line", source: "network", filter: ["==", ["get", "mode"], "rail"],
+    paint: { "line-color": "#8b95a3", "line-width": 1.2, "line-dasharray": [4, 2] },
+  });
   map.addLayer({ id: "areas", type: "fill", source: "areas", paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.1, "fill-outline-color": ["get", "colour"] } });
   map.addLayer({
     id: "assignments", type: "line", source: "assignments",

@@ -5,7 +5,7 @@
 // sees only its own routes. The plan view's first full frame of the largest dataset is timed
 // (printed; figures in bench/README.md). URBANMINE_SCREENSHOTS=DIR saves a screenshot per view.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser, renderedFeatures, ROOT, type Service, signIn, startService, waitForView } from "./harness.js";
@@ -262,6 +262,25 @@ describe.runIf(run)("web app in Chromium", () => {
     expect(csv).not.toContain(theirs.id);
     await shoot(carrier, "carrier");
     await carrier.context().close();
+  });
+
+  it("draws a scenario's own street network as the basemap and credits OpenStreetMap", async () => {
+    const fixture = join(ROOT, "test", "fixtures", "baltimore-scenario.json");
+    const scenario = JSON.parse(readFileSync(fixture, "utf8"));
+    scenario.network.file = resolve(dirname(fixture), scenario.network.file);
+    await call("POST", "/v1/scenarios", planner, scenario);
+    const page = await newPage(planner);
+    await page.goto(`${svc.url}/#/scenarios/${scenario.id}`);
+    await waitForView(page, "scenario");
+    expect((await renderedFeatures(page, ["network-road"])).length).toBeGreaterThan(100);
+    expect(await page.textContent(".maplibregl-ctrl-attrib")).toContain("© OpenStreetMap contributors");
+    await shoot(page, "scenario-network");
+    // Lebanon has no network file: no streets, no OSM credit.
+    await page.goto(`${svc.url}/#/scenarios/lebanon-tn`);
+    await waitForView(page, "scenario");
+    expect(await renderedFeatures(page, ["network-road"])).toEqual([]);
+    expect(await page.textContent(".maplibregl-ctrl-attrib")).not.toContain("OpenStreetMap");
+    await page.context().close();
   });
 
   it("times the first full map frame of the plan view of the largest dataset", async () => {

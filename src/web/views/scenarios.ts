@@ -5,7 +5,7 @@ import { api, ApiError, type ApiIssue } from "../api.js";
 import { apiErrorBox } from "../errors.js";
 import type { App } from "../app.js";
 import { errorBox, h, money, mount, num } from "../dom.js";
-import { showLayers } from "../plan-layers.js";
+import { showLayers, showNetwork } from "../plan-layers.js";
 import type { Job, PlanSummaryT, Scenario, ScenarioSummaryT } from "../types.js";
 import { solvePanel } from "./solve.js";
 
@@ -152,6 +152,7 @@ export async function renderScenario(app: App, id: string): Promise<void> {
     api<{ items: Job[] }>("GET", `/v1/scenarios/${encodeURIComponent(id)}/jobs`),
   ]);
   scenarioLayers(app, scenario);
+  await showNetwork(app.map, scenario.id);
   const live = jobs.items.find((j) => j.state === "queued" || j.state === "running");
   mount(app.panel,
     h("p", { class: "crumbs" }, h("a", { href: "#/scenarios" }, "Scenarios"), " / ", scenario.id),
