@@ -29,8 +29,8 @@ export interface MapHandle {
   map: MapLibre;
   /** Sets one overlay's features (all others unchanged). */
   set(overlay: Overlay, data: FeatureCollection): void;
-  /** Empties every overlay. */
-  clear(): void;
+  /** Empties every overlay but `keep` (which the caller sets next) and closes the popup. */
+  clear(keep?: Overlay[]): void;
   /** Frames the map on [west, south, east, north]. */
   fit(bbox: [number, number, number, number]): void;
   /** Says whether OSM-derived data are drawn (the credit shows only then). */
@@ -62,7 +62,8 @@ export function createMap(container: HTMLElement): MapHandle {
   map.addControl(attribution, "bottom-right");
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
-  const pending = new Map<Overlay, FeatureCollection>();
+  // What each overlay shows, so that emptying an empty one costs nothing.
+  const current = new Map<Overlay, FeatureCollection>(OVERLAYS.map((o) => [o, EMPTY]));
   let loaded = false;
 
   map.on("load", () => {
@@ -71,7 +72,7 @@ export function createMap(container: HTMLElement): MapHandle {
     map.addLayer({ id: "states-fill", type: "fill", source: "states", paint: { "fill-color": "#fbfbf8" } });
     map.addLayer({ id: "counties-line", type: "line", source: "counties", minzoom: 5, paint: { "line-color": "#c9ccd1", "line-width": 0.6 } });
     map.addLayer({ id: "states-line", type: "line", source: "states", paint: { "line-color": "#9aa1ab", "line-width": 1.1 } });
-    for (const o of OVERLAYS) map.addSource(o, { type: "geojson", data: pending.get(o) ?? EMPTY });
+    for (const o of OVERLAYS) map.addSource(o, { type: "geojson", data: current.get(o) ?? EMPTY });
     addOverlayLayers(map);
     loaded = true;
     void outlines.then((o) => (map.getSource("states") as GeoJSONSource).setData(o.states));
@@ -110,12 +111,14 @@ export function createMap(container: HTMLElement): MapHandle {
   const handle: MapHandle = {
     map,
     set(overlay, data) {
+      if (current.get(overlay) === data) return;
+      current.set(overlay, data);
+      // Before the style loads, the source is created with `current` on load.
       if (loaded) (map.getSource(overlay) as GeoJSONSource).setData(data);
-      else pending.set(overlay, data);
     },
-    clear() {
+    clear(keep = []) {
       popup.remove();
-      for (const o of OVERLAYS) handle.set(o, EMPTY);
+      for (const o of OVERLAYS) if (!keep.includes(o)) handle.set(o, EMPTY);
     },
     fit(bbox) {
       const [w, s, e, n] = bbox;

@@ -152,7 +152,8 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
 
 /** Shows `layers` (clearing the rest) and frames the map on the zones, hubs and routes. */
 export function showLayers(m: MapHandle, layers: Layers, frameOn: Overlay[] = ["zones", "hubs", "routes", "depots"]): void {
-  m.clear();
+  // Each overlay is set once (its data, or empty): a source set twice is parsed twice.
+  m.clear(Object.keys(layers) as Overlay[]);
   for (const [name, fc] of Object.entries(layers)) m.set(name as Overlay, fc);
   const framed = frameOn.flatMap((o) => layers[o]?.features ?? []);
   if (framed.length > 0) m.fit(bbox(featureCollection(framed as Feature[])) as [number, number, number, number]);

@@ -39,5 +39,7 @@ export async function renderPlan(app: App, id: string): Promise<void> {
       h("button", { type: "button", class: "link", onclick: async () => download(`${id}.geojson`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=geojson`), "application/geo+json") }, "GeoJSON")));
   await app.map.idle();
   app.mark("planView", performance.now() - t0);
+  // performance.now() counts from the page's navigation: the first full frame since opening it.
+  app.mark("planViewSinceNavigation", performance.now());
   app.status("plan", "ready");
 }
