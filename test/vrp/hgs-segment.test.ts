@@ -2,25 +2,25 @@
 // in any grouping gives the distance, load and time warp of a direct simulation.
 import { describe, expect, it } from "vitest";
 import { buildProblemData } from "../../src/vrp/data.js";
-import { type ClassicData, toClassic } from "../../src/vrp/hgs/classic-data.js";
-import { concat, Segment, visit } from "../../src/vrp/hgs/segment.js";
+import { type HgsData, toHgsData } from "../../src/vrp/hgs/hgs-data.js";
+import { concat, Segment, visitCustomer, visitDepot } from "../../src/vrp/hgs/segment.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
 
-function data(seed: number): ClassicData {
+function data(seed: number): HgsData {
   const rand = lcg(seed);
   const pts = randomPoints(rand, 9);
   const jobs = pts.slice(1).map((_, i) => {
     const open = 1800 + Math.floor(rand() * 20) * 200;
     return job(`c${i}`, i + 1, [1 + Math.floor(rand() * 5)], { serviceS: 60 + Math.floor(rand() * 120), timeWindows: [[open, open + 300 + Math.floor(rand() * 600)]] });
   });
-  const d = toClassic(buildProblemData(planeProblem(pts, jobs, [vehicle("a", [100], { shift: [0, 20000] }), vehicle("b", [100], { shift: [0, 20000] }), vehicle("c", [100], { shift: [0, 20000] })])));
-  if (!d) throw new Error("expected a classic problem");
+  const d = toHgsData(buildProblemData(planeProblem(pts, jobs, [vehicle("a", [100], { shift: [0, 20000] }), vehicle("b", [100], { shift: [0, 20000] }), vehicle("c", [100], { shift: [0, 20000] })])));
+  if (!d?.giantTour) throw new Error("expected a classic problem");
   return d;
 }
 
 /** Time warp, distance and load of depot → seq → depot, leaving at the depot's opening (Vidal 2013). */
-function simulate(d: ClassicData, seq: number[]): { tw: number; dist: number; load: number } {
-  let t = d.depotReadyS;
+function simulate(d: HgsData, seq: number[]): { tw: number; dist: number; load: number } {
+  let t = d.vReadyS[0];
   let tw = 0;
   let dist = 0;
   let load = 0;
@@ -40,7 +40,7 @@ function simulate(d: ClassicData, seq: number[]): { tw: number; dist: number; lo
   }
   const back = t + d.time[prev * d.nLoc + d.depot];
   dist += d.dist[prev * d.nLoc + d.depot];
-  if (back > d.depotDueS) tw += back - d.depotDueS;
+  if (back > d.vDueS[0]) tw += back - d.vDueS[0];
   return { tw, dist, load };
 }
 
@@ -55,16 +55,16 @@ describe("time-warp segments", () => {
       if (want.tw > 0) warped++;
       const one = new Segment();
       // left fold
-      const left = visit(d, d.n, new Segment());
-      for (const c of seq) concat(d, left, visit(d, c, one), left);
-      concat(d, left, visit(d, d.n, one), left);
+      const left = visitDepot(d, 0, false, new Segment());
+      for (const c of seq) concat(d, left, visitCustomer(d, c, one), left);
+      concat(d, left, visitDepot(d, 0, true, one), left);
       // split at a random point: (depot..k) ⊕ (k+1..depot)
       const k = Math.floor(rand() * seq.length);
-      const head = visit(d, d.n, new Segment());
-      for (const c of seq.slice(0, k)) concat(d, head, visit(d, c, one), head);
-      const tail = visit(d, d.n, new Segment());
+      const head = visitDepot(d, 0, false, new Segment());
+      for (const c of seq.slice(0, k)) concat(d, head, visitCustomer(d, c, one), head);
+      const tail = visitDepot(d, 0, false, new Segment());
       for (const c of seq.slice(k).reverse()) {
-        const s = visit(d, c, new Segment());
+        const s = visitCustomer(d, c, new Segment());
         concat(d, s, tail, s);
         tail.copyFrom(s);
       }

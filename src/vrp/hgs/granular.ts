@@ -2,10 +2,10 @@
 // time windows) the waiting and time warp a direct visit would cause (Vidal 2013 / PyVRP).
 // The relation is made symmetric, as in HGS-CVRP: when v is among u's closest, u is also
 // among v's neighbours, so moves are tried from both ends.
-import type { ClassicData } from "./classic-data.js";
+import type { HgsData } from "./hgs-data.js";
 
 /** The `k` most related customers of each customer, plus those that count it among theirs. */
-export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
+export function granularNeighbours(data: HgsData, k: number): Int32Array[] {
   const n = data.n;
   const m = data.nLoc;
   const lists: number[][] = [];
