@@ -59,7 +59,7 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
   );
   if (!routes || routes.length > data.nVehicles) return null;
   const sol = new Solution(data);
-  routes.forEach((r, v) => sol.setRoute(v, r, 0));
+  routes.forEach((r, v) => sol.setRoute(v, r.map((c) => hgs.jobOf[c]), 0));
   return sol.refreshCosts(ev) ? sol : null;
 }
 

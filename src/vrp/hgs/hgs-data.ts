@@ -4,12 +4,15 @@
 // limits and skill group. The variant is read from the data: identical vehicles at one depot
 // paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
 // routes bound to vehicles. Features the segments cannot price (locked prefixes, several
-// windows, unload trips, open routes) leave the problem to the general search.
+// windows, unload trips, open routes) leave the problem to the general search. Jobs no vehicle
+// can serve even alone are left out of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 
 /** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
 export interface HgsData {
   readonly n: number;
+  /** Job index of customer c (customers are the jobs some vehicle can serve alone). */
+  readonly jobOf: Int32Array;
   readonly nLoc: number;
   readonly nDims: number;
   readonly loc: Int32Array;
@@ -68,16 +71,16 @@ const OPEN = 1e15;
 /** The search form of `d`, or null when it uses a feature only the general search handles. */
 export function toHgsData(d: ProblemData): HgsData | null {
   const nV = d.nVehicles;
-  const n = d.nJobs;
+  const nJobs = d.nJobs;
   const nDims = d.nDims;
   const m = d.nLocations;
-  if (nV === 0 || n === 0) return null;
+  if (nV === 0 || nJobs === 0) return null;
   const speed = d.vSpeedFactor[0];
   for (let v = 0; v < nV; v++) {
     if (d.lockedPrefix[v].length > 0 || d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
     if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
   }
-  for (let j = 0; j < n; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
+  for (let j = 0; j < nJobs; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
   for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
   let symmetric = true;
   for (let i = 0; i < m && symmetric; i++)
@@ -90,7 +93,7 @@ export function toHgsData(d: ProblemData): HgsData | null {
   const groupOf = new Map<string, number>();
   const vGroup = new Int32Array(nV);
   for (let v = 0; v < nV; v++) {
-    const key = d.compatible.subarray(v * n, (v + 1) * n).join("");
+    const key = d.compatible.subarray(v * nJobs, (v + 1) * nJobs).join("");
     let g = groupOf.get(key);
     if (g === undefined) {
       g = groupOf.size;
@@ -99,31 +102,45 @@ export function toHgsData(d: ProblemData): HgsData | null {
     vGroup[v] = g;
   }
   if (groupOf.size > MAX_GROUPS) return null;
-  const jobMask = new Int32Array(n);
-  for (let v = 0; v < nV; v++) for (let j = 0; j < n; j++) if (d.compatible[v * n + j]) jobMask[j] |= 1 << vGroup[v];
 
-  const giantTour = isClassic(d, symmetric);
   const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
+  // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
+  // in every matrix we build, so a job no vehicle serves alone fits no route)
+  const served: number[] = [];
+  for (let j = 0; j < nJobs; j++) {
+    const w = d.twOffset[j];
+    let ok = false;
+    for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
+    if (ok) served.push(j);
+  }
+  const n = served.length;
+  if (n === 0) return null;
+  const jobOf = Int32Array.from(served);
+  const all = n === nJobs;
+  const jobMask = new Int32Array(n);
+  for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
+  const giantTour = all && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
   const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
   let hasTimeWindows = !giantTour;
-  for (let j = 0; j < n; j++) {
-    const w = d.twOffset[j];
-    readyS[j] = Math.max(-OPEN, d.twStartS[w]);
-    dueS[j] = Math.min(OPEN, d.twEndS[w]);
+  for (let c = 0; c < n; c++) {
+    const w = d.twOffset[jobOf[c]];
+    readyS[c] = Math.max(-OPEN, d.twStartS[w]);
+    dueS[c] = Math.min(OPEN, d.twEndS[w]);
     if (giantTour) {
-      readyS[j] = Math.max(shiftStart, readyS[j]);
-      dueS[j] = Math.min(shiftEnd, dueS[j]);
-      if (readyS[j] > shiftStart || dueS[j] < shiftEnd) hasTimeWindows = true;
+      readyS[c] = Math.max(shiftStart, readyS[c]);
+      dueS[c] = Math.min(shiftEnd, dueS[c]);
+      if (readyS[c] > shiftStart || dueS[c] < shiftEnd) hasTimeWindows = true;
     }
   }
-  // every customer must be servable alone by some vehicle, else the general search explains why not
-  for (let j = 0; j < n; j++) {
-    let ok = false;
-    for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * n + j] === 1 && servesAlone(d, time, readyS[j], dueS[j], v, j);
-    if (!ok) return null;
-  }
+  const pick = <T extends Int32Array | Float64Array>(arr: T, width: number): T => {
+    if (all) return arr;
+    const out = new (arr.constructor as new (k: number) => T)(n * width);
+    for (let c = 0; c < n; c++) for (let q = 0; q < width; q++) out[c * width + q] = arr[jobOf[c] * width + q];
+    return out;
+  };
+  const amounts = pick(d.jobAmount, nDims);
   const vPerKm = giantTour ? new Float64Array(nV).fill(1) : d.vUsdPerKm;
   const zero = new Float64Array(nV);
   const loadWeight = new Float64Array(nDims);
@@ -135,9 +152,9 @@ export function toHgsData(d: ProblemData): HgsData | null {
     loadWeight[q] = cap > 0 ? cap0 / cap : 1;
   }
   return {
-    n, nLoc: m, nDims, loc: d.jobLoc, dist: d.distanceKm, time,
-    demand: nDims === 1 ? d.jobAmount : Float64Array.from({ length: n }, (_, j) => d.jobAmount[j * nDims]),
-    amounts: d.jobAmount, serviceS: d.jobServiceS, readyS, dueS, hasTimeWindows, symmetric, giantTour,
+    n, jobOf, nLoc: m, nDims, loc: pick(d.jobLoc, 1), dist: d.distanceKm, time,
+    demand: nDims === 1 ? amounts : Float64Array.from({ length: n }, (_, c) => amounts[c * nDims]),
+    amounts, serviceS: pick(d.jobServiceS, 1), readyS, dueS, hasTimeWindows, symmetric, giantTour,
     nVehicles: nV, vStart: d.vStart, vEnd: d.vEnd,
     vReadyS: d.vShiftStartS, vDueS: d.vShiftEndS, vCapacity: d.vCapacity, vInitialLoad: d.vInitialLoad,
     vFixed: giantTour ? zero : d.vFixedUsd, vPerKm, vPerS: giantTour ? zero : d.vUsdPerHour.map((x) => x / 3600),
