@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { buildProblemData } from "../../src/vrp/data.js";
 import { type HgsData, toHgsData } from "../../src/vrp/hgs/hgs-data.js";
+import { granularNeighbours } from "../../src/vrp/hgs/granular.js";
+import { LocalSearch } from "../../src/vrp/hgs/local-search.js";
 import { concat, Segment, visitCustomer, visitDepot } from "../../src/vrp/hgs/segment.js";
+import { Rng } from "../../src/vrp/random.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
 
 function data(seed: number): HgsData {
@@ -76,5 +79,49 @@ describe("time-warp segments", () => {
       }
     }
     expect(warped).toBeGreaterThan(5);
+  });
+});
+
+describe("route segments of a mixed fleet", () => {
+  it("price a head of one route joined to the tail of another like the joined route walked whole", () => {
+    const rand = lcg(11);
+    const pts = randomPoints(rand, 14);
+    const jobs = pts.slice(3).map((_, i) => {
+      const open = Math.floor(rand() * 6) * 900;
+      return job(`c${i}`, i + 3, [1 + Math.floor(rand() * 5), rand()], { serviceS: 120, timeWindows: rand() < 0.7 ? [[open, open + 1800]] : [] });
+    });
+    const vehicles = [
+      vehicle("van", [12, 2], { start: 0, end: 2, fixedCostUsd: 30, costUsdPerHour: 20, shift: [0, 9000] }),
+      vehicle("truck", [20, 3], { start: 1, end: 2, fixedCostUsd: 60, costUsdPerKm: 0.6, costUsdPerHour: 30, costUsdPerStop: 2, shift: [900, 8000] }),
+    ];
+    const d = toHgsData(buildProblemData(planeProblem(pts, jobs, vehicles, ["kg", "m3"])));
+    if (!d || d.giantTour) throw new Error("expected a mixed-fleet problem");
+    const ls = new LocalSearch(d, 2, granularNeighbours(d, 5), new Rng(1));
+    const rs = ls.rs;
+    rs.capPenalty = 3;
+    rs.twPenalty = 0.5;
+    const order = Array.from({ length: d.n }, (_, i) => i);
+    const routes = [order.slice(0, 5), order.slice(5)];
+    rs.load(routes);
+    const buf = new Int32Array(d.n);
+    const a = new Segment(d.nDims);
+    const b = new Segment(d.nDims);
+    let checked = 0;
+    for (let home = 0; home < 2; home++) {
+      const other = 1 - home;
+      for (let i = 0; i <= routes[home].length; i++) {
+        for (let k = 0; k <= routes[other].length; k++) {
+          // home keeps its first i customers and takes the other route's customers from k on
+          const head = i === 0 ? rs.startOf(home) : routes[home][i - 1];
+          const from = k < routes[other].length ? routes[other][k] : rs.endOf(other);
+          concat(d, rs.prefix(head, a), rs.tailTo(from, home, b), a);
+          const seq = [...routes[home].slice(0, i), ...routes[other].slice(k)];
+          seq.forEach((c, q) => (buf[q] = c));
+          expect(rs.cost(a, home)).toBeCloseTo(rs.priceSequence(home, buf, seq.length), 9);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });

@@ -155,14 +155,13 @@ export class RouteSet {
     const tails = !d.giantTour;
     while (x !== this.startOf(r)) {
       x = this.prev[x];
-      this.single(x, one);
       if (tails && x < this.n) {
-        if (this.next[x] >= this.n) tail.copyFrom(one);
-        else concat(d, one, tail, this.b);
-        if (this.next[x] < this.n) tail.copyFrom(this.b);
+        // tail(x) = x ⊕ tail(next x), or x alone before the end depot
+        if (this.next[x] >= this.n) this.single(x, tail);
+        else tail.copyFrom(concat(d, this.single(x, one), tail, one));
         this.store(this.tl, x, tail);
-        this.single(x, one);
       }
+      this.single(x, one);
       // one ⊕ seg, written into seg through a copy
       concat(d, one, seg, one);
       seg.copyFrom(one);
