@@ -70,6 +70,9 @@ const OPEN = 1e15;
 
 /** The search form of `d`, or null when it uses a feature only the general search handles. */
 export function toHgsData(d: ProblemData): HgsData | null {
+  // no capacity dimension at all (VROOM problems without amounts): one dimension that nothing fills
+  if (d.nDims === 0)
+    d = { ...d, nDims: 1, jobAmount: new Float64Array(d.nJobs), vCapacity: new Float64Array(d.nVehicles).fill(OPEN), vInitialLoad: new Float64Array(d.nVehicles) };
   const nV = d.nVehicles;
   const nJobs = d.nJobs;
   const nDims = d.nDims;
