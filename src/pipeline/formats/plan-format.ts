@@ -102,7 +102,8 @@ export function planCsv(plan: Plan, table: PlanTable): string {
 /** Every numeric KPI as a dotted path (`costUsdPerYear.total`, `tonnesCollectedPerYear.laptop`). */
 export function flattenKpis(value: unknown, prefix = "", out = new Map<string, number>()): Map<string, number> {
   if (typeof value === "number") out.set(prefix, value);
-  else if (value && typeof value === "object") {
+  // lists (the collection calibration's rounds) are history, not KPIs to compare
+  else if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flattenKpis(v, prefix ? `${prefix}.${k}` : k, out);
   }
   return out;
