@@ -101,6 +101,7 @@ export async function registerPickup(store: Store, reg: Registration, today: str
 function checkRegistration(scenario: Scenario, reg: Registration): void {
   const name = reg.id ? `pickup '${reg.id}'` : "the pickup";
   const issues = [...insaneNumbers(reg), ...checkPickup(scenario, reg, "")];
+  if (issues.length === 0 && Object.values(reg.units).every((n) => n === 0)) issues.push({ path: "units", message: "no devices: give at least one unit" });
   if (issues.length) {
     const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
     throw new UrbanmineError(code, describeIssues(`${name} is not valid`, issues), issues);

@@ -1,6 +1,7 @@
 // The service area of a scenario and the checks every pickup passes, whether it comes in the
-// scenario file or is registered over HTTP: known streams and carrier, at least one device,
-// time windows that open before they close, and a location inside the service area.
+// scenario file or is registered over HTTP: known streams and carrier,
+// time windows that open before they close, and a location inside the service area. (A scenario
+// may list an empty pickup, a no-show; a registration must hold at least one device.)
 import { clockToSeconds, type Location } from "./common.js";
 import type { InputIssue } from "./errors.js";
 import type { PickupRequest } from "./fleet.js";
@@ -41,12 +42,9 @@ export type PickupFields = Pick<PickupRequest, "location" | "units" | "timeWindo
 export function checkPickup(s: Scenario, p: PickupFields, path: string): InputIssue[] {
   const out: InputIssue[] = [];
   const streams = new Set(s.streams.map((x) => x.id));
-  let devices = 0;
-  for (const [key, n] of Object.entries(p.units)) {
+  for (const key of Object.keys(p.units)) {
     if (!streams.has(key)) out.push({ path: `${path}units.${key}`, message: `unknown stream '${key}' (known: ${[...streams].join(", ")})` });
-    devices += n;
   }
-  if (devices === 0 && out.length === 0) out.push({ path: `${path}units`, message: "no devices: give at least one unit" });
   if (p.carrierId !== undefined && !s.carriers.some((c) => c.id === p.carrierId))
     out.push({ path: `${path}carrierId`, message: `unknown carrier '${p.carrierId}' (known: ${s.carriers.map((c) => c.id).join(", ")})` });
   p.timeWindows.forEach((w, j) => {
