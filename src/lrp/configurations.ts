@@ -69,6 +69,8 @@ export interface EstimatedConfig {
   estimate: number;
   /** Depot of each customer node (-1 for depot nodes). */
   depotOf: Int32Array;
+  /** Whether the greedy assignment respects every depot capacity. */
+  packed: boolean;
 }
 
 /** Radial cost of serving customer node c from depot d: its demand's share of a round trip. */
@@ -86,6 +88,7 @@ function estimate(data: LrpData, set: DepotSet): EstimatedConfig {
   });
   order.sort((a, b) => b.regret - a.regret || a.c - b.c);
   let total = set.reduce((a, d) => a + data.openingCost[d], 0);
+  let packed = true;
   for (const { c } of order) {
     let best = -1;
     let nearest = 0;
@@ -96,12 +99,13 @@ function estimate(data: LrpData, set: DepotSet): EstimatedConfig {
     // a configuration that just holds the demand may not pack greedily: the overflow goes to
     // the nearest depot at a small surcharge instead of ruling the configuration out
     const surcharge = best < 0 ? radial(data, set[nearest], c) : 0;
+    if (best < 0) packed = false;
     if (best < 0) best = nearest;
     left[best] -= data.demand[c];
     depotOf[c] = set[best];
     total += radial(data, set[best], c) + surcharge;
   }
-  return { set, estimate: total, depotOf };
+  return { set, estimate: total, depotOf, packed };
 }
 
 /**
