@@ -87,7 +87,7 @@ function report(runs: Run[], names: string[], seeds200: number[]): string {
     "",
   );
   lines.push(
-    "*site first, then route*: depots chosen by a facility-location estimate alone (all depot subsets; customers assigned greedily by regret at a radial cost, demand / vehicle capacity × 2 × depot distance), then the same routing search per depot, the budget split by customers (each depot's search stops after 4000 iterations without improvement).",
+    "*site first, then route*: depots chosen by a facility-location estimate alone (the best depot subset, over all subsets, whose customers can be assigned greedily by regret within the depot capacities at a radial cost, demand / vehicle capacity × 2 × depot distance), then the same routing search per depot, the budget split by customers (each depot's search stops after 4000 iterations without improvement).",
     "",
   );
   const done = names.filter((n) => get(n, "lrp", 1));

@@ -1,7 +1,7 @@
 // The "site first, then route" baseline of the LRP benchmark: depots chosen by a facility-location
-// estimate alone (every depot subset that can hold the demand; customers assigned greedily by
-// regret at a radial cost, their demand's share of a round trip to the depot, the way a per-t-km
-// collection factor prices them), then the same routing search on each depot's customers, the
+// estimate alone (the best depot subset whose customers can be assigned greedily by regret at a
+// radial cost, their demand's share of a round trip to the depot, the way a per-t-km collection
+// factor prices them), then the same routing search on each depot's customers, the
 // CPU budget split by customer count. Each depot's search stops early after a long stagnation.
 import { buildLrpData, checkLrpRoutes, type LrpInput, type LrpRoute, rankConfigs, solveLrp } from "../../src/lrp/index.js";
 
@@ -19,7 +19,8 @@ const STAGNATION = 4000;
 
 export function siteThenRoute(input: LrpInput, seed: number, cpuTimeLimitS: number): BaselineResult {
   const data = buildLrpData(input);
-  const [best] = rankConfigs(data, 1);
+  const best = rankConfigs(data, Number.MAX_SAFE_INTEGER).find((e) => e.packed);
+  if (!best) throw new Error(`${data.name}: no depot set whose greedy assignment fits the capacities`);
   const routes: LrpRoute[] = [];
   for (const d of best.set) {
     const mine = Array.from({ length: data.n }, (_, c) => c).filter((c) => best.depotOf[data.m + c] === d);

@@ -69,6 +69,8 @@ export interface EstimatedConfig {
   estimate: number;
   /** Depot of each customer node (-1 for depot nodes). */
   depotOf: Int32Array;
+  /** Whether the greedy assignment respects every depot capacity. */
+  packed: boolean;
 }
 
 /** Radial cost of serving customer node c from depot d: its demand's share of a round trip. */
@@ -76,7 +78,7 @@ function radial(data: LrpData, d: number, c: number): number {
   return (2 * data.cost[d * data.size + c] * data.demand[c]) / data.vehicleCapacity;
 }
 
-/** Opening costs plus a greedy single-source assignment by regret at radial costs; Infinity when a customer does not fit. */
+/** Opening costs plus a greedy single-source assignment by regret at radial costs. */
 function estimate(data: LrpData, set: DepotSet): EstimatedConfig {
   const left = set.map((d) => data.depotCapacity[d]);
   const depotOf = new Int32Array(data.size).fill(-1);
@@ -86,16 +88,24 @@ function estimate(data: LrpData, set: DepotSet): EstimatedConfig {
   });
   order.sort((a, b) => b.regret - a.regret || a.c - b.c);
   let total = set.reduce((a, d) => a + data.openingCost[d], 0);
+  let packed = true;
   for (const { c } of order) {
     let best = -1;
-    for (let k = 0; k < set.length; k++)
+    let nearest = 0;
+    for (let k = 0; k < set.length; k++) {
+      if (radial(data, set[k], c) < radial(data, set[nearest], c)) nearest = k;
       if (left[k] >= data.demand[c] && (best < 0 || radial(data, set[k], c) < radial(data, set[best], c))) best = k;
-    if (best < 0) return { set, estimate: Infinity, depotOf };
+    }
+    // a configuration that just holds the demand may not pack greedily: the overflow goes to
+    // the nearest depot at a small surcharge instead of ruling the configuration out
+    const surcharge = best < 0 ? radial(data, set[nearest], c) : 0;
+    if (best < 0) packed = false;
+    if (best < 0) best = nearest;
     left[best] -= data.demand[c];
     depotOf[c] = set[best];
-    total += radial(data, set[best], c);
+    total += radial(data, set[best], c) + surcharge;
   }
-  return { set, estimate: total, depotOf };
+  return { set, estimate: total, depotOf, packed };
 }
 
 /**
@@ -119,5 +129,26 @@ export function rankConfigs(data: LrpData, limit: number): EstimatedConfig[] {
     }
     for (const s of out.slice()) for (const t of neighbourConfigs(data, s.set)) out.push(estimate(data, t));
   }
-  return out.filter((e) => Number.isFinite(e.estimate)).sort((a, b) => a.estimate - b.estimate).slice(0, limit);
+  return out.sort((a, b) => a.estimate - b.estimate).slice(0, limit);
+}
+
+/**
+ * Starting configurations: the best by the estimate for each depot count from the fewest that
+ * can hold the demand up to two more (a tight configuration may look worse than it is), then
+ * the best overall, `limit` in all.
+ */
+export function startConfigs(data: LrpData, limit: number): DepotSet[] {
+  const ranked = rankConfigs(data, Number.MAX_SAFE_INTEGER);
+  if (ranked.length === 0) return [];
+  const fewest = Math.min(...ranked.map((e) => e.set.length));
+  const out: DepotSet[] = [];
+  for (let k = fewest; k <= fewest + 2; k++) {
+    const e = ranked.find((x) => x.set.length === k);
+    if (e) out.push(e.set);
+  }
+  for (const e of ranked) {
+    if (out.length >= limit) break;
+    if (!out.some((s) => configKey(s) === configKey(e.set))) out.push(e.set);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // solution polished by local search, gives the most promising a short ruin-and-recreate run,
 // then intensifies on the best configurations of an elite pool. Anytime and cancellable.
 import { Budget, type LrpSolveOptions, type StoppedBy } from "./budget.js";
-import { carryOver, configKey, type DepotSet, neighbourConfigs, rankConfigs } from "./configurations.js";
+import { carryOver, configKey, type DepotSet, neighbourConfigs, startConfigs } from "./configurations.js";
 import { buildLrpData, type LrpData, type LrpInput } from "./data.js";
 import { RouteSearch } from "./ils.js";
 import { Rng } from "./random.js";
@@ -64,7 +64,7 @@ export function solveLrp(input: LrpInput | LrpData, options: LrpSolveOptions = {
   };
 
   // starting configurations: the best by a facility-location estimate, and all depots allowed
-  const starts: Array<DepotSet | undefined> = [...rankConfigs(data, START_CONFIGS).map((e) => e.set), undefined];
+  const starts: Array<DepotSet | undefined> = [...startConfigs(data, START_CONFIGS), undefined];
   for (const set of starts) {
     if (budget.stop() && pool.size > 0) break;
     const start = new LrpState(data);
@@ -78,6 +78,11 @@ export function solveLrp(input: LrpInput | LrpData, options: LrpSolveOptions = {
   }
   let seg = Math.max(10, Math.min(200, Math.round(data.n)));
   const temperature = (): number => TEMPERATURE * search.edgeScale;
+  // every start gets a short run before they are compared
+  for (const e of [...pool.values()]) {
+    if (budget.stop()) break;
+    remember(search.segment(e.sol, Math.ceil(seg / 2), temperature()));
+  }
   const screened = new Set<string>();
   let explored = 0;
 
