@@ -23,6 +23,11 @@ export interface CalibrationSteps<S extends SitingReport> {
 
 type Reconciliation = NonNullable<Plan["kpis"]["collection"]>;
 
+/** Whether siting's collection estimate is calibrated against the routed day (see siteAndRoute). */
+export function calibrates(scenario: Scenario, extraPickups = false): boolean {
+  return scenario.transport.collectionCostUsdPerTKm === undefined && !scenario.pickups && !extraPickups;
+}
+
 /**
  * Sites, routes and reconciles. Scenarios whose siting uses a flat per-t-km collection factor,
  * or whose day is a given list of pickups rather than the zones' average day, are sited and
@@ -35,7 +40,7 @@ export async function siteAndRoute<S extends SitingReport>(
 ): Promise<{ sited: S; routing: Plan["routing"]; reconciliation: Reconciliation }> {
   const days = scenario.policy.workingDaysPerYear;
   const byRoutes = scenario.transport.collectionCostUsdPerTKm === undefined;
-  const calibrate = byRoutes && !scenario.pickups && !steps.extraPickups;
+  const calibrate = calibrates(scenario, steps.extraPickups);
   let scale: CollectionScale = { cost: 1, co2: 1 };
   let sited: S;
   let capRelaxed = false;

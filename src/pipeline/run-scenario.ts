@@ -5,7 +5,7 @@ import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
 import { dayRequests, serviceDate } from "./day-pickups.js";
-import { siteAndRoute } from "./calibrate-collection.js";
+import { calibrates, siteAndRoute } from "./calibrate-collection.js";
 import { buildRoutingProblem } from "./routing-problem.js";
 import { solveMultiStart } from "./multi-start.js";
 import { listPlaces } from "./sites.js";
@@ -56,8 +56,10 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     site: (collectionScale, withoutCo2Cap) => {
       round++;
       report({ stage: "siting", fraction: 0.1, message: round === 1 ? "hub siting model" : `hub siting model, collection recalibrated (round ${round})` });
-      // The first solve gets the siting share of the run; re-solves what is left of it.
-      const budgetS = round === 1 ? limitS * SITING_SHARE * 0.5 : Math.max(1, Math.min(limitS * SITING_SHARE * 0.5, leftS() * 0.4));
+      // The first solve gets the siting share of the run (half of it when re-solves may follow to
+      // calibrate collection); a re-solve at most that half, within what is left.
+      const budgetS =
+        round === 1 ? limitS * SITING_SHARE * (calibrates(scenario) ? 0.5 : 1) : Math.max(1, Math.min(limitS * SITING_SHARE * 0.5, leftS() * 0.4));
       const sc = withoutCo2Cap ? { ...scenario, policy: { ...scenario.policy, co2CapTPerYear: undefined } } : scenario;
       return solveSiting(sc, sitingTravel, { timeLimitS: budgetS, mipGap: scenario.policy.mipGap, shouldStop: stop, collectionScale });
     },
@@ -67,7 +69,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
       const problem = buildRoutingProblem({ scenario, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(scenario, date, servedZones, options.registeredPickups) });
       const solution = await solveDay(
         problem,
-        { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * 0.5), maxIterations: options.routingIterations, shouldStop: stop },
+        { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * (calibrates(scenario) ? 0.6 : 1)), maxIterations: options.routingIterations, shouldStop: stop },
         options.routingStarts ?? 1,
       );
       return assembleRouting(problem, solution, locations, travel.legGeometry, date);
