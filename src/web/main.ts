@@ -19,7 +19,9 @@ const nav = document.getElementById("nav")!;
 const who = document.getElementById("who")!;
 const map = createMap(document.getElementById("map")!);
 const timings: Record<string, number> = {};
-window.urbanmine = { map: map.map, timings, view: "signin", state: "ready" };
+window.urbanmine = { map: map.map, timings, view: "signin", state: "ready", frames: 0 };
+// Frames drawn since the page opened: each one is a full repaint, costly on a software renderer.
+map.map.on("render", () => window.urbanmine!.frames++);
 
 const NAV: Record<Session["role"], [string, string][]> = {
   admin: [["#/scenarios", "Scenarios"], ["#/compare", "Compare plans"]],

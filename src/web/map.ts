@@ -41,7 +41,7 @@ export interface MapHandle {
 
 declare global {
   interface Window {
-    urbanmine?: { map: MapLibre; timings: Record<string, number>; view: string; state: string };
+    urbanmine?: { map: MapLibre; timings: Record<string, number>; view: string; state: string; frames: number };
   }
 }
 

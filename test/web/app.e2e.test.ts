@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, renderedFeatures, ROOT, type Service, signIn, startService, waitForView } from "./harness.js";
+import { browserAvailable, browserCpuMs, launchBrowser, renderedFeatures, ROOT, type Service, signIn, startService, waitForView } from "./harness.js";
 import { shoot } from "./shots.js";
 
 const run = browserAvailable("test/web/app.e2e.test.ts");
@@ -295,7 +295,7 @@ describe.runIf(run)("web app in Chromium", () => {
       else await new Promise((r) => setTimeout(r, 250));
     }
     expect(planId).not.toBeNull();
-    const samples: { dataMs: number; viewMs: number; sinceNavigationMs: number }[] = [];
+    const samples: { dataMs: number; viewMs: number; sinceNavigationMs: number; browserCpuMs: number | null }[] = [];
     let page: Page | undefined;
     for (let i = 0; i < 5; i++) {
       // A new tab each time, cold cache, already signed in (the key in sessionStorage): someone
@@ -304,12 +304,15 @@ describe.runIf(run)("web app in Chromium", () => {
       const ctx = await browser.newContext({ viewport: { width: 1360, height: 820 } });
       await ctx.addInitScript((key) => sessionStorage.setItem("urbanmine.apiKey", key), planner);
       page = await ctx.newPage();
+      const cpu0 = browserCpuMs();
       await page.goto(`${svc.url}/#/plans/${planId}`);
       await waitForView(page, "plan");
-      samples.push(await page.evaluate(() => {
-        const t = window.urbanmine!.timings;
-        return { dataMs: t.planData, viewMs: t.planView, sinceNavigationMs: t.planViewSinceNavigation };
-      }));
+      const cpu1 = browserCpuMs();
+      const t = await page.evaluate(() => {
+        const m = window.urbanmine!.timings;
+        return { dataMs: m.planData, viewMs: m.planView, sinceNavigationMs: m.planViewSinceNavigation };
+      });
+      samples.push({ ...t, browserCpuMs: cpu0 === undefined || cpu1 === undefined ? null : cpu1 - cpu0 });
     }
     page = page!;
     expect((await renderedFeatures(page, ["hubs"])).length).toBeGreaterThan(0);
@@ -319,6 +322,7 @@ describe.runIf(run)("web app in Chromium", () => {
       planDataMs: median(samples.map((s) => s.dataMs)),
       firstFullFrameMs: median(samples.map((s) => s.viewMs)),
       sinceNavigationMs: median(samples.map((s) => s.sinceNavigationMs)),
+      browserCpuMs: median(samples.map((s) => s.browserCpuMs ?? Number.NaN)),
       samples,
     };
     console.log(`plan view timing (median of ${samples.length} fresh tabs): ${JSON.stringify(report)}`);

@@ -3,7 +3,7 @@
 // driven by playwright-core. Chromium is URBANMINE_TEST_CHROMIUM, else /usr/bin/chromium when it
 // exists; without it the suites skip loudly, or fail under URBANMINE_REQUIRE_SERVICES=1.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -110,4 +110,35 @@ export async function renderedFeatures(page: Page, layers: string[]): Promise<{ 
     const map = window.urbanmine!.map;
     return map.queryRenderedFeatures({ layers: ls }).map((f) => ({ layer: f.layer.id, props: f.properties as Record<string, unknown> }));
   }, layers);
+}
+
+/**
+ * CPU time (user + system, ms) used so far by the browser's processes (every descendant of this
+ * process whose name starts with "chrom"), read from /proc; undefined off Linux. Unlike wall
+ * time, it barely moves with the other work on a busy machine.
+ */
+export function browserCpuMs(): number | undefined {
+  if (!existsSync("/proc/self/stat")) return undefined;
+  const procs = new Map<number, { ppid: number; comm: string; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const fields = stat.slice(close + 2).split(" ");
+      procs.set(Number(entry), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = procs.get(pid)?.ppid, hops = 0; p !== undefined && p > 1 && hops < 20; p = procs.get(p)?.ppid, hops++) {
+      if (p === process.pid) return true;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, p] of procs) if (p.comm.startsWith("chrom") && mine(pid)) ticks += p.ticks;
+  return (ticks * 1000) / 100;
 }

@@ -4,9 +4,9 @@
 // window.urbanmine.timings.planView (ms) for the speed benchmark.
 import { api, apiText } from "../api.js";
 import { download, type App } from "../app.js";
-import { h, mount } from "../dom.js";
+import { h, money, mount, num } from "../dom.js";
 import { kpiPanel } from "../kpi-panel.js";
-import { planLayers, showLayers, showNetwork } from "../plan-layers.js";
+import { planLayers, ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
 import type { PlanEnvelopeT, Scenario } from "../types.js";
 
 function legend(): HTMLElement {
@@ -14,6 +14,19 @@ function legend(): HTMLElement {
   return h("ul", { class: "legend" },
     item("zone", "zone (size: tonnes/yr)"), item("hub", "hub (size: capacity; colour: utilisation)"), item("road", "flow by road"),
     item("rail", "flow by rail"), item("sea", "flow by sea"), item("route", "the day's routes (colour per vehicle)"), item("offtaker", "offtaker"), item("depot", "carrier depot"));
+}
+
+/** The day's routes, one row per vehicle in its map colour. */
+function routeTable(plan: PlanEnvelopeT["plan"]): HTMLElement {
+  const routes = plan.routing.routes;
+  if (routes.length === 0) return h("p", { class: "muted" }, "No routes on the planned day.");
+  return h("table", { class: "grid", "data-testid": "route-table" },
+    h("thead", {}, h("tr", {}, h("th", {}, "vehicle"), h("th", {}, "carrier"), h("th", { class: "n" }, "stops"), h("th", { class: "n" }, "km"), h("th", { class: "n" }, "kg"), h("th", { class: "n" }, "cost"))),
+    h("tbody", {}, routes.map((r, i) => h("tr", {},
+      h("td", {}, h("span", { class: "swatch", style: `background:${ROUTE_COLOURS[i % ROUTE_COLOURS.length]}` }), r.vehicleId),
+      h("td", {}, r.carrierId),
+      h("td", { class: "n" }, String(r.steps.filter((s) => s.type === "job").length)),
+      h("td", { class: "n" }, num(r.distanceKm)), h("td", { class: "n" }, num(r.collectedKg)), h("td", { class: "n" }, money(r.costUsd))))));
 }
 
 /** #/plans/:id */
@@ -35,6 +48,7 @@ export async function renderPlan(app: App, id: string): Promise<void> {
     h("p", { class: "muted" }, `${env.createdAt.slice(0, 19).replace("T", " ")} · siting ${plan.siting.status} by ${plan.siting.solver} (gap ${(plan.siting.gap * 100).toFixed(2)}%) · travel: ${plan.network}`),
     legend(),
     kpiPanel(plan),
+    h("section", { class: "kpi" }, h("h3", {}, `Routes of ${plan.routing.date}`), routeTable(plan)),
     h("p", { class: "downloads" }, "Download CSV: ", csv("hubs"), csv("assignments"), csv("flows"), csv("routes"), " · ",
       h("button", { type: "button", class: "link", onclick: async () => download(`${id}.geojson`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=geojson`), "application/geo+json") }, "GeoJSON")));
   await app.map.idle();
