@@ -1,7 +1,7 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
 // hybrid genetic search on every problem its segments can price (any fleet, dimensions, single
-// windows, skills); otherwise (locked prefixes, several windows, unload trips, open routes, jobs
-// no vehicle can serve) build with regret insertion, polish with local search and improve by
+// windows, skills, locked prefixes); otherwise (several windows, unload trips, open routes, a
+// fleet too small for every job) build with regret insertion, polish with local search and improve by
 // ruin-and-recreate; then report routes, schedules and the reason each unserved job was left out.
 import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
@@ -34,12 +34,12 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const stop = (): boolean => stopper.stop();
   const interrupted = (): boolean => stopper.interrupted();
 
+  checkLocks(data, ev, new Solution(data));
   const hgs = toHgsData(data);
   let best = hgs ? solveGenetic(data, hgs, ev, rng, stopper, options) : null;
   const solver = best ? "urbanmine-hgs" : "urbanmine-rr";
   if (!best) {
     const start = new Solution(data);
-    checkLocks(data, ev, start);
     start.refreshCosts(ev);
     insertRegret(ctx, start, start.unassignedJobs(), interrupted);
     localSearch(start, ops, ctx, rng, stop);
@@ -59,7 +59,7 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
   );
   if (!routes || routes.length > data.nVehicles) return null;
   const sol = new Solution(data);
-  routes.forEach((r, v) => sol.setRoute(v, r.map((c) => hgs.jobOf[c]), 0));
+  routes.forEach((r, v) => sol.setRoute(v, [...data.lockedPrefix[v], ...r.map((c) => hgs.jobOf[c])], 0));
   return sol.refreshCosts(ev) ? sol : null;
 }
 

@@ -21,6 +21,11 @@ export const DEFAULT_MAX_ITERATIONS = 2000;
 /** Tracks iterations and time against the limits of `options`. */
 export class Stopper {
   iteration = 0;
+  /**
+   * Why the search ended: "time-limit", "iterations", "cancelled", "no-improvement" (the genetic
+   * search found no better solution for a long run: tiny days end in about a second), or
+   * "converged" (the search finished on its own).
+   */
   stoppedBy = "converged";
   private readonly startMs: number;
   private readonly maxIterations: number;
@@ -41,9 +46,9 @@ export class Stopper {
     return this.stoppedBy !== "converged";
   }
 
-  /** True when stopped by the deadline or a cancel (not by the iteration bound): skip optional work. */
+  /** True when stopped by the deadline or a cancel (not by the iteration bound or convergence): skip optional work. */
   interrupted(): boolean {
-    return this.stop() && this.stoppedBy !== "iterations";
+    return this.stop() && this.stoppedBy !== "iterations" && this.stoppedBy !== "no-improvement";
   }
 
   /** Share of the budget used, 0..1 (by iterations when bounded, else by time). */

@@ -46,6 +46,29 @@ describe("hybrid genetic search (mixed fleet)", () => {
     expect(genetic).toBeGreaterThanOrEqual(5);
   });
 
+  it("keeps a locked prefix (re-optimisation) and is optimal around it", () => {
+    let genetic = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const p = cityDay(seed * 29, 6);
+      p.vehicles = p.vehicles.map((v) => ({ ...v, shift: [0, 30_000] as [number, number], capacity: v.capacity.map((c) => 2 * c) }));
+      // lock two jobs any van may serve, open all day so the locked order is always feasible
+      const free = p.jobs.filter((j) => j.skills.length === 0).slice(0, 2).map((j) => j.id);
+      expect(free.length).toBe(2);
+      p.jobs = p.jobs.map((j) => (free.includes(j.id) ? { ...j, timeWindows: [] } : j));
+      p.locked = [{ vehicleId: "van-2", jobIds: free.slice(0, 2) }];
+      const s = solveRouting(p, { seed: 1, maxIterations: 200 });
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const van2 = s.routes.find((r) => r.vehicleId === "van-2");
+      expect(van2?.steps.filter((x) => x.type === "job").slice(0, 2).map((x) => x.jobId)).toEqual(free.slice(0, 2));
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      if (s.stats.solver === "urbanmine-hgs") genetic++;
+    }
+    expect(genetic).toBeGreaterThanOrEqual(3);
+  });
+
   it("is deterministic for a seed and keeps hazardous jobs on certified vehicles", () => {
     const p = cityDay(5, 40);
     // room for every job: long shifts, three times the capacity

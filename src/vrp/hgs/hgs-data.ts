@@ -3,10 +3,12 @@
 // depots, shifts, capacities, costs (fixed, per km, per hour, per stop, minimum paid time),
 // limits and skill group. The variant is read from the data: identical vehicles at one depot
 // paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
-// routes bound to vehicles. Features the segments cannot price (locked prefixes, several
-// windows, unload trips, open routes) leave the problem to the general search. Jobs no vehicle
+// routes bound to vehicles. A locked prefix becomes part of its vehicle's start segment.
+// Features the segments cannot price (several windows, unload trips, open routes) leave the
+// problem to the general search. Jobs no vehicle
 // can serve even alone are left out of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
+import { concat, Segment, visitDepot } from "./segment.js";
 
 /** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
 export interface HgsData {
@@ -38,6 +40,20 @@ export interface HgsData {
   /** Capacity and load on board at the start, vehicle v dimension d at `v * nDims + d`. */
   readonly vCapacity: Float64Array;
   readonly vInitialLoad: Float64Array;
+  /**
+   * Start segment of each vehicle: its start depot, then its locked prefix (if any): last
+   * location, km, duration, time warp, earliest/latest start, jobs, skill groups, and load per
+   * dimension (load on board plus the locked jobs') at `v * nDims + d`.
+   */
+  readonly startLoc: Int32Array;
+  readonly startDist: Float64Array;
+  readonly startDur: Float64Array;
+  readonly startTw: Float64Array;
+  readonly startE: Float64Array;
+  readonly startL: Float64Array;
+  readonly startCount: Int32Array;
+  readonly startMask: Int32Array;
+  readonly startLoad: Float64Array;
   readonly vFixed: Float64Array;
   readonly vPerKm: Float64Array;
   /** Cost per second of route duration (from the latest feasible departure). */
@@ -80,7 +96,7 @@ export function toHgsData(d: ProblemData): HgsData | null {
   if (nV === 0 || nJobs === 0) return null;
   const speed = d.vSpeedFactor[0];
   for (let v = 0; v < nV; v++) {
-    if (d.lockedPrefix[v].length > 0 || d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
+    if (d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
     if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
   }
   for (let j = 0; j < nJobs; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
@@ -111,6 +127,7 @@ export function toHgsData(d: ProblemData): HgsData | null {
   // in every matrix we build, so a job no vehicle serves alone fits no route)
   const served: number[] = [];
   for (let j = 0; j < nJobs; j++) {
+    if (d.jobLocked[j]) continue;
     const w = d.twOffset[j];
     let ok = false;
     for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
@@ -154,7 +171,7 @@ export function toHgsData(d: ProblemData): HgsData | null {
     for (let v = 0; v < nV; v++) cap0 = Math.max(cap0, d.vCapacity[v * nDims]);
     loadWeight[q] = cap > 0 ? cap0 / cap : 1;
   }
-  return {
+  const base = {
     n, jobOf, nLoc: m, nDims, loc: pick(d.jobLoc, 1), dist: d.distanceKm, time,
     demand: nDims === 1 ? amounts : Float64Array.from({ length: n }, (_, c) => amounts[c * nDims]),
     amounts, serviceS: pick(d.jobServiceS, 1), readyS, dueS, hasTimeWindows, symmetric, giantTour,
@@ -165,7 +182,43 @@ export function toHgsData(d: ProblemData): HgsData | null {
     vMaxDurationS: d.vMaxDurationS.map((x) => Math.min(OPEN, x)), vMaxDistanceKm: d.vMaxDistanceKm.map((x) => Math.min(OPEN, x)),
     vMaxTasks: d.vMaxTasks, vGroup, vClass: d.vClass, jobMask, loadWeight,
     capacity: d.vCapacity[0], depot: d.vStart[0], maxRoutes: nV, costUnit: giantTour ? d.vUsdPerKm[0] : 1,
+    startLoc: Int32Array.from(d.vStart), startDist: new Float64Array(nV), startDur: new Float64Array(nV), startTw: new Float64Array(nV),
+    startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
+    startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
   };
+  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, base, vGroup, v);
+  return base;
+}
+
+/** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */
+function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): void {
+  const nDims = d.nDims;
+  const seg = visitDepot(h, v, false, new Segment(nDims));
+  const one = new Segment(nDims);
+  for (const j of d.lockedPrefix[v]) {
+    const w = d.twOffset[j];
+    one.first = one.last = d.jobLoc[j];
+    one.load = d.jobAmount[j * nDims];
+    for (let q = 1; q < nDims; q++) one.more[q - 1] = d.jobAmount[j * nDims + q];
+    one.dur = d.jobServiceS[j];
+    one.e = Math.max(-OPEN, d.twStartS[w]);
+    one.l = Math.min(OPEN, d.twEndS[w]);
+    one.dist = one.tw = 0;
+    one.count = 1;
+    one.mask = 1 << vGroup[v];
+    concat(h, seg, one, seg);
+  }
+  const mut = h as { -readonly [K in keyof HgsData]: HgsData[K] };
+  mut.startLoc[v] = seg.last;
+  mut.startDist[v] = seg.dist;
+  mut.startDur[v] = seg.dur;
+  mut.startTw[v] = seg.tw;
+  mut.startE[v] = seg.e;
+  mut.startL[v] = seg.l;
+  mut.startCount[v] = seg.count;
+  mut.startMask[v] = seg.mask;
+  mut.startLoad[v * nDims] = seg.load;
+  for (let q = 1; q < nDims; q++) mut.startLoad[v * nDims + q] = seg.more[q - 1];
 }
 
 /** CVRP/VRPTW: one depot, identical vehicles paying per km only, one dimension, symmetric matrices. */

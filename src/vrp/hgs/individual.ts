@@ -28,8 +28,8 @@ export class Individual {
     const seg = new Segment(data.nDims);
     const one = new Segment(data.nDims);
     this.routes.forEach((r, slot) => {
-      if (r.length === 0) return;
       const v = data.giantTour ? 0 : slot;
+      if (r.length === 0 && data.startCount[v] === 0) return;
       visitDepot(data, v, false, seg);
       r.forEach((c, k) => {
         concat(data, seg, visitCustomer(data, c, one), seg);

@@ -103,9 +103,9 @@ export class LocalSearch {
   routeBound(r: number, dDist: number, dWork: number, dCount: number): number {
     const rs = this.rs;
     const size = rs.routeSize[r];
-    if (size + dCount === 0) return -rs.routeCost[r];
     const v = rs.vehicle(r);
     const d = this.data;
+    if (size + dCount === 0 && d.startCount[v] === 0) return -rs.routeCost[r];
     if (size === 0 || d.vMinPaidS[v] > 0) return -Infinity;
     return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
   }

@@ -70,7 +70,7 @@ export class RouteSet {
     this.locs = new Int32Array(nodes).fill(data.depot);
     this.locs.set(data.loc.subarray(0, data.n));
     for (let r = 0; r < nRoutes; r++) {
-      this.locs[this.n + r] = data.vStart[this.vehicle(r)];
+      this.locs[this.n + r] = data.startLoc[this.vehicle(r)];
       this.locs[this.n + nRoutes + r] = data.vEnd[this.vehicle(r)];
     }
     this.nodes = nodes;

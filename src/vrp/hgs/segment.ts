@@ -92,20 +92,34 @@ export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
   return out;
 }
 
-/** Sets `out` to the start (`end` false) or end depot visit of vehicle v: its shift, its load on board. */
+/**
+ * Sets `out` to the end depot visit of vehicle v (`end`), or to its start segment: the start
+ * depot with the load on board, then its locked prefix if it has one.
+ */
 export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment): Segment {
-  out.first = out.last = end ? data.vEnd[v] : data.vStart[v];
-  const base = v * data.nDims;
-  out.load = end ? 0 : data.vInitialLoad[base];
   const more = out.more;
-  for (let q = 0; q < more.length; q++) more[q] = end ? 0 : data.vInitialLoad[base + 1 + q];
-  out.dur = 0;
-  out.e = data.vReadyS[v];
-  out.l = data.vDueS[v];
-  out.dist = 0;
-  out.tw = 0;
-  out.count = 0;
-  out.mask = -1;
+  if (end) {
+    out.first = out.last = data.vEnd[v];
+    out.load = 0;
+    for (let q = 0; q < more.length; q++) more[q] = 0;
+    out.dur = out.dist = out.tw = out.count = 0;
+    out.e = data.vReadyS[v];
+    out.l = data.vDueS[v];
+    out.mask = -1;
+    return out;
+  }
+  const base = v * data.nDims;
+  out.first = data.vStart[v];
+  out.last = data.startLoc[v];
+  out.load = data.startLoad[base];
+  for (let q = 0; q < more.length; q++) more[q] = data.startLoad[base + 1 + q];
+  out.dur = data.startDur[v];
+  out.e = data.startE[v];
+  out.l = data.startL[v];
+  out.dist = data.startDist[v];
+  out.tw = data.startTw[v];
+  out.count = data.startCount[v];
+  out.mask = data.startMask[v];
   return out;
 }
 
