@@ -1,6 +1,6 @@
 // The day's pickup requests: the scenario's own, or consolidated collection points per zone
 // carrying the zone's average daily supply (split so no request outgrows a vehicle).
-import { type PickupRequest, type Scenario, unitsLoad, zoneUnitsPerYear } from "../domain/index.js";
+import { type PickupRequest, type Scenario, unitsLoad, valueInYear, zoneUnitsPerYear } from "../domain/index.js";
 
 /** A request with its load computed: [kg, m³]. */
 export interface DayRequest {
@@ -38,7 +38,8 @@ export function dayRequests(scenario: Scenario, date: string, servedZones: Reado
     if (zone.joinYear > 1 || !servedZones.has(zone.id)) continue;
     const perYear = zoneUnitsPerYear(scenario, zone);
     const perDay: Record<string, number> = {};
-    for (const [k, v] of Object.entries(perYear)) perDay[k] = v / days;
+    const factor = valueInYear(zone.supplyFactorByYear, 1, 1); // the day is one of year 1, as the zones above
+    for (const [k, v] of Object.entries(perYear)) perDay[k] = (v * factor) / days;
     const [kg, m3] = unitsLoad(scenario, perDay);
     if (kg <= 0) continue;
     // Half a vehicle at most per request leaves the router room to combine stops.

@@ -66,8 +66,9 @@ export async function solveSiting(
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
-    start && (options.lagrangian ?? true)
+    start && (options.lagrangian ?? true) && !data.yearlyInputs
       ? lagrangianBound(model, {
           incumbentUsd: start.objective,
           iterations: options.lagrangianIterations ?? 500,
