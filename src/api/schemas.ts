@@ -1,10 +1,10 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { Id, Location, Plan, TimeWindow } from "../domain/index.js";
+import { CalendarDate, Id, Location, Plan, TimeWindow } from "../domain/index.js";
 
-/** A calendar day, YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").describe("A day, YYYY-MM-DD");
+/** A calendar day, YYYY-MM-DD (the domain's one date schema). */
+export const IsoDate = CalendarDate;
 
 /** The body of every error response. */
 export const ErrorBody = z
@@ -197,4 +197,21 @@ export const ReoptimiseBody = z.object({
     .describe("Stops served or promised: each vehicle keeps these pickups first, in this order"),
   timeLimitS: z.number().positive().max(120).default(10),
   seed: z.number().int().min(0).default(1),
+});
+
+/** The calling key and the scenarios it works on (GET /v1/me). */
+export const SessionView = z.object({
+  role: z.enum(["admin", "planner", "carrier", "intake"]),
+  carrierId: z.string().nullable(),
+  label: z.string(),
+  scenarios: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe("[west, south, east, north] over zones, hub sites and depots, degrees"),
+      streams: z.array(z.object({ id: z.string(), name: z.string() })),
+      serviceDate: z.string().nullable(),
+      days: z.array(z.string()).describe("Carrier keys: days with pickups or published routes for this carrier"),
+    }),
+  ),
 });

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, string> = {
   matrix: "travel matrix between points on a network",
   vrp: "solve a CVRPLIB .vrp or Solomon .txt instance",
   cflp: "solve an OR-Library cap instance",
+  lrp: "solve a Prodhon location-routing instance",
   keys: "create and list API keys",
   schema: "print the scenario format (JSON Schema, or --markdown)",
   compare: "what changed between two plans (hubs, zones, flows, KPIs)",

@@ -11,3 +11,5 @@ export * from "./routing.js";
 export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
+export * from "./service-area.js";
+export * from "./limits.js";

@@ -6,6 +6,7 @@ export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./mat
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
+export { cancelRegisteredPickup, carrierDayStops, publishCarrierDays, reoptimiseCarrierDay, scenarioPickupsOn, vehicleIds, type ReoptimiseRequest } from "./carrier-day.js";
 export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";
 export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";
 export { MAX_SWEEP_VARIANTS, runSweep, sweepCsv, sweepRow, type SweepRow, type SweepTable } from "./sweep.js";

@@ -4,6 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
 import type { JobRecord, PlanRecord, Store } from "../storage/index.js";
+import { publishCarrierDays, registeredPickupsOn } from "./carrier-day.js";
+import { serviceDate } from "./day-pickups.js";
 import { ProgressWriter } from "./jobs-progress.js";
 import { InProcessQueue, type JobQueue } from "./queue.js";
 import type { Planner } from "./types.js";
@@ -210,6 +212,7 @@ export class JobRunner {
           timeLimitS,
           seed: job.seed,
           routingIterations: job.routingIterations ?? undefined,
+          registeredPickups: await registeredPickupsOn(this.store, job.scenarioId, serviceDate(scenario)),
           onProgress: (p) => progress.report(p),
           signal: run.controller.signal,
         }),
@@ -238,7 +241,7 @@ export class JobRunner {
       bestObjectiveUsd: plan.siting.objectiveUsd,
       progress: { stage: "plan", fraction: 1, message },
     });
-    if (!cancelled) await this.publishRoutes(scenario, record);
+    if (!cancelled) await publishCarrierDays(this.store, scenario, record);
   }
 
   /** Rejects when the planner does not settle within graceS after its signal was aborted. */
@@ -255,31 +258,6 @@ export class JobRunner {
         run.controller.signal.removeEventListener("abort", onAbort);
       });
     });
-  }
-
-  /**
-   * Stores each carrier's routes of the plan's service day, so carriers can pull them. A plan of a
-   * scenario without a service date routes a "typical day": that stays in the plan, unpublished.
-   */
-  private async publishRoutes(scenario: Scenario, record: PlanRecord): Promise<void> {
-    const routing = record.plan.routing;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(routing.date)) return;
-    const pickupCarrier = new Map((scenario.pickups ?? []).map((p) => [p.id, p.carrierId]));
-    const single = scenario.carriers.length === 1;
-    for (const carrier of scenario.carriers) {
-      await this.store.putDayRoutes({
-        scenarioId: record.scenarioId,
-        carrierId: carrier.id,
-        date: routing.date,
-        planId: record.id,
-        routing: {
-          ...routing,
-          routes: routing.routes.filter((r) => r.carrierId === carrier.id),
-          unassigned: routing.unassigned.filter((u) => single || pickupCarrier.get(u.id) === carrier.id),
-        },
-        updatedAt: new Date().toISOString(),
-      });
-    }
   }
 
   private async requeue(job: JobRecord): Promise<void> {

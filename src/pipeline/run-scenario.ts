@@ -1,6 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
+import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -21,6 +21,8 @@ export interface StageOptions {
   routingIterations?: number;
   /** Seeds the day's routes are solved from in parallel (multi-start on worker threads); default 1. */
   routingStarts?: number;
+  /** Pickups registered over HTTP for the service day, routed beside the scenario's own. */
+  registeredPickups?: PickupRequest[];
   shouldStop?: () => boolean;
   onProgress?: (p: Progress) => void;
 }
@@ -35,7 +37,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   const stop = options.shouldStop ?? (() => false);
   const date = serviceDate(scenario);
   const allZones = new Set(scenario.zones.map((z) => z.id));
-  const pickups = dayRequests(scenario, date, allZones).map((r) => r.request);
+  const pickups = dayRequests(scenario, date, allZones, options.registeredPickups).map((r) => r.request);
 
   report({ stage: "network", fraction: 0, message: "travel matrices" });
   const places = listPlaces(scenario, pickups);
@@ -56,7 +58,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   });
 
   const servedZones = new Set(sited.siting.assignments.map((a) => a.zoneId));
-  const requests = dayRequests(scenario, date, servedZones);
+  const requests = dayRequests(scenario, date, servedZones, options.registeredPickups);
   const problem = buildRoutingProblem({
     scenario,
     road: travel.road,

@@ -23,6 +23,8 @@ export interface RunOptions {
   routingIterations?: number;
   /** The day's routes are solved from this many seeds (seed, seed + 1, …) on as many worker threads, best kept; default 1. */
   routingStarts?: number;
+  /** Pickups registered over HTTP for the scenario's service day, routed beside the scenario's own. */
+  registeredPickups?: PickupRequest[];
   onProgress?: (p: Progress) => void;
   /** Aborting stops the solvers early; the run then resolves with the best plan found so far. */
   signal?: AbortSignal;

@@ -58,6 +58,11 @@ const ENDPOINTS: Endpoint[] = [
     name: "POST /v1/carriers/c1/routes/reoptimise", method: "POST", url: "/v1/carriers/c1/routes/reoptimise",
     payload: () => ({ scenarioId: "tiny-town", date: "2026-12-01" }), expect: { ...P, carrier: 200, otherCarrier: 404 },
   },
+  {
+    name: "POST /v1/routing/solve", method: "POST", url: "/v1/routing/solve?iterations=20",
+    payload: () => ({ vehicles: [{ id: 1, start_index: 0, end_index: 0 }], jobs: [{ id: 1, location_index: 1 }], matrices: { car: { durations: [[0, 60], [60, 0]] } } }),
+    expect: { ...P, carrier: 200, otherCarrier: 200 },
+  },
   { name: "GET /healthz", method: "GET", url: "/healthz", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 200 } },
   { name: "GET /readyz", method: "GET", url: "/readyz", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 200 } },
   { name: "GET /metrics", method: "GET", url: "/metrics", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 200 } },
