@@ -84,6 +84,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     siting: sited.siting,
     routing,
     kpis: { ...sited.annual, day: dayKpis(routing) },
+    hubWork: sited.hubWork,
     ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],
