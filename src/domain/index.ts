@@ -13,3 +13,4 @@ export * from "./validate.js";
 export * from "./supply.js";
 export * from "./service-area.js";
 export * from "./limits.js";
+export * from "./sane-numbers.js";
