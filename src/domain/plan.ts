@@ -141,6 +141,20 @@ export const MassBalanceRow = z.object({
   lossKg: z.number().describe("Residue and process loss (what the recovery efficiencies leave), kg per year"),
 });
 
+/** Who does what at a hub: one process step's tonnes, done in-house (by whom) or bought outside. */
+export const HubStepWork = z.object({
+  hubId: z.string(),
+  step: z.string().describe("Process step"),
+  throughTPerYear: z.number().describe("Tonnes through this step at the hub"),
+  inHouseTPerYear: z.number().describe("Done at the hub"),
+  boughtOutsideTPerYear: z.number().describe("Bought from outside processors"),
+  doneBy: z.enum(["enterprises", "hub operator"]).describe("Who runs the step in-house: the co-located enterprises, or the hub operator when no enterprise runs it"),
+  enterprises: z
+    .array(z.object({ enterpriseId: z.string(), tonnesPerYear: z.number(), throughputTPerYear: z.number(), utilisation: z.number().describe("tonnes / throughput") }))
+    .describe("Enterprises placed here for this step; the in-house tonnes shared in proportion to their throughput"),
+});
+export type HubStepWork = z.infer<typeof HubStepWork>;
+
 /** One planning year of a multi-year plan: what is open, who goes where, and what it costs that year. */
 export const PlanYear = z.object({
   year: z.number().int().describe("1-based planning year"),
@@ -148,6 +162,7 @@ export const PlanYear = z.object({
   assignments: z.array(Assignment).describe("Zones served this year (a zone appears from its joinYear)"),
   flows: z.array(Flow),
   kpis: Kpis.omit({ day: true }).describe("This year's figures (per year, as in kpis)"),
+  hubWork: z.array(HubStepWork).optional(),
 });
 export type PlanYear = z.infer<typeof PlanYear>;
 
@@ -175,6 +190,7 @@ export const Plan = z.object({
     unassigned: z.array(PlanUnassigned),
   }),
   kpis: Kpis,
+  hubWork: z.array(HubStepWork).optional().describe("Per open hub and process step (last year): tonnes in-house by each co-located enterprise, bought outside, utilisation"),
   years: z
     .array(PlanYear)
     .optional()

@@ -62,6 +62,11 @@ export const Policy = z
     co2PriceUsdPerT: z.number().nonnegative().default(0).describe("Carbon price applied to all emissions, USD per tonne CO2"),
     co2CapTPerYear: z.number().positive().optional().describe("Cap on emissions, tonnes CO2 per year"),
     disposalCostUsdPerT: z.number().nonnegative().default(150).describe("Cost of disposing a tonne of unsold material, USD"),
+    disposalLimitTPerYear: z.number().nonnegative().optional().describe("Most tonnes of unsold material disposed of per year, all hubs together; omitted: no limit"),
+    allowExpansion: z
+      .boolean()
+      .default(false)
+      .describe("A hub may move to a larger size level in a later year (never smaller); false: one size from opening on"),
     workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
     serviceDate: CalendarDate.optional().describe("Day planned by the routing stage"),
     mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
@@ -117,6 +122,7 @@ export const Scenario = z
       disposalCostUsdPerT: 150,
       workingDaysPerYear: 250,
       mipGap: 1e-4,
+      allowExpansion: false,
     }),
   })
   .describe("An urbanmine planning scenario");

@@ -13,6 +13,11 @@ export const Zone = z
       .optional()
       .describe("Devices collected per year by stream id; overrides population"),
     joinYear: z.number().int().min(1).default(1).describe("First planning year (1-based) in which the zone is served"),
+    supplyFactorByYear: z
+      .array(z.number().nonnegative())
+      .min(1)
+      .optional()
+      .describe("Multiplier on the zone's yearly supply in years 1, 2, … (growth, decline, a campaign year); years past the list keep its last value; omitted: 1"),
     source: Source.optional().describe("Source of the population (or units) and of the location"),
   })
   .describe("A collection zone: households and businesses that hand in devices");
@@ -65,11 +70,17 @@ export const Offer = z
   .object({
     material: Id.describe("Material id"),
     priceUsdPerT: z.number().describe("Price paid per tonne delivered, USD (negative: a gate fee we pay)"),
+    priceUsdPerTByYear: z
+      .array(z.number())
+      .min(1)
+      .optional()
+      .describe("Price in years 1, 2, …, USD per tonne; years past the list keep its last value; omitted: priceUsdPerT every year"),
     minTPerYear: z.number().nonnegative().default(0).describe("Take-or-pay minimum, tonnes per year"),
     maxTPerYear: z.number().positive().optional().describe("Maximum accepted, tonnes per year"),
     source: Source.optional(),
   })
   .describe("What an offtaker buys of one material");
+export type Offer = z.infer<typeof Offer>;
 
 export const Offtaker = z
   .object({

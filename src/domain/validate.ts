@@ -104,7 +104,11 @@ export function checkReferences(s: Scenario): InputIssue[] {
     }
     if (z.joinYear > s.policy.horizonYears)
       out.push({ path: `zones[${i}].joinYear`, message: `joins in year ${z.joinYear}, after the ${s.policy.horizonYears}-year horizon` });
+    seriesWithinHorizon(z.supplyFactorByYear, `zones[${i}].supplyFactorByYear`, s.policy.horizonYears, out);
   });
+  s.offtakers.forEach((o, i) =>
+    o.accepts.forEach((a, j) => seriesWithinHorizon(a.priceUsdPerTByYear, `offtakers[${i}].accepts[${j}].priceUsdPerTByYear`, s.policy.horizonYears, out)),
+  );
   if (s.generation && s.zones.some((z) => !z.unitsPerYear)) {
     const share = s.streams.reduce((a, st) => a + (st.massShare ?? 0), 0);
     if (share <= 0) out.push({ path: "streams", message: "zones given by population need streams with massShare > 0" });
@@ -159,6 +163,18 @@ export function checkReferences(s: Scenario): InputIssue[] {
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   return out;
+}
+
+/** A by-year series longer than the horizon is a mistake worth naming (its extra years would be ignored). */
+function seriesWithinHorizon(series: number[] | undefined, path: string, horizon: number, out: InputIssue[]): void {
+  if (series && series.length > horizon)
+    out.push({ path, message: `has ${series.length} yearly values, more than the ${horizon}-year horizon (policy.horizonYears)` });
+}
+
+/** The value of a by-year series in `year` (1-based): past its end, its last value; without one, `base`. */
+export function valueInYear(series: number[] | undefined, base: number, year: number): number {
+  if (!series || series.length === 0) return base;
+  return series[Math.min(year, series.length) - 1];
 }
 
 /**

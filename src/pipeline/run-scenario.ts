@@ -87,6 +87,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     siting: sited.siting,
     routing,
     kpis: { ...sited.annual, collection: reconciliation, day: dayKpis(routing) },
+    hubWork: sited.hubWork,
     ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],

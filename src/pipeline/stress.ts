@@ -133,7 +133,8 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
       },
     };
   };
-  const runs = sampleSupplies(data.supplyT, options).map(run);
+  const yearSupply = data.supplyT.map((row, z) => row.map((v) => v * data.supplyFactor[z][year - 1]));
+  const runs = sampleSupplies(yearSupply, options).map(run);
   const results = runs.map((r) => r.sample);
   const col = (k: keyof StressSample): number[] => results.map((r) => r[k]);
   const keys = ["supplyT", "costUsd", "revenueUsd", "netCostUsd", "co2T", "unservedT", "overCapacityT", "maxUtilisation"] as const;
@@ -149,7 +150,7 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
       const h = scenario.hubSites[o.hub];
       return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
-    deterministic: run(data.supplyT).sample,
+    deterministic: run(yearSupply).sample,
     percentiles: Object.fromEntries(keys.map((k) => [k, pcts(col(k))])) as StressReport["percentiles"],
     shareOverCapacity: results.filter((r) => r.hubsOverCapacity > 0).length / results.length,
     results,

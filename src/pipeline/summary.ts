@@ -9,6 +9,7 @@ export interface PlanSummary {
   hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; inflowTPerYear: number; utilisation: number; enterprises: string[]; zones: number }>;
   kpis: Plan["kpis"];
   routing: { date: string; routes: number; stopsServed: number; unassigned: number; kmDriven: number; seconds: number };
+  hubWork?: Plan["hubWork"];
   /** Multi-year plans: each year's open hubs (siteId:sizeId), zones served, tonnes, net cost and CO2. */
   years?: Array<{ year: number; hubs: string[]; zones: number; tonnes: number; netCostUsd: number; co2T: number }>;
   warnings: string[];
@@ -41,6 +42,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
       kmDriven: plan.kpis.day.kmDriven,
       seconds: plan.routing.seconds,
     },
+    ...(plan.hubWork ? { hubWork: plan.hubWork } : {}),
     ...(plan.years
       ? {
           years: plan.years.map((y) => ({
@@ -106,6 +108,21 @@ export function formatSummary(s: PlanSummary): string {
       ...(k.jobsAtFullThroughput !== undefined ? [["jobs at full throughput", num(k.jobsAtFullThroughput, 1)]] : []),
     ]),
   );
+  if (s.hubWork?.length) {
+    out.push("");
+    out.push(
+      table([
+        ["hub / step", "through t", "in-house t", "bought outside t", "done by (utilisation)"],
+        ...s.hubWork.map((w) => [
+          `${w.hubId} ${w.step}`,
+          num(w.throughTPerYear, 1),
+          num(w.inHouseTPerYear, 1),
+          num(w.boughtOutsideTPerYear, 1),
+          w.doneBy === "enterprises" ? w.enterprises.map((e) => `${e.enterpriseId} ${num(e.utilisation * 100)}%`).join(" ") || "-" : w.doneBy,
+        ]),
+      ]),
+    );
+  }
   if (k.collection) {
     const c = k.collection;
     out.push(

@@ -33,7 +33,7 @@ export function findInfeasibilityCauses(data: SitingData): string[] {
   }
   for (let t = 1; t <= data.years; t++) {
     const yr = data.years > 1 ? ` in year ${t}` : "";
-    const supply = data.supplyT.reduce((a, row, zi) => a + (t >= data.joinYear[zi] ? row.reduce((x, v) => x + v, 0) : 0), 0);
+    const supply = data.supplyT.reduce((a, row, zi) => a + (t >= data.joinYear[zi] ? data.supplyFactor[zi][t - 1] * row.reduce((x, v) => x + v, 0) : 0), 0);
     const caps = open.map((h) => Math.max(...h.sizes.map((k) => k.capacityTPerYear))).sort((a, b) => b - a);
     const limit = s.policy.maxHubs ?? caps.length;
     const cap = caps.slice(0, limit).reduce((a, v) => a + v, 0);
@@ -44,7 +44,7 @@ export function findInfeasibilityCauses(data: SitingData): string[] {
     s.materials.forEach((m, mi) => {
       let can = 0;
       data.supplyT.forEach((row, zi) => {
-        if (t >= data.joinYear[zi]) row.forEach((tons, si) => (can += tons * data.yieldT[si][mi]));
+        if (t >= data.joinYear[zi]) row.forEach((tons, si) => (can += data.supplyFactor[zi][t - 1] * tons * data.yieldT[si][mi]));
       });
       const mins = s.offtakers.flatMap((o) => o.accepts.filter((a) => a.material === m.id && a.minTPerYear > 0).map((a) => ({ o, min: a.minTPerYear })));
       const need = mins.reduce((a, x) => a + x.min, 0);
@@ -67,6 +67,7 @@ const GROUP_WORDS: Record<Exclude<RelaxGroup, "validCuts"> | "coverage", string>
   offtakeMinimum: "the offtakers' take-or-pay minimums cannot all be met from the hubs that can be opened",
   co2Cap: "the emissions cap is below the least CO2 any plan that serves every zone emits",
   forcedOpen: "the hubs forced open or existing conflict with the budget or the maximum number of hubs",
+  disposalLimit: "the disposal limit is below what the hubs recover and no offtaker can buy (policy.disposalLimitTPerYear)",
 };
 
 /**
@@ -82,7 +83,7 @@ export async function diagnoseByRelaxation(
 ): Promise<string> {
   const found: string[] = [];
   // Policy limits first (a planner can change them), physical capacity last.
-  const groups: Array<Exclude<RelaxGroup, "validCuts"> | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "forcedOpen", "capacity"];
+  const groups: Array<Exclude<RelaxGroup, "validCuts"> | "coverage"> = ["coverage", "budget", "maxHubs", "offtakeMinimum", "co2Cap", "disposalLimit", "forcedOpen", "capacity"];
   for (const g of groups) {
     if (g === "capacity" && found.length > 0) break;
     const relevant =
@@ -90,6 +91,7 @@ export async function diagnoseByRelaxation(
       (g === "maxHubs" && data.scenario.policy.maxHubs !== undefined) ||
       (g === "budget" && data.scenario.policy.budgetUsdPerYear !== undefined) ||
       (g === "co2Cap" && data.scenario.policy.co2CapTPerYear !== undefined) ||
+      (g === "disposalLimit" && data.scenario.policy.disposalLimitTPerYear !== undefined) ||
       (g === "offtakeMinimum" && data.scenario.offtakers.some((o) => o.accepts.some((a) => a.minTPerYear > 0))) ||
       (g === "forcedOpen" && data.scenario.hubSites.some((h) => h.status === "forced-open" || h.status === "existing")) ||
       g === "capacity";

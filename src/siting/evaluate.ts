@@ -2,7 +2,7 @@
 // the mass balance, recomputed from the scenario's own factors (not from the model's columns),
 // so the report and the checker do not depend on how the MILP was assembled.
 import { PROCESS_STEPS } from "../domain/index.js";
-import type { SitingData } from "./siting-data.js";
+import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
 export interface YearFigures {
@@ -41,13 +41,14 @@ export function evaluateYear(data: SitingData, p: YearPlan): YearFigures {
   for (const o of p.open) hubFixed += s.hubSites[o.hub].sizes[o.size].fixedCostUsdPerYear;
   for (const as of p.assign) {
     const arc = data.arcs[as.zone].find((r) => r.hub === as.hub);
-    const tons = data.supplyT[as.zone].reduce((a, v) => a + v, 0) * as.fraction;
+    const f = data.supplyFactor[as.zone][p.year - 1];
+    const tons = f * data.supplyT[as.zone].reduce((a, v) => a + v, 0) * as.fraction;
     if (arc) {
       collection += tons * arc.costUsdPerT;
       co2Kg += tons * arc.co2KgPerT;
     }
     processing += tons * s.hubSites[as.hub].variableCostUsdPerT;
-    data.supplyT[as.zone].forEach((v, si) => (loadT[as.hub][si] += v * as.fraction));
+    data.supplyT[as.zone].forEach((v, si) => (loadT[as.hub][si] += f * v * as.fraction));
   }
   const steps = s.processing?.steps ?? {};
   for (let h = 0; h < H; h++)
@@ -68,7 +69,7 @@ export function evaluateYear(data: SitingData, p: YearPlan): YearFigures {
     const r = data.routes[f.hub][f.offtaker][f.route];
     lineHaul += f.tonnes * r.costUsdPerT;
     co2Kg += f.tonnes * r.co2KgPerT;
-    revenue += f.tonnes * s.offtakers[f.offtaker].accepts[f.offer].priceUsdPerT;
+    revenue += f.tonnes * offerPrice(s.offtakers[f.offtaker].accepts[f.offer], p.year);
     outT[f.hub][f.material] += f.tonnes;
     soldT[f.offtaker][f.offer] += f.tonnes;
   }

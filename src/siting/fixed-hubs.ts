@@ -4,7 +4,7 @@
 // disposed of, and the whole priced by evaluateYear — the same figures a solved plan reports.
 import { PROCESS_STEPS } from "../domain/index.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
-import type { SitingData } from "./siting-data.js";
+import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
 export interface FixedHubs {
@@ -26,14 +26,16 @@ export interface FixedHubsResult {
 }
 
 /**
- * Re-plans one year with `fixed` hubs against `supplyT[z][s]` (tonnes per year by zone and stream).
+ * Re-plans `year` with `fixed` hubs against `supplyT[z][s]`, that year's tonnes by zone and stream
+ * (any zones[].supplyFactorByYear already applied); prices are the year's.
  * Zones go, largest first, to the cheapest open hub in reach that still has room (collection,
  * handling and CO2 price per tonne); a zone that fits nowhere goes to the open hub with the most
  * room left, which then runs over capacity. Pure; never throws on a feasible scenario.
  */
 export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: Float64Array[], year: number): FixedHubsResult {
   const s = data.scenario;
-  const d: SitingData = { ...data, supplyT };
+  // supplyT is the year's own supply already: no yearly factor on top of it
+  const d: SitingData = { ...data, supplyT, supplyFactor: data.supplyFactor.map((row) => row.map(() => 1)) };
   const co2Usd = s.policy.co2PriceUsdPerT / 1000;
   const sizeOf = new Map(fixed.open.map((o) => [o.hub, o.size]));
   const cap = (h: number): number => s.hubSites[h].sizes[sizeOf.get(h)!].capacityTPerYear;
@@ -107,7 +109,7 @@ export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: F
           o.accepts.flatMap((offer, j) =>
             offer.material !== m.id
               ? []
-              : data.routes[hub][oi].map((r, ri) => ({ oi, j, ri, value: offer.priceUsdPerT - r.costUsdPerT - r.co2KgPerT * co2Usd })),
+              : data.routes[hub][oi].map((r, ri) => ({ oi, j, ri, value: offerPrice(offer, year) - r.costUsdPerT - r.co2KgPerT * co2Usd })),
           ),
         )
         .filter((x) => x.value > -s.policy.disposalCostUsdPerT)

@@ -40,7 +40,7 @@ export function phaseIn(model: SitingModel, choice: HubChoice, maxEvaluations = 
         let bi = -1;
         let bc = Infinity;
         data.arcs[z].forEach((arc, i) => {
-          if (room[arc.hub] < Q[z] - 1e-9) return;
+          if (room[arc.hub] < Q[z] * data.supplyFactor[z][t] - 1e-9) return;
           const c = milp.colCost[model.a[z][i][t]];
           if (c < bc) {
             bc = c;
@@ -49,7 +49,7 @@ export function phaseIn(model: SitingModel, choice: HubChoice, maxEvaluations = 
         });
         if (bi < 0) return null;
         arcOf[t][z] = bi;
-        room[data.arcs[z][bi].hub] -= Q[z];
+        room[data.arcs[z][bi].hub] -= Q[z] * data.supplyFactor[z][t];
         cost += bc;
       }
     }

@@ -42,8 +42,12 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
     s.hubSites.forEach((h, hi) => {
       if ((h.status === "forced-open" || h.status === "existing") && !open.has(hi)) v.push(`${yr}: hub ${h.id} must be open`);
     });
-    for (const [hub, size] of prevOpen)
-      if (open.get(hub) !== size) v.push(`${yr}: hub ${s.hubSites[hub].id} closed or resized after opening`);
+    for (const [hub, size] of prevOpen) {
+      const now = open.get(hub);
+      const sizes = s.hubSites[hub].sizes;
+      const grew = now !== undefined && s.policy.allowExpansion && sizes[now].capacityTPerYear > sizes[size].capacityTPerYear;
+      if (now !== size && !grew) v.push(`${yr}: hub ${s.hubSites[hub].id} closed or ${s.policy.allowExpansion ? "shrunk" : "resized"} after opening`);
+    }
     if (s.policy.maxHubs !== undefined && open.size > s.policy.maxHubs) v.push(`${yr}: ${open.size} hubs open, most allowed ${s.policy.maxHubs}`);
     const fixed = f.costUsd.hubFixed;
     if (s.policy.budgetUsdPerYear !== undefined && over(fixed, s.policy.budgetUsdPerYear))
@@ -132,6 +136,9 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
         if (offer.maxTPerYear !== undefined && over(got, offer.maxTPerYear)) v.push(`${yr}: ${o.id} gets ${got} t of ${offer.material}, above its maximum ${offer.maxTPerYear} t`);
       }),
     );
+    const disposedT = p.disposed.reduce((a, x) => a + x.tonnes, 0);
+    if (s.policy.disposalLimitTPerYear !== undefined && over(disposedT, s.policy.disposalLimitTPerYear))
+      v.push(`${yr}: ${disposedT} t disposed of, above the limit ${s.policy.disposalLimitTPerYear} t`);
     if (s.policy.co2CapTPerYear !== undefined && over(f.co2Kg / 1000, s.policy.co2CapTPerYear))
       v.push(`${yr}: emissions ${(f.co2Kg / 1000).toFixed(3)} t exceed the cap ${s.policy.co2CapTPerYear} t`);
     prevOpen = open;

@@ -4,7 +4,7 @@
 import { type Kpis, type Plan, PROCESS_STEPS } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
 import { BHH_BETA } from "./collection-cost.js";
-import type { SitingData } from "./siting-data.js";
+import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
 /** Flows below this many tonnes per year (a milligram) are round-off, not shipments. */
@@ -59,7 +59,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   });
   const assignments = p.assign.map((a) => {
     const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
-    const tonnes = data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
+    const tonnes = data.supplyFactor[a.zone][p.year - 1] * data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
     return {
       zoneId: s.zones[a.zone].id,
       hubId: s.hubSites[a.hub].id,
@@ -82,7 +82,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
         mode: r.mode,
         tonnesPerYear: x.tonnes,
         distanceKm: r.distanceKm,
-        revenueUsdPerYear: x.tonnes * offer.priceUsdPerT,
+        revenueUsdPerYear: x.tonnes * offerPrice(offer, p.year),
         transportCostUsdPerYear: x.tonnes * r.costUsdPerT,
         co2TPerYear: (x.tonnes * r.co2KgPerT) / 1000,
       };
@@ -126,7 +126,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalSold, disposedKg: totalDisposed, lossKg: totalIn - totalOut });
 
   const byStream = (vals: (zi: number, si: number) => number): Record<string, number> =>
-    Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? vals(zi, si) : 0), 0)]));
+    Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? data.supplyFactor[zi][p.year - 1] * vals(zi, si) : 0), 0)]));
   const tonnes = byStream((zi, si) => data.supplyT[zi][si]);
   const totalT = Object.values(tonnes).reduce((a, v) => a + v, 0);
   const annual: Omit<Kpis, "day"> = {

@@ -6,7 +6,9 @@ import {
   PROCESS_STEPS,
   type Scenario,
   type TravelMatrix,
+  type Offer,
   UrbanmineError,
+  valueInYear,
   zoneUnitsPerYear,
 } from "../domain/index.js";
 import { BHH_BETA, routeCollectionCosts } from "./collection-cost.js";
@@ -31,8 +33,12 @@ export interface OutletRoute {
 export interface SitingData {
   scenario: Scenario;
   years: number;
-  /** supplyT[z][s]: tonnes of stream s per year from zone z once it has joined. */
+  /** supplyT[z][s]: tonnes of stream s per year from zone z once it has joined (before supplyFactor). */
   supplyT: Float64Array[];
+  /** supplyFactor[z][t]: the zone's supply in year t+1 is supplyT[z] × this (zones[].supplyFactorByYear; 1 without one). */
+  supplyFactor: Float64Array[];
+  /** True when inputs change by year beyond zones joining: supply or price series, or hub expansion. */
+  yearlyInputs: boolean;
   unitsPerYear: Float64Array[];
   joinYear: Int32Array;
   /** yieldT[s][m]: tonnes of material m recovered per tonne of stream s (composition × recovery efficiency). */
@@ -135,10 +141,15 @@ export function buildSitingData(
   });
 
   const routes = hubSites.map((h) => offtakers.map((o) => outletRoutes(scenario, travel, roadIdx, h.id, o.id, o.modes)));
+  const supplyFactor = zones.map((z) => Float64Array.from({ length: policy.horizonYears }, (_, t) => valueInYear(z.supplyFactorByYear, 1, t + 1)));
+  const yearlyInputs =
+    policy.allowExpansion || zones.some((z) => z.supplyFactorByYear) || offtakers.some((o) => o.accepts.some((a) => a.priceUsdPerTByYear));
   return {
     scenario,
     years: policy.horizonYears,
     supplyT,
+    supplyFactor,
+    yearlyInputs,
     unitsPerYear,
     joinYear: Int32Array.from(zones, (z) => z.joinYear),
     yieldT,
@@ -243,4 +254,9 @@ function outletRoutes(
     if (lane.from === hubId && lane.to === offId)
       out.push({ mode: lane.mode, via: `lane ${lane.id}`, distanceKm: lane.distanceKm, costUsdPerT: lane.costUsdPerT, co2KgPerT: lane.distanceKm * lane.co2KgPerTKm });
   return out;
+}
+
+/** Price of `offer` in `year` (1-based), USD per tonne: its yearly series, else its one price. */
+export function offerPrice(offer: Offer, year: number): number {
+  return valueInYear(offer.priceUsdPerTByYear, offer.priceUsdPerT, year);
 }

@@ -4,10 +4,10 @@
 // below let decoding and the checker read a solution back by meaning.
 import { PROCESS_STEPS } from "../domain/index.js";
 import { MilpBuilder, type MilpModel, type Term } from "./milp/model.js";
-import type { SitingData } from "./siting-data.js";
+import { offerPrice, type SitingData } from "./siting-data.js";
 
 /** Constraint groups that diagnosis may drop to find the one that makes a scenario infeasible. */
-export type RelaxGroup = "capacity" | "budget" | "maxHubs" | "offtakeMinimum" | "co2Cap" | "forcedOpen" | "validCuts";
+export type RelaxGroup = "capacity" | "budget" | "maxHubs" | "offtakeMinimum" | "co2Cap" | "forcedOpen" | "validCuts" | "disposalLimit";
 
 export interface SitingModel {
   milp: MilpModel;
@@ -49,8 +49,13 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   H.forEach((h, hi) => {
     if (h.status === "forced-closed") return;
     for (let t = 0; t < T; t++) b.addRow(`one-size[${h.id},${t + 1}]`, openTerms(hi, t), 0, 1);
+    // Open at size k, next year open at k — or, with expansion allowed, at any larger size.
+    const keeps = (ki: number): number[] =>
+      h.sizes.flatMap((k, kj) => (kj === ki || (policy.allowExpansion && k.capacityTPerYear > h.sizes[ki].capacityTPerYear) ? [kj] : []));
     for (let t = 0; t + 1 < T; t++)
-      h.sizes.forEach((k, ki) => b.addRow(`stays-open[${h.id},${k.id},${t + 1}]`, [[y[hi][ki][t], 1], [y[hi][ki][t + 1], -1]], -Infinity, 0));
+      h.sizes.forEach((k, ki) =>
+        b.addRow(`stays-open[${h.id},${k.id},${t + 1}]`, [[y[hi][ki][t], 1], ...keeps(ki).map((kj) => [y[hi][kj][t + 1], -1] as const)], -Infinity, 0),
+      );
     if ((h.status === "forced-open" || h.status === "existing") && !relax.has("forcedOpen"))
       b.addRow(`forced-open[${h.id}]`, openTerms(hi, 0), 1, 1);
   });
@@ -69,10 +74,11 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       range(T).map((t) => {
         if (t + 1 < data.joinYear[zi]) return -1;
         const hub = H[arc.hub];
-        const cost = total * (arc.costUsdPerT + hub.variableCostUsdPerT + arc.co2KgPerT * co2Usd);
+        const f = data.supplyFactor[zi][t];
+        const cost = f * total * (arc.costUsdPerT + hub.variableCostUsdPerT + arc.co2KgPerT * co2Usd);
         const col = b.addCol(`a[${z.id},${hub.id},${t + 1}]`, cost, 0, 1, policy.singleSourcing);
-        co2Terms[t].push([col, total * arc.co2KgPerT]);
-        S.forEach((_, si) => load[arc.hub][si][t].push([col, data.supplyT[zi][si]]));
+        co2Terms[t].push([col, f * total * arc.co2KgPerT]);
+        S.forEach((_, si) => load[arc.hub][si][t].push([col, f * data.supplyT[zi][si]]));
         b.addRow(`assigned-to-open[${z.id},${hub.id},${t + 1}]`, [...openTerms(arc.hub, t), [col, -1]], 0, Infinity);
         return col;
       }),
@@ -98,7 +104,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       .map((h) => Math.max(...h.sizes.map((k) => k.capacityTPerYear)))
       .sort((p, q) => q - p);
     for (let t = 0; t < T; t++) {
-      const supply = Z.reduce((acc, _, zi) => acc + (t + 1 >= data.joinYear[zi] ? data.supplyT[zi].reduce((x, v) => x + v, 0) : 0), 0);
+      const supply = Z.reduce((acc, _, zi) => acc + (t + 1 >= data.joinYear[zi] ? data.supplyFactor[zi][t] * data.supplyT[zi].reduce((x, v) => x + v, 0) : 0), 0);
       let need = 0;
       for (let held = 0; held < supply * (1 - 1e-9) && need < caps.length; need++) held += caps[need];
       if (need >= 2) b.addRow(`min-hubs[${t + 1}]`, H.flatMap((_, hi) => openTerms(hi, t)), need, Infinity);
@@ -206,7 +212,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
           o.accepts.forEach((offer, j) => {
             if (offer.material !== m.id) return;
             data.routes[hi][oi].forEach((r, ri) => {
-              const col = b.addCol(`f[${h.id},${o.id},${m.id},${r.mode},${t + 1}]`, r.costUsdPerT + r.co2KgPerT * co2Usd - offer.priceUsdPerT, 0, Infinity);
+              const col = b.addCol(`f[${h.id},${o.id},${m.id},${r.mode},${t + 1}]`, r.costUsdPerT + r.co2KgPerT * co2Usd - offerPrice(offer, t + 1), 0, Infinity);
               co2Terms[t].push([col, r.co2KgPerT]);
               flows.push({ col, hub: hi, offtaker: oi, offer: j, material: mi, route: ri, year: t });
               sold[oi][j][t].push([col, 1]);
@@ -229,6 +235,9 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       }
     }),
   );
+  if (policy.disposalLimitTPerYear !== undefined && !relax.has("disposalLimit"))
+    for (let t = 0; t < T; t++)
+      b.addRow(`disposal-limit[${t + 1}]`, d.flatMap((mats) => mats.flatMap((cols) => (cols[t] >= 0 ? [[cols[t], 1] as const] : []))), -Infinity, policy.disposalLimitTPerYear);
   if (policy.co2CapTPerYear !== undefined && !relax.has("co2Cap"))
     for (let t = 0; t < T; t++) b.addRow(`co2-cap[${t + 1}]`, co2Terms[t], -Infinity, policy.co2CapTPerYear * 1000);
 

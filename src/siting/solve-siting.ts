@@ -1,7 +1,7 @@
 // solveSiting: scenario + travel matrices → checked siting report. Wiring only: index the
 // scenario, rule out the obvious infeasibilities, build the MILP, solve, check independently,
 // decode and report.
-import { type PlanYear, type Scenario, type TravelMatrix, UrbanmineError } from "../domain/index.js";
+import { type HubStepWork, type PlanYear, type Scenario, type TravelMatrix, UrbanmineError } from "../domain/index.js";
 import { diagnoseByRelaxation, findInfeasibilityCauses } from "./diagnose.js";
 import { checkMilpSolution } from "./milp/check.js";
 import { HighsSolver } from "./milp/highs-adapter.js";
@@ -11,6 +11,7 @@ import { type MilpSolver, relativeGap } from "./milp/solver.js";
 import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
 import { buildYearResults } from "./year-report.js";
+import { buildHubWork } from "./hub-work.js";
 import { buildSitingData, type CollectionScale } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
@@ -59,7 +60,7 @@ export async function solveSiting(
   scenario: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   options: SitingOptions,
-): Promise<SitingReport & { years?: PlanYear[] }> {
+): Promise<SitingReport & { hubWork: HubStepWork[]; years?: PlanYear[] }> {
   const t0 = performance.now();
   const data = buildSitingData(scenario, travel, false, options.collectionScale);
   const causes = findInfeasibilityCauses(data);
@@ -71,8 +72,9 @@ export async function solveSiting(
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
-    start && (options.lagrangian ?? true)
+    start && (options.lagrangian ?? true) && !data.yearlyInputs
       ? lagrangianBound(model, {
           incumbentUsd: start.objective,
           iterations: options.lagrangianIterations ?? 500,
@@ -131,7 +133,7 @@ export async function solveSiting(
     gap: relativeGap(check.objectiveUsd, bound),
     seconds: (performance.now() - t0) / 1000,
   } as const;
-  const report = buildReport(data, plans, check.figures, summary, warnings);
+  const report = { ...buildReport(data, plans, check.figures, summary, warnings), hubWork: buildHubWork(data, plans[plans.length - 1], check.figures[plans.length - 1]) };
   return data.years > 1 ? { ...report, years: buildYearResults(data, plans, check.figures, summary) } : report;
 }
 

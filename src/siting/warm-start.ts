@@ -21,7 +21,8 @@ export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoic
   const s = data.scenario;
   const H = s.hubSites.length;
   const last = data.years - 1;
-  const Q = data.supplyT.map((row) => row.reduce((a, v) => a + v, 0));
+  // Sized for each zone's peak year (supply series), so the chosen hubs hold every year.
+  const Q = data.supplyT.map((row, z) => row.reduce((a, v) => a + v, 0) * Math.max(...data.supplyFactor[z]));
   const zones = Q.map((_, z) => z).filter((z) => Q[z] > 0).sort((a, b) => Q[b] - Q[a]);
   const largest = s.hubSites.map((h) => h.sizes.reduce((bi, k, i) => (k.capacityTPerYear > h.sizes[bi].capacityTPerYear ? i : bi), 0));
   const fixedCost = (h: number, k: number): number => milp.colCost[model.y[h][k][last]];

@@ -67,7 +67,9 @@ export function polishYear(data: SitingModel["data"], p: YearPlan): YearPlan {
   const assign = p.assign.map((a) => ({ ...a, fraction: a.fraction / share[a.zone] }));
   const made = s.hubSites.map(() => new Float64Array(s.materials.length));
   for (const a of assign)
-    data.supplyT[a.zone].forEach((tons, si) => data.yieldT[si].forEach((yl, mi) => (made[a.hub][mi] += tons * a.fraction * yl)));
+    data.supplyT[a.zone].forEach((tons, si) =>
+      data.yieldT[si].forEach((yl, mi) => (made[a.hub][mi] += data.supplyFactor[a.zone][p.year - 1] * tons * a.fraction * yl)),
+    );
   const sold = s.hubSites.map(() => new Float64Array(s.materials.length));
   for (const f of p.sold) sold[f.hub][f.material] += f.tonnes;
   const scale = (h: number, m: number): number => (sold[h][m] > made[h][m] && sold[h][m] > 0 ? made[h][m] / sold[h][m] : 1);

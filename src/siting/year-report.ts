@@ -4,6 +4,7 @@
 // yearly figures and the headline ones can never be computed two ways.
 import type { PlanYear } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
+import { buildHubWork } from "./hub-work.js";
 import { buildReport, type SolveSummary } from "./report.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
@@ -12,6 +13,6 @@ import type { YearPlan } from "./year-plan.js";
 export function buildYearResults(data: SitingData, plans: YearPlan[], figures: YearFigures[], solve: SolveSummary): PlanYear[] {
   return plans.map((p, t) => {
     const r = buildReport(data, plans.slice(0, t + 1), figures.slice(0, t + 1), solve, []);
-    return { year: p.year, hubs: r.siting.hubs, assignments: r.siting.assignments, flows: r.siting.flows, kpis: r.annual };
+    return { year: p.year, hubs: r.siting.hubs, assignments: r.siting.assignments, flows: r.siting.flows, kpis: r.annual, hubWork: buildHubWork(data, p, figures[t]) };
   });
 }
