@@ -11,3 +11,4 @@ export * from "./routing.js";
 export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
+export * from "./solve-settings.js";

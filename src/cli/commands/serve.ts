@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
   const port = int("port", values.port ?? process.env.PORT, 8080, 0);
   const threads = int("threads", values.threads, Math.max(1, cpus().length - 1), 1);
   const rate = int("rate-limit", values["rate-limit"], 1000, 0);
-  const store = openStore();
+  const store = await openStore();
   const planner = createPlanner({ threads });
   const app = await buildApp({
     store,
