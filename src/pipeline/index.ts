@@ -6,3 +6,7 @@ export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./mat
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
+export { type JobEvent, JobRunner, type JobRunnerOptions } from "./jobs.js";
+export { InProcessQueue, type Delivery, type HandlerOutcome, type JobHandler, type JobQueue } from "./queue.js";
+export { RedisQueue, type RedisQueueOptions } from "./redis-queue.js";
+export { describeQueue, openQueue, type OpenQueueOptions } from "./open-queue.js";

@@ -34,6 +34,17 @@ export interface JobRunnerOptions {
   cancelPollMs?: number;
   /** Run jobs in this process (default true); false only submits them (`serve --no-solve`). */
   solve?: boolean;
+  /** Told when this process starts a job and when it ends it (or loses it to another worker). */
+  onEvent?: (e: JobEvent) => void;
+}
+
+/** A job's turn in this process, for logs. */
+export interface JobEvent {
+  jobId: string;
+  event: "started" | "ended" | "requeued" | "lost";
+  attempt: number;
+  /** The job's state after the event (ended), or why it was lost. */
+  detail: string;
 }
 
 function newId(prefix: string): string {
@@ -61,6 +72,7 @@ export class JobRunner {
   private readonly progressIntervalMs: number;
   private readonly cancelPollMs: number;
   private readonly solves: boolean;
+  private readonly onEvent: (e: JobEvent) => void;
   private readonly running = new Map<string, Running>();
   private closing = false;
 
@@ -76,6 +88,7 @@ export class JobRunner {
     this.progressIntervalMs = opts.progressIntervalMs ?? 250;
     this.cancelPollMs = opts.cancelPollMs ?? 500;
     this.solves = opts.solve ?? true;
+    this.onEvent = opts.onEvent ?? (() => undefined);
   }
 
   /** Solves running in this process now. */
@@ -204,6 +217,7 @@ export class JobRunner {
       progress: { stage: "network", fraction: 0, message: job.state === "running" ? `restarted (attempt ${attempt}) after its worker stopped` : "started" },
     });
     if (!claimed) return "done"; // finished, cancelled or claimed elsewhere meanwhile
+    this.onEvent({ jobId, event: "started", attempt, detail: job.state === "running" ? "taken over from a worker that stopped" : "" });
     const controller = new AbortController();
     let settle: () => void = () => undefined;
     const run: Running = { attempt, controller, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
@@ -260,6 +274,7 @@ export class JobRunner {
       if (run.reason === "shutdown") return this.requeue(job.id, mine);
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
       await this.finish(job.id, mine, failure(job, `the solve failed: ${message}`));
+      this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: `failed: ${message}` });
       return "done";
     }
     clearTimeout(deadline);
@@ -279,6 +294,8 @@ export class JobRunner {
       progress: { stage: "plan", fraction: 1, message },
     }, mine);
     // Not finished here: another worker took the job over after this one was presumed dead.
+    if (!finished) this.onEvent({ jobId: job.id, event: "lost", attempt: run.attempt, detail: "another worker took the job over" });
+    else this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: finished.state });
     if (finished && !cancelled) await this.publishRoutes(scenario, record);
     return "done";
   }
@@ -329,6 +346,7 @@ export class JobRunner {
       state: "queued",
       progress: { stage: "queued", fraction: 0, message: "interrupted by a shutdown; runs again on the next worker" },
     });
+    this.onEvent({ jobId, event: "requeued", attempt: guard.attempts ?? 0, detail: "shutdown" });
     return "requeue";
   }
 

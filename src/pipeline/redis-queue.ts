@@ -21,6 +21,9 @@ export interface RedisQueueOptions {
   maxStalledCount?: number;
 }
 
+/** Longest wait for BullMQ to close when Redis does not answer, ms. */
+const CLOSE_WAIT_MS = 2000;
+
 interface Payload {
   jobId: string;
 }
@@ -37,6 +40,7 @@ export class RedisQueue implements JobQueue {
   constructor(private readonly opts: RedisQueueOptions) {
     this.name = opts.name ?? "urbanmine-solve";
     this.queue = new Queue<Payload>(this.name, { connection: this.connect() });
+    this.queue.on("error", () => undefined); // a lost connection is retried; ready() reports one that never comes
   }
 
   async push(jobId: string): Promise<void> {
@@ -97,11 +101,22 @@ export class RedisQueue implements JobQueue {
     await this.queue.obliterate({ force: true });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops handing out ids. By default waits for running handlers; `abandon` returns at once and
+   * leaves their jobs locked, so they go back to the queue when the locks lapse, as if this
+   * process had died (used to exercise recovery).
+   */
+  async close(opts: { abandon?: boolean } = {}): Promise<void> {
     this.closed = true;
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.allSettled(this.connections.map((c) => c.quit()));
+    // Closing waits on Redis; when Redis is gone it would wait forever, so it gets a bound.
+    const bounded = (p: Promise<unknown> | undefined): Promise<unknown> =>
+      Promise.race([p, new Promise((r) => setTimeout(r, CLOSE_WAIT_MS).unref())]);
+    if (this.worker) {
+      const worker = this.worker;
+      await (this.connections[0].status === "ready" ? worker.close(opts.abandon === true) : bounded(worker.close(true)));
+    }
+    await bounded(this.queue.close());
+    for (const c of this.connections) c.disconnect();
   }
 
   private connect(): Redis {
