@@ -88,7 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
   if (opts.rateLimit !== false) {
     const limit = opts.rateLimit ?? { max: 1000, timeWindowMs: 60_000 };
-    const redis = limit.redisUrl ? new Redis(limit.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+    const redis = limit.redisUrl ? new Redis(limit.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
     if (redis) {
       redis.on("error", () => undefined); // the limiter lets requests through while Redis is away (skipOnError)
       app.addHook("onClose", async () => void redis.disconnect());

@@ -3,11 +3,13 @@
 // bounds solve time, keeps the best plan on cancel, and re-queues interrupted jobs at start-up.
 // The same runner serves one process (in-process queue) and many (a shared queue): jobs are claimed
 // and finished through guarded store writes, and a cancel set in the store by any process is seen
-// by the process running the job.
+// by the process running the job. Longer than most files: the lifecycle (claim, run, watch the
+// cancel flag, guarded finish, hand back on shutdown) reads best in one place.
 import { randomBytes } from "node:crypto";
 import { resolveSolveSettings, type SolveSettings, UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
 import type { JobGuard, JobPatch, JobRecord, PlanRecord, Store } from "../storage/index.js";
 import { ProgressWriter } from "./jobs-progress.js";
+import { publishRoutes } from "./publish-routes.js";
 import { type Delivery, type HandlerOutcome, InProcessQueue, type JobQueue } from "./queue.js";
 import type { Planner } from "./types.js";
 
@@ -296,7 +298,7 @@ export class JobRunner {
     // Not finished here: another worker took the job over after this one was presumed dead.
     if (!finished) this.onEvent({ jobId: job.id, event: "lost", attempt: run.attempt, detail: "another worker took the job over" });
     else this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: finished.state });
-    if (finished && !cancelled) await this.publishRoutes(scenario, record);
+    if (finished && !cancelled) await publishRoutes(this.store, scenario, record);
     return "done";
   }
 
@@ -314,31 +316,6 @@ export class JobRunner {
         run.controller.signal.removeEventListener("abort", onAbort);
       });
     });
-  }
-
-  /**
-   * Stores each carrier's routes of the plan's service day, so carriers can pull them. A plan of a
-   * scenario without a service date routes a "typical day": that stays in the plan, unpublished.
-   */
-  private async publishRoutes(scenario: Scenario, record: PlanRecord): Promise<void> {
-    const routing = record.plan.routing;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(routing.date)) return;
-    const pickupCarrier = new Map((scenario.pickups ?? []).map((p) => [p.id, p.carrierId]));
-    const single = scenario.carriers.length === 1;
-    for (const carrier of scenario.carriers) {
-      await this.store.putDayRoutes({
-        scenarioId: record.scenarioId,
-        carrierId: carrier.id,
-        date: routing.date,
-        planId: record.id,
-        routing: {
-          ...routing,
-          routes: routing.routes.filter((r) => r.carrierId === carrier.id),
-          unassigned: routing.unassigned.filter((u) => single || pickupCarrier.get(u.id) === carrier.id),
-        },
-        updatedAt: new Date().toISOString(),
-      });
-    }
   }
 
   private async requeue(jobId: string, guard: JobGuard): Promise<HandlerOutcome> {
