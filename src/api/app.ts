@@ -19,7 +19,11 @@ import { jobRoutes } from "./routes/jobs.js";
 import { opsRoutes } from "./routes/ops.js";
 import { pickupRoutes } from "./routes/pickups.js";
 import { planRoutes } from "./routes/plans.js";
+import { routingRoutes } from "./routes/routing.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
+import { sweepRoutes } from "./routes/sweeps.js";
+import { sessionRoutes } from "./routes/session.js";
+import { defaultWebRoot, installWebApp } from "./web-static.js";
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +45,8 @@ export interface AppOptions {
   keyCacheMs?: number;
   /** Start the job runner (and re-queue interrupted jobs) when the app is ready (default true). */
   startJobs?: boolean;
+  /** Folder of the built web app served at `/` (default dist/web; false: no web app). */
+  webRoot?: string | false;
 }
 
 /**
@@ -112,6 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, ctx);
   await app.register(pickupRoutes, ctx);
   await app.register(carrierRoutes, ctx);
+  await app.register(routingRoutes, ctx);
+  await app.register(sweepRoutes, ctx);
+  await app.register(sessionRoutes, ctx);
+  if (opts.webRoot !== false) await installWebApp(app, opts.webRoot ?? defaultWebRoot());
 
   if (opts.startJobs !== false) {
     app.addHook("onReady", async () => {

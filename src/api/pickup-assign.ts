@@ -2,7 +2,7 @@
 // finds its zone, and assigns it to a carrier and a service day with room left on that carrier's fleet.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { type Carrier, type PickupRequest, type Scenario, UrbanmineError } from "../domain/index.js";
+import { type Carrier, checkPickup, describeIssues, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
 import { haversineKm } from "../network/index.js";
 import type { PickupRecord, Store } from "../storage/index.js";
 import type { PickupRegistration } from "./schemas.js";
@@ -29,30 +29,10 @@ function dayCapacity(c: Carrier): { kg: number; m3: number } {
   return { kg, m3 };
 }
 
-/**
- * Mass and volume of the devices, and whether any stream is hazardous.
- * @throws UrbanmineError INVALID_INPUT naming `units.<stream>` when a stream is unknown, or when no unit is given.
- */
-export function measureUnits(scenario: Scenario, units: Record<string, number>): { massKg: number; volumeM3: number; hazardous: boolean } {
-  const streams = new Map(scenario.streams.map((s) => [s.id, s]));
-  let massKg = 0;
-  let volumeM3 = 0;
-  let hazardous = false;
-  let count = 0;
-  const issues = [];
-  for (const [id, n] of Object.entries(units)) {
-    const st = streams.get(id);
-    if (!st) {
-      issues.push({ path: `units.${id}`, message: `unknown stream '${id}' (known: ${[...streams.keys()].join(", ")})` });
-      continue;
-    }
-    massKg += n * st.unitMassKg;
-    volumeM3 += n * st.unitVolumeM3;
-    hazardous ||= n > 0 && st.hazardous;
-    count += n;
-  }
-  if (issues.length) throw new UrbanmineError("INVALID_INPUT", `pickup names unknown streams: ${issues.map((i) => i.path).join(", ")}`, issues);
-  if (count === 0) throw new UrbanmineError("INVALID_INPUT", "pickup has no devices: give at least one unit", [{ path: "units", message: "at least one unit" }]);
+/** Mass and volume of the devices (streams already checked), and whether any stream is hazardous. */
+function measureUnits(scenario: Scenario, units: Record<string, number>): { massKg: number; volumeM3: number; hazardous: boolean } {
+  const [massKg, volumeM3] = unitsLoad(scenario, units);
+  const hazardous = scenario.streams.some((st) => st.hazardous && (units[st.id] ?? 0) > 0);
   return { massKg, volumeM3, hazardous };
 }
 
@@ -67,6 +47,7 @@ export async function registerPickup(store: Store, reg: Registration, today: str
   const rec = await store.getScenario(reg.scenarioId);
   if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${reg.scenarioId}'`);
   const scenario = rec.scenario;
+  checkRegistration(scenario, reg);
   const load = measureUnits(scenario, reg.units);
   let carriers = scenario.carriers;
   if (reg.carrierId) {
@@ -85,8 +66,9 @@ export async function registerPickup(store: Store, reg: Registration, today: str
   }
   const preferred = [...new Set(reg.preferredDates ?? [])].sort();
   const start = preferred.length ? preferred[preferred.length - 1] : today;
-  const days = [...preferred, ...Array.from({ length: SEARCH_DAYS }, (_, i) => addDays(start, i + 1))];
+  const days = [...preferred, ...Array.from({ length: SEARCH_DAYS }, (_, i) => addDays(start, i + 1))].filter((d) => d <= LAST_DATE);
   for (const date of days) {
+    if ((await store.listPickups({ scenarioId: scenario.id, date })).length >= LIMITS.dayRequests) continue;
     let best: { carrier: Carrier; spare: number } | undefined;
     for (const carrier of carriers) {
       const cap = dayCapacity(carrier);
@@ -103,6 +85,24 @@ export async function registerPickup(store: Store, reg: Registration, today: str
     "CONFLICT",
     `no carrier of scenario '${scenario.id}' has room for ${load.massKg.toFixed(1)} kg on the preferred days or the ${SEARCH_DAYS} days after ${start}`,
   );
+}
+
+/**
+ * The checks a scenario's own pickups pass (streams, carrier, windows, service area), and an id
+ * that no place of the scenario uses.
+ * @throws UrbanmineError INVALID_INPUT, UNKNOWN_REFERENCE or CONFLICT, naming the pickup and each JSON path.
+ */
+function checkRegistration(scenario: Scenario, reg: Registration): void {
+  const name = reg.id ? `pickup '${reg.id}'` : "the pickup";
+  const issues = checkPickup(scenario, reg, "");
+  if (issues.length) {
+    const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
+    throw new UrbanmineError(code, describeIssues(`${name} is not valid`, issues), issues);
+  }
+  const places = [scenario.zones, scenario.hubSites, scenario.offtakers, scenario.terminals, scenario.pickups ?? [], ...scenario.carriers.map((c) => c.depots)];
+  if (reg.id && places.some((list) => list.some((x) => x.id === reg.id))) {
+    throw new UrbanmineError("CONFLICT", `${name}: the id is already used by a place of scenario '${scenario.id}'`, [{ path: "id", message: "already used by a place of the scenario" }]);
+  }
 }
 
 function nearestZone(scenario: Scenario, at: { lat: number; lon: number }): string {

@@ -1,10 +1,10 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { Id, Location, Plan, SolveSettings, TimeWindow } from "../domain/index.js";
+import { CalendarDate, Id, Location, Plan, SolveSettings, TimeWindow } from "../domain/index.js";
 
-/** A calendar day, YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").describe("A day, YYYY-MM-DD");
+/** A calendar day, YYYY-MM-DD (the domain's one date schema). */
+export const IsoDate = CalendarDate;
 
 /** The body of every error response. */
 export const ErrorBody = z
@@ -84,7 +84,24 @@ export const PlanEnvelope = z.object({
 /** Two plan ids to compare. */
 export const CompareQuery = z.object({ a: Id, b: Id });
 
-/** Every numeric KPI of two plans, side by side. */
+const HubChange = z.object({
+  siteId: z.string(),
+  from: z.string().nullable().describe("Size id in plan a (null: closed)"),
+  to: z.string().nullable().describe("Size id in plan b (null: closed)"),
+  capacityTPerYearA: z.number().nullable(),
+  capacityTPerYearB: z.number().nullable(),
+});
+const Shares = z.array(z.object({ hubId: z.string(), fraction: z.number() }));
+const FlowLegs = z.array(z.object({ to: z.string(), mode: z.string(), tonnesPerYear: z.number() }));
+
+/** What changed from plan a to plan b besides the KPIs. */
+export const PlanChanges = z.object({
+  hubs: z.object({ opened: z.array(HubChange), closed: z.array(HubChange), resized: z.array(HubChange) }),
+  zonesReassigned: z.array(z.object({ zoneId: z.string(), from: Shares, to: Shares })).describe("Zones served by other hubs (empty list: not served)"),
+  flowsRerouted: z.array(z.object({ hubId: z.string(), material: z.string(), from: FlowLegs, to: FlowLegs })).describe("A hub's material sent to other offtakers or by other modes"),
+});
+
+/** Every numeric KPI of two plans, side by side, and what changed in hubs, zones and flows. */
 export const KpiComparison = z.object({
   a: PlanSummary,
   b: PlanSummary,
@@ -97,6 +114,9 @@ export const KpiComparison = z.object({
       ratio: z.number().nullable().describe("b / a, null when a is 0"),
     }),
   ),
+  changes: PlanChanges,
+  scenarioDifferences: z.array(z.string()).describe("Inputs that differ, one line each with its JSON path (or factor name)"),
+  warnings: z.array(z.string()).describe("Set when the plans do not come from the same inputs"),
 });
 
 /** What an intake desk sends to register a pickup. */
@@ -172,4 +192,21 @@ export const ReoptimiseBody = z.object({
     .describe("Stops served or promised: each vehicle keeps these pickups first, in this order"),
   timeLimitS: z.number().positive().max(120).default(10),
   seed: z.number().int().min(0).default(1),
+});
+
+/** The calling key and the scenarios it works on (GET /v1/me). */
+export const SessionView = z.object({
+  role: z.enum(["admin", "planner", "carrier", "intake"]),
+  carrierId: z.string().nullable(),
+  label: z.string(),
+  scenarios: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe("[west, south, east, north] over zones, hub sites and depots, degrees"),
+      streams: z.array(z.object({ id: z.string(), name: z.string() })),
+      serviceDate: z.string().nullable(),
+      days: z.array(z.string()).describe("Carrier keys: days with pickups or published routes for this carrier"),
+    }),
+  ),
 });

@@ -10,8 +10,12 @@ const COMMANDS: Record<string, string> = {
   matrix: "travel matrix between points on a network",
   vrp: "solve a CVRPLIB .vrp or Solomon .txt instance",
   cflp: "solve an OR-Library cap instance",
+  lrp: "solve a Prodhon location-routing instance",
   keys: "create and list API keys",
   schema: "print the scenario format (JSON Schema, or --markdown)",
+  compare: "what changed between two plans (hubs, zones, flows, KPIs)",
+  sweep: "solve every combination of --set values in parallel; one table of KPIs and hubs",
+  stress: "a plan's hubs under sampled supply: p5/p50/p95 of cost, unserved tonnes, over-capacity",
 };
 
 function usage(): string {

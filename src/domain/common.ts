@@ -60,6 +60,25 @@ export function secondsToClock(s: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
+/** First and last service days accepted anywhere (scenarios, pickups, queries). */
+export const FIRST_DATE = "2000-01-01";
+export const LAST_DATE = "2099-12-31";
+
+/** Whether "YYYY-MM-DD" names a day that exists (no 30 February, no month 13). */
+function isRealDay(s: string): boolean {
+  const [y, m, d] = s.split("-").map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A calendar day "YYYY-MM-DD" that exists, from FIRST_DATE to LAST_DATE (ISO strings of this form sort as days). */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine(isRealDay, "no such day in the calendar")
+  .refine((s) => s >= FIRST_DATE && s <= LAST_DATE, `expected a day from ${FIRST_DATE} to ${LAST_DATE}`)
+  .describe(`A calendar day, YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE}`);
+
 export const TimeWindow = z
   .object({ start: ClockTime, end: ClockTime })
   .describe("A time window [start, end] during which service may start");

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   INVALID_FILE: { status: 400, summary: "A file could not be read or parsed." },
   INFEASIBLE: { status: 422, summary: "No plan satisfies the scenario's constraints." },
   UNREACHABLE: { status: 422, summary: "Some sites cannot reach each other on the network." },
+  RESOURCE_LIMIT: { status: 422, summary: "The solve passed its time or memory limit and was stopped." },
   SOLVER_FAILED: { status: 500, summary: "A solver failed unexpectedly." },
   NOT_FOUND: { status: 404, summary: "No such resource." },
   UNAUTHORIZED: { status: 401, summary: "Missing or unknown API key." },

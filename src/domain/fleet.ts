@@ -1,6 +1,6 @@
 // Carriers, their depots and vehicles, and the daily pickup requests they serve.
 import { z } from "zod";
-import { ClockTime, Id, Location, Source, TimeWindow } from "./common.js";
+import { CalendarDate, ClockTime, Id, Location, Source, TimeWindow } from "./common.js";
 
 export const Depot = z
   .object({ id: Id, name: z.string().optional().describe("Display name"), location: Location }).describe("A carrier's depot");
@@ -49,7 +49,7 @@ export const PickupRequest = z
     location: Location,
     zoneId: Id.optional().describe("Zone it belongs to; omitted: the nearest zone"),
     units: z.record(z.string(), z.number().int().nonnegative()).describe("Devices to collect by stream id"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Service day"),
+    date: CalendarDate.optional().describe("Service day"),
     timeWindows: z.array(TimeWindow).default([]).describe("When service may start; empty: any time in the shift"),
     serviceS: z.number().nonnegative().default(300).describe("Time on site, seconds"),
     priority: z.number().int().min(0).max(100).default(0).describe("Higher is served first when not all fit (0..100)"),

@@ -12,3 +12,5 @@ export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
 export * from "./solve-settings.js";
+export * from "./service-area.js";
+export * from "./limits.js";

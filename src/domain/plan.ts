@@ -114,6 +114,16 @@ export const MassBalanceRow = z.object({
   lossKg: z.number().describe("Residue and process loss, kg per year"),
 });
 
+/** One planning year of a multi-year plan: what is open, who goes where, and what it costs that year. */
+export const PlanYear = z.object({
+  year: z.number().int().describe("1-based planning year"),
+  hubs: z.array(PlannedHub).describe("Hubs open this year, with their size and this year's inflow"),
+  assignments: z.array(Assignment).describe("Zones served this year (a zone appears from its joinYear)"),
+  flows: z.array(Flow),
+  kpis: Kpis.omit({ day: true }).describe("This year's figures (per year, as in kpis)"),
+});
+export type PlanYear = z.infer<typeof PlanYear>;
+
 export const Plan = z.object({
   scenarioId: z.string(),
   scenarioName: z.string(),
@@ -138,6 +148,10 @@ export const Plan = z.object({
     unassigned: z.array(PlanUnassigned),
   }),
   kpis: Kpis,
+  years: z
+    .array(PlanYear)
+    .optional()
+    .describe("Multi-year plans (policy.horizonYears > 1): every year's hubs, assignments, flows and KPIs; siting and kpis show the last year"),
   massBalance: z.array(MassBalanceRow),
   factors: z.array(Factor),
   warnings: z.array(z.string()),

@@ -1,6 +1,6 @@
 // The scenario: everything a planning run needs, validated once at the boundary.
 import { z } from "zod";
-import { Id, Mode, Source } from "./common.js";
+import { CalendarDate, Id, Mode, Source } from "./common.js";
 import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
 import { Processing } from "./processing.js";
@@ -63,7 +63,7 @@ export const Policy = z
     co2CapTPerYear: z.number().positive().optional().describe("Cap on emissions, tonnes CO2 per year"),
     disposalCostUsdPerT: z.number().nonnegative().default(150).describe("Cost of disposing a tonne of unsold material, USD"),
     workingDaysPerYear: z.number().int().min(1).max(366).default(250).describe("Collection days per year"),
-    serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional().describe("Day planned by the routing stage"),
+    serviceDate: CalendarDate.optional().describe("Day planned by the routing stage"),
     mipGap: z.number().min(0).max(1).default(1e-4).describe("Relative MIP gap at which siting stops"),
     maxSitesPerZone: z
       .number()
@@ -71,6 +71,12 @@ export const Policy = z
       .min(1)
       .optional()
       .describe("Siting considers only this many nearest candidate hubs per zone; omitted: all within the coverage radius"),
+    serviceAreaKm: z
+      .number()
+      .positive()
+      .max(2000)
+      .optional()
+      .describe("A pickup farther than this (straight line) from every zone, hub site and depot is outside the service area and refused, km (default 50)"),
     source: Source.optional().describe("Source of the cost factors here (disposal cost, carbon price)"),
   })
   .describe("Coalition policy and planning settings");

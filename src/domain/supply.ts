@@ -32,3 +32,21 @@ export function unitsLoad(scenario: Scenario, units: Record<string, number>): [n
   }
   return [kg, m3];
 }
+
+/** A zone's average daily supply by stream: yearly collection ÷ working days. */
+export function zoneUnitsPerDay(scenario: Scenario, zone: Zone): Record<string, number> {
+  const perDay: Record<string, number> = {};
+  for (const [k, v] of Object.entries(zoneUnitsPerYear(scenario, zone))) perDay[k] = v / scenario.policy.workingDaysPerYear;
+  return perDay;
+}
+
+/**
+ * How many requests a load of [kg, m³] is split into so that none carries more than half the
+ * largest vehicle (leaving the router room to combine stops).
+ */
+export function requestParts(scenario: Scenario, kg: number, m3: number): number {
+  const vehicles = scenario.carriers.flatMap((c) => c.vehicles);
+  const maxKg = Math.max(...vehicles.map((v) => v.capacityKg));
+  const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
+  return Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
+}

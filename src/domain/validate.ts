@@ -3,7 +3,9 @@
 import type { z } from "zod";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
+import { checkLimits } from "./limits.js";
 import { Scenario } from "./scenario.js";
+import { checkPickup } from "./service-area.js";
 
 /** zod issues as our issues, with `expected` hints kept in the message. */
 export function zodIssues(error: z.ZodError, prefix = ""): InputIssue[] {
@@ -23,7 +25,16 @@ export function parseScenario(input: unknown): Scenario {
     const issues = zodIssues(parsed.error);
     throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario is not valid", issues), issues);
   }
-  const s = parsed.data;
+  return checkParsedScenario(parsed.data);
+}
+
+/**
+ * The checks after the schema: bounds (limits.ts), then the references between lists.
+ * @throws UrbanmineError INVALID_INPUT or UNKNOWN_REFERENCE, each issue with its JSON path.
+ */
+export function checkParsedScenario(s: Scenario): Scenario {
+  const limits = checkLimits(s);
+  if (limits.length > 0) throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario asks for more than one plan may", limits), limits);
   const issues = checkReferences(s);
   if (issues.length > 0) {
     const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
@@ -143,13 +154,6 @@ export function checkReferences(s: Scenario): InputIssue[] {
       else placeOwner.set(item.id, `${path}[${i}]`);
     });
 
-  (s.pickups ?? []).forEach((r, i) => {
-    for (const key of Object.keys(r.units)) known(streams, key, "stream", `pickups[${i}].units.${key}`, out);
-    if (r.carrierId) known(carriers, r.carrierId, "carrier", `pickups[${i}].carrierId`, out);
-    r.timeWindows.forEach((w, j) => {
-      if (clockToSeconds(w.end) < clockToSeconds(w.start))
-        out.push({ path: `pickups[${i}].timeWindows[${j}]`, message: `window closes (${w.end}) before it opens (${w.start})` });
-    });
-  });
+  (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   return out;
 }

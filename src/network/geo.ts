@@ -4,13 +4,7 @@
 const EARTH_RADIUS_M = 6371008.8; // IUGG mean radius
 const RAD = Math.PI / 180;
 
-/** Great-circle distance between two WGS 84 points, metres. */
-export function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
-}
+export { haversineM } from "../domain/index.js";
 
 /** Metres per degree of latitude on the mean sphere. */
 export const M_PER_DEG = EARTH_RADIUS_M * RAD;

@@ -1,6 +1,6 @@
 // The day's pickup requests: the scenario's own, or consolidated collection points per zone
 // carrying the zone's average daily supply (split so no request outgrows a vehicle).
-import { type PickupRequest, type Scenario, unitsLoad, zoneUnitsPerYear } from "../domain/index.js";
+import { type PickupRequest, requestParts, type Scenario, unitsLoad, zoneUnitsPerDay } from "../domain/index.js";
 
 /** A request with its load computed: [kg, m³]. */
 export interface DayRequest {
@@ -17,32 +17,34 @@ export function serviceDate(scenario: Scenario): string {
 /**
  * Requests to route on `date`. Given pickups are kept when undated or dated `date`. Without
  * pickups, each zone served in year 1 (and in `servedZones`) yields its daily supply
- * (annual ÷ working days) as one or more requests at its collection point.
+ * (annual ÷ working days) as one or more requests at its collection point. `registered` requests
+ * (pickups registered over HTTP for `date`) are routed beside either.
  */
-export function dayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>): DayRequest[] {
+export function dayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>, registered: PickupRequest[] = []): DayRequest[] {
+  return [...scenarioDayRequests(scenario, date, servedZones), ...registered.filter((p) => p.date === date).map((p) => withLoad(scenario, p))];
+}
+
+function withLoad(scenario: Scenario, request: PickupRequest): DayRequest {
   const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
-  const withLoad = (request: PickupRequest): DayRequest => ({
+  return {
     request,
     load: unitsLoad(scenario, request.units),
     hazardous: Object.entries(request.units).some(([k, n]) => n > 0 && hazardous.has(k)),
-  });
+  };
+}
+
+function scenarioDayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>): DayRequest[] {
+  const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
   if (scenario.pickups) {
-    return scenario.pickups.filter((p) => !p.date || p.date === date).map(withLoad);
+    return scenario.pickups.filter((p) => !p.date || p.date === date).map((p) => withLoad(scenario, p));
   }
-  const vehicles = scenario.carriers.flatMap((c) => c.vehicles);
-  const maxKg = Math.max(...vehicles.map((v) => v.capacityKg));
-  const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
-  const days = scenario.policy.workingDaysPerYear;
   const out: DayRequest[] = [];
   for (const zone of scenario.zones) {
     if (zone.joinYear > 1 || !servedZones.has(zone.id)) continue;
-    const perYear = zoneUnitsPerYear(scenario, zone);
-    const perDay: Record<string, number> = {};
-    for (const [k, v] of Object.entries(perYear)) perDay[k] = v / days;
+    const perDay = zoneUnitsPerDay(scenario, zone);
     const [kg, m3] = unitsLoad(scenario, perDay);
     if (kg <= 0) continue;
-    // Half a vehicle at most per request leaves the router room to combine stops.
-    const parts = Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
+    const parts = requestParts(scenario, kg, m3);
     // Hazardous streams travel apart: a certified vehicle collects them.
     const groups: Array<[string, Record<string, number>]> = [];
     const plain: Record<string, number> = {};
@@ -65,7 +67,7 @@ export function dayRequests(scenario: Scenario, date: string, servedZones: Reado
           serviceS: 600,
           priority: 0,
         };
-        out.push(withLoad(request));
+        out.push(withLoad(scenario, request));
       }
     }
   }

@@ -8,8 +8,9 @@
 import { randomBytes } from "node:crypto";
 import { resolveSolveSettings, type SolveSettings, UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
 import type { JobGuard, JobPatch, JobRecord, PlanRecord, Store } from "../storage/index.js";
+import { publishCarrierDays, registeredPickupsOn } from "./carrier-day.js";
+import { serviceDate } from "./day-pickups.js";
 import { ProgressWriter } from "./jobs-progress.js";
-import { publishRoutes } from "./publish-routes.js";
 import { type Delivery, type HandlerOutcome, InProcessQueue, type JobQueue } from "./queue.js";
 import type { Planner } from "./types.js";
 
@@ -265,6 +266,7 @@ export class JobRunner {
           seed: job.seed,
           routingIterations: job.routingIterations ?? undefined,
           routingStarts: job.routingStarts,
+          registeredPickups: await registeredPickupsOn(this.store, job.scenarioId, serviceDate(scenario)),
           onProgress: (p) => progress.report(p),
           signal: run.controller.signal,
         }),
@@ -298,7 +300,7 @@ export class JobRunner {
     // Not finished here: another worker took the job over after this one was presumed dead.
     if (!finished) this.onEvent({ jobId: job.id, event: "lost", attempt: run.attempt, detail: "another worker took the job over" });
     else this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: finished.state });
-    if (finished && !cancelled) await publishRoutes(this.store, scenario, record);
+    if (finished && !cancelled) await publishCarrierDays(this.store, scenario, record);
     return "done";
   }
 

@@ -1,6 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, Plan, RoutingProblem, RoutingSolution, Scenario, SolveSettings } from "../domain/index.js";
+import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario, SolveSettings } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -15,6 +15,8 @@ import type { Progress, RouteDayInput } from "./types.js";
 /** The run's settings (time limit default 30 s for the whole run) and its stop flag. */
 export interface StageOptions extends SolveSettings {
   baseDir: string;
+  /** Pickups registered over HTTP for the service day, routed beside the scenario's own. */
+  registeredPickups?: PickupRequest[];
   shouldStop?: () => boolean;
   onProgress?: (p: Progress) => void;
 }
@@ -29,7 +31,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   const stop = options.shouldStop ?? (() => false);
   const date = serviceDate(scenario);
   const allZones = new Set(scenario.zones.map((z) => z.id));
-  const pickups = dayRequests(scenario, date, allZones).map((r) => r.request);
+  const pickups = dayRequests(scenario, date, allZones, options.registeredPickups).map((r) => r.request);
 
   report({ stage: "network", fraction: 0, message: "travel matrices" });
   const places = listPlaces(scenario, pickups);
@@ -50,7 +52,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   });
 
   const servedZones = new Set(sited.siting.assignments.map((a) => a.zoneId));
-  const requests = dayRequests(scenario, date, servedZones);
+  const requests = dayRequests(scenario, date, servedZones, options.registeredPickups);
   const problem = buildRoutingProblem({
     scenario,
     road: travel.road,
@@ -76,6 +78,7 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     siting: sited.siting,
     routing,
     kpis: { ...sited.annual, day: dayKpis(routing) },
+    ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],
     warnings: [...sited.warnings, ...routingWarnings(routing)],

@@ -9,6 +9,8 @@ export interface PlanSummary {
   hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; inflowTPerYear: number; utilisation: number; enterprises: string[]; zones: number }>;
   kpis: Plan["kpis"];
   routing: { date: string; routes: number; stopsServed: number; unassigned: number; kmDriven: number; seconds: number };
+  /** Multi-year plans: each year's open hubs (siteId:sizeId), zones served, tonnes, net cost and CO2. */
+  years?: Array<{ year: number; hubs: string[]; zones: number; tonnes: number; netCostUsd: number; co2T: number }>;
   warnings: string[];
 }
 
@@ -39,6 +41,18 @@ export function summarizePlan(plan: Plan): PlanSummary {
       kmDriven: plan.kpis.day.kmDriven,
       seconds: plan.routing.seconds,
     },
+    ...(plan.years
+      ? {
+          years: plan.years.map((y) => ({
+            year: y.year,
+            hubs: y.hubs.map((h) => `${h.siteId}:${h.sizeId}`),
+            zones: y.assignments.length,
+            tonnes: y.kpis.tonnesCollectedTotalPerYear,
+            netCostUsd: y.kpis.netCostUsdPerYear,
+            co2T: y.kpis.co2TPerYear,
+          })),
+        }
+      : {}),
     warnings: plan.warnings,
   };
 }
@@ -88,6 +102,15 @@ export function formatSummary(s: PlanSummary): string {
       ["jobs", num(k.jobs, 1)],
     ]),
   );
+  if (s.years) {
+    out.push("");
+    out.push(
+      table([
+        ["year", "hubs open", "zones", "collected (t)", "net cost (USD)", "CO2 (t)"],
+        ...s.years.map((y) => [String(y.year), y.hubs.join(" "), String(y.zones), num(y.tonnes, 1), num(y.netCostUsd), num(y.co2T, 1)]),
+      ]),
+    );
+  }
   out.push("");
   const d = k.day;
   out.push(

@@ -17,6 +17,8 @@ export interface Progress {
 export interface RunOptions extends SolveSettings {
   /** Folder that relative paths in the scenario (network files) are resolved against. */
   baseDir: string;
+  /** Pickups registered over HTTP for the scenario's service day, routed beside the scenario's own. */
+  registeredPickups?: PickupRequest[];
   onProgress?: (p: Progress) => void;
   /** Aborting stops the solvers early; the run then resolves with the best plan found so far. */
   signal?: AbortSignal;

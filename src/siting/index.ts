@@ -7,3 +7,5 @@ export { checkMilpSolution, type MilpCheck } from "./milp/check.js";
 export { type MilpResult, type MilpSolver, type MilpSolveOptions, relativeGap } from "./milp/solver.js";
 export { HighsSolver } from "./milp/highs-adapter.js";
 export { LpSolverSolver } from "./milp/lp-solver-adapter.js";
+export { buildSitingData, type SitingData } from "./siting-data.js";
+export { evaluateFixedHubs, type FixedHubs, type FixedHubsResult } from "./fixed-hubs.js";

@@ -1,7 +1,7 @@
 // solveSiting: scenario + travel matrices → checked siting report. Wiring only: index the
 // scenario, rule out the obvious infeasibilities, build the MILP, solve, check independently,
 // decode and report.
-import { type Scenario, type TravelMatrix, UrbanmineError } from "../domain/index.js";
+import { type PlanYear, type Scenario, type TravelMatrix, UrbanmineError } from "../domain/index.js";
 import { diagnoseByRelaxation, findInfeasibilityCauses } from "./diagnose.js";
 import { checkMilpSolution } from "./milp/check.js";
 import { HighsSolver } from "./milp/highs-adapter.js";
@@ -10,6 +10,7 @@ import { objectiveOf } from "./milp/model.js";
 import { type MilpSolver, relativeGap } from "./milp/solver.js";
 import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
+import { buildYearResults } from "./year-report.js";
 import { buildSitingData } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
@@ -53,7 +54,7 @@ export async function solveSiting(
   scenario: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   options: SitingOptions,
-): Promise<SitingReport> {
+): Promise<SitingReport & { years?: PlanYear[] }> {
   const t0 = performance.now();
   const data = buildSitingData(scenario, travel);
   const causes = findInfeasibilityCauses(data);
@@ -117,20 +118,16 @@ export async function solveSiting(
   const bound = Math.min(r.bound, check.objectiveUsd);
   const proven = relativeGap(check.objectiveUsd, bound) <= mipGap;
   const status = r.status === "optimal" || proven ? "optimal" : r.status === "time-limit" ? "time-limit" : "feasible";
-  return buildReport(
-    data,
-    plans,
-    check.figures,
-    {
-      status,
-      solver: solver.name,
-      objectiveUsd: check.objectiveUsd,
-      boundUsd: bound,
-      gap: relativeGap(check.objectiveUsd, bound),
-      seconds: (performance.now() - t0) / 1000,
-    },
-    warnings,
-  );
+  const summary = {
+    status,
+    solver: solver.name,
+    objectiveUsd: check.objectiveUsd,
+    boundUsd: bound,
+    gap: relativeGap(check.objectiveUsd, bound),
+    seconds: (performance.now() - t0) / 1000,
+  } as const;
+  const report = buildReport(data, plans, check.figures, summary, warnings);
+  return data.years > 1 ? { ...report, years: buildYearResults(data, plans, check.figures, summary) } : report;
 }
 
 /** A complete, checked MIP start: hubs and assignments from local search, the rest solved. */

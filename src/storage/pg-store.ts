@@ -275,6 +275,10 @@ export class PgStore implements Store {
     return (await this.rows(sql, args)).map(toPickup);
   }
 
+  async deletePickup(id: string): Promise<boolean> {
+    return ((await this.pool.query("DELETE FROM pickups WHERE id = $1", [id])).rowCount ?? 0) > 0;
+  }
+
   async putDayRoutes(r: DayRoutesRecord): Promise<void> {
     await this.pool.query(
       `INSERT INTO day_routes (scenario_id, carrier_id, date, plan_id, body, revision, updated_at)

@@ -257,6 +257,10 @@ export class SqliteStore implements Store {
     return (this.db.prepare(sql).all(...args) as Row[]).map(toPickup);
   }
 
+  async deletePickup(id: string): Promise<boolean> {
+    return this.db.prepare("DELETE FROM pickups WHERE id = ?").run(id).changes > 0;
+  }
+
   async putDayRoutes(r: DayRoutesRecord): Promise<void> {
     this.db
       .transaction(() => {

@@ -149,6 +149,8 @@ export interface Store {
   createPickup(pickup: PickupRecord): Promise<PickupRecord>;
   getPickup(id: string): Promise<PickupRecord | undefined>;
   listPickups(filter: { scenarioId?: string; carrierId?: string; date?: string }): Promise<PickupRecord[]>;
+  /** Removes a registered pickup (a cancellation). False when there was none. */
+  deletePickup(id: string): Promise<boolean>;
 
   /** Replaces a carrier's routes of one day of one scenario. */
   putDayRoutes(routes: DayRoutesRecord): Promise<void>;

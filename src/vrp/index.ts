@@ -17,3 +17,4 @@ export {
   toRoutingProblem,
 } from "./benchmarks/index.js";
 export { bestOf } from "./best-of.js";
+export { Rng } from "./random.js";

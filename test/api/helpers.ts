@@ -53,8 +53,15 @@ function routeGreedy(s: Scenario, pickups: PickupRequest[], date: string, locked
     for (const v of expand(carrier)) {
       const stops = locked.filter((l) => l.vehicleId === v.id).flatMap((l) => l.jobIds.map((id) => byId.get(id) as PickupRequest));
       let kg = stops.reduce((a, p) => a + pickupKg(s, p), 0);
-      while (free.length > 0 && kg + pickupKg(s, free[0]) <= v.capacityKg) {
-        const p = free.shift() as PickupRequest;
+      // In order, as long as the next pickup this carrier may serve fits (pinned pickups wait for their carrier).
+      for (let i = 0; i < free.length; ) {
+        const p = free[i];
+        if (p.carrierId !== undefined && p.carrierId !== carrier.id) {
+          i++;
+          continue;
+        }
+        if (kg + pickupKg(s, p) > v.capacityKg) break;
+        free.splice(i, 1);
         kg += pickupKg(s, p);
         stops.push(p);
       }
@@ -111,7 +118,7 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
         objective -= 1000;
         ro.onProgress?.({ stage: "siting", fraction: (i + 1) / steps, message: `step ${i + 1}`, bestObjectiveUsd: objective });
       }
-      return buildPlan(scenario, objective);
+      return buildPlan(scenario, objective, ro.registeredPickups ?? []);
     },
     async routeDay(input: RouteDayInput): Promise<Plan["routing"]> {
       return routeGreedy(input.scenario, input.pickups, input.date, input.locked);
@@ -123,10 +130,10 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
   return planner;
 }
 
-function buildPlan(s: Scenario, objectiveUsd: number): Plan {
+function buildPlan(s: Scenario, objectiveUsd: number, registered: PickupRequest[]): Plan {
   const hub = s.hubSites[0];
   const date = s.policy.serviceDate ?? "typical-day";
-  const routing = routeGreedy(s, s.pickups ?? [], date);
+  const routing = routeGreedy(s, [...(s.pickups ?? []), ...registered.filter((p) => p.date === date)], date);
   const km = routing.routes.reduce((a, r) => a + r.distanceKm, 0);
   return {
     scenarioId: s.id,

@@ -38,7 +38,7 @@ describe("plans", () => {
     const res = await t.app.inject({ url: `/v1/plans/${planId}?format=csv&table=assignments`, headers: auth(t.keys.planner) });
     expect(res.headers["content-type"]).toContain("text/csv");
     const lines = res.body.trim().split("\r\n");
-    expect(lines[0]).toBe("zoneId,hubId,fraction,tonnesPerYear,distanceKm");
+    expect(lines[0]).toBe("zoneId,hubId,fraction,tonnesPerYear,distanceKm,year");
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["z1,h1", "z2,h1", "z3,h1"]);
     const flows = await t.app.inject({ url: `/v1/plans/${planId}?format=csv&table=flows`, headers: auth(t.keys.planner) });
     expect(flows.body.split("\r\n")[1]).toMatch(/^h1,smelter,copper,road,2,/);
@@ -58,6 +58,9 @@ describe("plans", () => {
     const row = body.rows.find((r: { kpi: string }) => r.kpi === "costUsdPerYear.total");
     expect(row).toEqual({ kpi: "costUsdPerYear.total", a: 62100, b: 62100, diff: 0, ratio: 1 });
     expect(body.rows.some((r: { kpi: string }) => r.kpi === "day.kmDriven")).toBe(true);
+    // the same scenario solved twice: nothing moved, no differing inputs
+    expect(body.changes).toEqual({ hubs: { opened: [], closed: [], resized: [] }, zonesReassigned: [], flowsRerouted: [] });
+    expect([body.scenarioDifferences, body.warnings]).toEqual([[], []]);
     const missing = await t.app.inject({ url: `/v1/plans/compare?a=${planId}&b=nope`, headers: auth(t.keys.planner) });
     expect(missing.statusCode).toBe(404);
     const list = await t.app.inject({ url: "/v1/scenarios/tiny-town/plans", headers: auth(t.keys.planner) });

@@ -10,6 +10,7 @@ const CALLERS: Caller[] = ["admin", "planner", "carrier", "otherCarrier", "intak
 let t: TestApp;
 let planId: string;
 let jobId: string;
+let sweepId: string;
 let counter = 0;
 
 interface Endpoint {
@@ -42,6 +43,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: "DELETE /v1/jobs/{id}", method: "DELETE", url: () => `/v1/jobs/${jobId}`, expect: { ...P, admin: 409, planner: 409 } },
   { name: "GET /v1/plans/{id}", method: "GET", url: () => `/v1/plans/${planId}`, expect: P },
   { name: "GET /v1/plans/compare", method: "GET", url: () => `/v1/plans/compare?a=${planId}&b=${planId}`, expect: P },
+  {
+    name: "POST /v1/scenarios/{id}/sweeps", method: "POST", url: "/v1/scenarios/tiny-town/sweeps",
+    payload: () => ({ set: [{ path: "policy.co2PriceUsdPerT", values: [0, 50] }] }), expect: { ...P, admin: 202, planner: 202 },
+  },
+  { name: "GET /v1/sweeps/{id}", method: "GET", url: () => `/v1/sweeps/${sweepId}`, expect: P },
+  { name: "DELETE /v1/sweeps/{id}", method: "DELETE", url: () => `/v1/sweeps/${sweepId}`, expect: { ...P, admin: 409, planner: 409 } },
   { name: "POST /v1/pickups", method: "POST", url: "/v1/pickups", payload: pickupBody, expect: { ...P, admin: 201, planner: 201, intake: 201 } },
   { name: "GET /v1/pickups/{id}", method: "GET", url: "/v1/pickups/r0", expect: { ...P, intake: 200 } },
   { name: "GET /v1/pickups", method: "GET", url: "/v1/pickups?scenarioId=tiny-town", expect: P },
@@ -50,6 +57,11 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: "POST /v1/carriers/c1/routes/reoptimise", method: "POST", url: "/v1/carriers/c1/routes/reoptimise",
     payload: () => ({ scenarioId: "tiny-town", date: "2026-12-01" }), expect: { ...P, carrier: 200, otherCarrier: 404 },
+  },
+  {
+    name: "POST /v1/routing/solve", method: "POST", url: "/v1/routing/solve?iterations=20",
+    payload: () => ({ vehicles: [{ id: 1, start_index: 0, end_index: 0 }], jobs: [{ id: 1, location_index: 1 }], matrices: { car: { durations: [[0, 60], [60, 0]] } } }),
+    expect: { ...P, carrier: 200, otherCarrier: 200 },
   },
   { name: "GET /healthz", method: "GET", url: "/healthz", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 200 } },
   { name: "GET /readyz", method: "GET", url: "/readyz", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 200 } },
@@ -63,6 +75,9 @@ beforeAll(async () => {
   jobId = job.id;
   planId = String((await waitForJob(t.app, t.keys.admin, jobId, ["done"])).planId);
   await t.app.inject({ method: "POST", url: "/v1/pickups", headers: auth(t.keys.intake), payload: { ...pickupBody(), id: "r0" } });
+  const sweep = await t.app.inject({ method: "POST", url: "/v1/scenarios/tiny-town/sweeps", headers: auth(t.keys.admin), payload: { set: [{ path: "policy.maxHubs", values: [1] }] } });
+  sweepId = sweep.json().id;
+  while ((await t.app.inject({ url: `/v1/sweeps/${sweepId}`, headers: auth(t.keys.admin) })).json().state === "running") await new Promise((r) => setTimeout(r, 10));
 });
 afterAll(async () => {
   await t.app.close();

@@ -126,7 +126,7 @@ describe("operations", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ["/v1/scenarios", "/v1/scenarios/{id}/solve", "/v1/jobs/{id}", "/v1/plans/{id}", "/v1/plans/compare", "/v1/pickups", "/v1/carriers/{carrierId}/routes"]) {
+    for (const p of ["/v1/scenarios", "/v1/scenarios/{id}/solve", "/v1/jobs/{id}", "/v1/plans/{id}", "/v1/plans/compare", "/v1/pickups", "/v1/carriers/{carrierId}/routes", "/v1/scenarios/{id}/sweeps", "/v1/sweeps/{id}"]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     const body = doc.paths["/v1/scenarios"].post.requestBody.content["application/json"].schema;

@@ -174,7 +174,7 @@ export function storeContract(open: () => Promise<Store>): void {
   });
 
   describe("pickups", () => {
-    it("registers, refuses a duplicate id, and filters by scenario, carrier and day", async () => {
+    it("registers, refuses a duplicate id, filters by scenario, carrier and day, and deletes", async () => {
       const s = await fresh();
       await s.createPickup(pickup("k1", "c1", "2026-12-01"));
       await s.createPickup(pickup("k2", "c2", "2026-12-01"));
@@ -186,6 +186,9 @@ export function storeContract(open: () => Promise<Store>): void {
       expect((await s.listPickups({ date: "2026-12-01" })).map((p) => p.id)).toEqual(["k1", "k2"]);
       expect((await s.listPickups({ scenarioId: "tiny-town", carrierId: "c1", date: "2026-12-02" })).map((p) => p.id)).toEqual(["k3"]);
       expect(await s.listPickups({ scenarioId: "other" })).toEqual([]);
+      expect(await s.deletePickup("k2")).toBe(true);
+      expect(await s.deletePickup("k2")).toBe(false);
+      expect((await s.listPickups({ date: "2026-12-01" })).map((p) => p.id)).toEqual(["k1"]);
     });
   });
 

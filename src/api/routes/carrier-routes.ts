@@ -10,8 +10,8 @@ import { z } from "zod";
 import type { DayRoutesRecord } from "../../storage/index.js";
 import { assertCarrierScope, requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { reoptimiseDay } from "../day-reoptimise.js";
-import { dayRoutesCsv, dayRoutesGeoJson } from "../../pipeline/index.js";
+import { dayRoutesCsv, dayRoutesGeoJson, reoptimiseCarrierDay } from "../../pipeline/index.js";
+import { UrbanmineError } from "../../domain/index.js";
 import { CarrierParams, DayRoutesView, ErrorBody, ReoptimiseBody, RoutesQuery } from "../schemas.js";
 
 const CONTENT_TYPE = { json: "application/json; charset=utf-8", geojson: "application/geo+json", csv: "text/csv; charset=utf-8" } as const;
@@ -99,7 +99,10 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
   }, async (request) => {
     const { carrierId } = request.params;
     assertCarrierScope(request, carrierId);
-    const day = await reoptimiseDay(ctx, carrierId, request.body);
+    const { scenarioId, ...req } = request.body;
+    const rec = await store.getScenario(scenarioId);
+    if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${scenarioId}'`);
+    const day = await reoptimiseCarrierDay(ctx, rec, carrierId, req);
     for (const k of cache.keys()) if (k.startsWith(`${carrierId}|${day.date}|`)) cache.delete(k);
     return {
       carrierId,

@@ -7,6 +7,7 @@ import type { PickupRecord } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { registerPickup } from "../pickup-assign.js";
+import { cancelRegisteredPickup } from "../../pipeline/index.js";
 import { ErrorBody, IdParams, PickupListQuery, PickupRegistration, PickupView } from "../schemas.js";
 
 function view(p: PickupRecord): z.infer<typeof PickupView> {
@@ -51,6 +52,15 @@ export const pickupRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) 
     schema: { tags, summary: "Read a registered pickup", params: IdParams, response: { 200: PickupView, ...errors } },
   }, async (request) => {
     const rec = await store.getPickup(request.params.id);
+    if (!rec) throw new UrbanmineError("NOT_FOUND", `no pickup '${request.params.id}'`);
+    return view(rec);
+  });
+
+  app.delete("/v1/pickups/:id", {
+    onRequest: intake,
+    schema: { tags, summary: "Cancel a registered pickup; its stop leaves the carrier's day", params: IdParams, response: { 200: PickupView, ...errors } },
+  }, async (request) => {
+    const rec = await cancelRegisteredPickup(store, request.params.id);
     if (!rec) throw new UrbanmineError("NOT_FOUND", `no pickup '${request.params.id}'`);
     return view(rec);
   });

@@ -1,11 +1,11 @@
-// Plans: read one as JSON, GeoJSON or CSV; list a scenario's plans; compare two plans' KPIs.
+// Plans: read one as JSON, GeoJSON or CSV; list a scenario's plans; compare two plans (KPIs and changes).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { UrbanmineError } from "../../domain/index.js";
 import type { PlanRecord, Store } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { flattenKpis, planCsv, planGeoJson } from "../../pipeline/index.js";
+import { diffPlans, planCsv, planGeoJson } from "../../pipeline/index.js";
 import { CompareQuery, ErrorBody, IdParams, KpiComparison, PlanEnvelope, PlanFormatQuery, PlanSummary } from "../schemas.js";
 import { planSummary } from "../views.js";
 
@@ -24,25 +24,24 @@ export const planRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =>
 
   app.get("/v1/plans/compare", {
     onRequest: auth,
-    schema: { tags, summary: "Two plans' KPIs side by side (b - a and b / a)", querystring: CompareQuery, response: { 200: KpiComparison, ...errors } },
+    schema: { tags, summary: "Two plans compared: KPIs side by side (b - a and b / a), hubs opened/closed/resized, zones reassigned, flows re-routed, differing inputs", querystring: CompareQuery, response: { 200: KpiComparison, ...errors } },
   }, async (request) => {
     const a = await loadPlan(store, request.query.a);
     const b = await loadPlan(store, request.query.b);
-    const ka = flattenKpis(a.plan.kpis);
-    const kb = flattenKpis(b.plan.kpis);
-    const names = [...new Set([...ka.keys(), ...kb.keys()])];
-    const rows = names.map((kpi) => {
-      const va = ka.get(kpi) ?? null;
-      const vb = kb.get(kpi) ?? null;
-      return {
-        kpi,
-        a: va,
-        b: vb,
-        diff: va !== null && vb !== null ? vb - va : null,
-        ratio: va !== null && vb !== null && va !== 0 ? vb / va : null,
-      };
-    });
-    return { a: planSummary(a), b: planSummary(b), rows };
+    // The store keeps each scenario's current version only: scenario documents are compared when
+    // the plans belong to different scenarios; plans of one scenario are compared by their factors.
+    const scenarios = a.scenarioId === b.scenarioId
+      ? undefined
+      : { a: (await store.getScenario(a.scenarioId))?.scenario, b: (await store.getScenario(b.scenarioId))?.scenario };
+    const d = diffPlans(a.plan, b.plan, scenarios);
+    return {
+      a: planSummary(a),
+      b: planSummary(b),
+      rows: d.kpis,
+      changes: { hubs: d.hubs, zonesReassigned: d.zonesReassigned, flowsRerouted: d.flowsRerouted },
+      scenarioDifferences: d.scenarioDifferences,
+      warnings: d.warnings,
+    };
   });
 
   app.get("/v1/plans/:id", {

@@ -1,8 +1,8 @@
 // Scenario CRUD under /v1/scenarios, plus a scenario's jobs and plans, and the solve endpoint.
-// Bodies are checked by the Scenario schema (once, by the route), then by the cross-reference checks.
+// Bodies are checked by the Scenario schema (once, by the route), then by the bounds and cross-reference checks.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { checkReferences, describeIssues, Scenario, UrbanmineError } from "../../domain/index.js";
+import { checkParsedScenario, Scenario, UrbanmineError } from "../../domain/index.js";
 import type { ScenarioRecord } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
@@ -11,16 +11,6 @@ import { jobView } from "../views.js";
 
 const PLANNERS = ["admin", "planner"] as const;
 
-/**
- * The cross-list checks of parseScenario on a body the route schema has already parsed.
- * @throws UrbanmineError UNKNOWN_REFERENCE or INVALID_INPUT, each issue with its JSON path.
- */
-function checkScenario(s: Scenario): Scenario {
-  const issues = checkReferences(s);
-  if (issues.length === 0) return s;
-  const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
-  throw new UrbanmineError(code, describeIssues("scenario is not consistent", issues), issues);
-}
 
 function summary(r: ScenarioRecord): z.infer<typeof ScenarioSummary> {
   return { id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt };
@@ -37,7 +27,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
     onRequest: auth,
     schema: { tags, summary: "Create a scenario", body: Scenario, response: { 201: ScenarioSummary, ...errors } },
   }, async (request, reply) => {
-    const rec = await store.createScenario(checkScenario(request.body));
+    const rec = await store.createScenario(checkParsedScenario(request.body));
     return reply.status(201).header("location", `/v1/scenarios/${rec.id}`).send(summary(rec));
   });
 
@@ -68,7 +58,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
         { path: "id", message: `expected '${id}'` },
       ]);
     }
-    return summary(await store.replaceScenario(id, checkScenario(request.body)));
+    return summary(await store.replaceScenario(id, checkParsedScenario(request.body)));
   });
 
   app.delete("/v1/scenarios/:id", {

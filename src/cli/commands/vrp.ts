@@ -1,13 +1,17 @@
 // `urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]`:
-// solves a CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine; with
+// solves a CVRPLIB .vrp or Solomon .txt benchmark with the project's VRP engine (a .json routing
+// problem, VROOM's or urbanmine's own, goes to ../routing-json.ts); with
 // --threads N, N starts (seeds S, S+1, … from --seed S) run in parallel worker threads and the
 // best is kept.
 import { parseArgs } from "node:util";
 import { solveMultiStart } from "../../pipeline/index.js";
 import { benchmarkProblem, benchmarkResult, readBenchmark, solveBenchmark } from "../../vrp/index.js";
 import { numberOption } from "../args.js";
+import { runJsonProblem } from "../routing-json.js";
 
-const USAGE = "usage: urbanmine vrp INSTANCE [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]\n";
+const USAGE =
+  "usage: urbanmine vrp INSTANCE|PROBLEM.json [--time-limit S] [--seed N] [--iterations N] [--threads N] [--json]\n" +
+  "  PROBLEM.json: VROOM's problem format (answered in VROOM's solution format) or urbanmine's own routing problem\n";
 
 /** Runs the command; returns the exit code (0 ok, 2 bad usage). Throws UrbanmineError on bad files. */
 export async function run(args: string[]): Promise<number> {
@@ -36,6 +40,7 @@ export async function run(args: string[]): Promise<number> {
   let timeLimitS = numberOption("time-limit", values["time-limit"], { min: 0 });
   if (timeLimitS === undefined && maxIterations === undefined) timeLimitS = 10;
   const threads = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
+  if (positionals[0].toLowerCase().endsWith(".json")) return runJsonProblem(positionals[0], { seed, timeLimitS, maxIterations, threads, json: values.json });
   const inst = readBenchmark(positionals[0]);
   let result;
   if (threads === 1) result = solveBenchmark(inst, { seed, timeLimitS, maxIterations });

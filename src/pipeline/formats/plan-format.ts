@@ -1,7 +1,7 @@
 // A plan as GeoJSON (hubs, zones, zone-to-hub assignment lines, hub-to-offtaker flows, routes)
 // and as CSV tables (assignments, flows, hubs, routes). Zone and offtaker positions come from
 // the scenario, since the plan names them by id only.
-import type { Plan, Scenario } from "../../domain/index.js";
+import type { Plan, PlanYear, Scenario } from "../../domain/index.js";
 import { toCsv } from "./csv.js";
 import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures } from "./routes-format.js";
 
@@ -9,71 +9,89 @@ function point(lat: number, lon: number): { type: "Point"; coordinates: number[]
   return { type: "Point", coordinates: [lon, lat] };
 }
 
-/** The plan as a GeoJSON FeatureCollection; each feature's `kind` says what it is. */
+/** The plan's years: its `years` section, or (one-year plans) the siting section as year 1. */
+function planYears(plan: Plan): Array<Pick<PlanYear, "year" | "hubs" | "assignments" | "flows">> {
+  return plan.years ?? [{ year: 1, hubs: plan.siting.hubs, assignments: plan.siting.assignments, flows: plan.siting.flows }];
+}
+
+/**
+ * The plan as a GeoJSON FeatureCollection; each feature's `kind` says what it is. Hubs,
+ * assignment lines and flows carry the planning `year` they belong to (one set per year).
+ */
 export function planGeoJson(plan: Plan, scenario: Scenario | undefined): FeatureCollection {
   const features: GeoJsonFeature[] = [];
   const hubAt = new Map(plan.siting.hubs.map((h) => [h.siteId, h.location]));
   const zoneAt = new Map((scenario?.zones ?? []).map((z) => [z.id, z]));
   const offtakerAt = new Map((scenario?.offtakers ?? []).map((o) => [o.id, o.location]));
-  for (const h of plan.siting.hubs) {
-    features.push({
-      type: "Feature",
-      geometry: point(h.location.lat, h.location.lon),
-      properties: {
-        kind: "hub", siteId: h.siteId, name: h.name, sizeId: h.sizeId, capacityTPerYear: h.capacityTPerYear,
-        inflowTPerYear: h.inflowTPerYear, utilisation: h.utilisation, enterprises: h.enterprises, jobs: h.jobs,
-      },
-    });
-  }
+  const years = planYears(plan);
+  for (const { year, hubs } of years)
+    for (const h of hubs) {
+      hubAt.set(h.siteId, h.location);
+      features.push({
+        type: "Feature",
+        geometry: point(h.location.lat, h.location.lon),
+        properties: {
+          kind: "hub", siteId: h.siteId, name: h.name, sizeId: h.sizeId, capacityTPerYear: h.capacityTPerYear,
+          inflowTPerYear: h.inflowTPerYear, utilisation: h.utilisation, enterprises: h.enterprises, jobs: h.jobs, openFromYear: h.openFromYear, year,
+        },
+      });
+    }
   for (const z of zoneAt.values()) {
-    features.push({ type: "Feature", geometry: point(z.location.lat, z.location.lon), properties: { kind: "zone", zoneId: z.id, name: z.name } });
+    features.push({ type: "Feature", geometry: point(z.location.lat, z.location.lon), properties: { kind: "zone", zoneId: z.id, name: z.name, joinYear: z.joinYear } });
   }
-  for (const a of plan.siting.assignments) {
-    const from = zoneAt.get(a.zoneId)?.location;
-    const to = hubAt.get(a.hubId);
-    if (!from || !to) continue;
-    features.push({
-      type: "Feature",
-      geometry: { type: "LineString", coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
-      properties: { kind: "assignment", zoneId: a.zoneId, hubId: a.hubId, fraction: a.fraction, tonnesPerYear: a.tonnesPerYear, distanceKm: a.distanceKm },
-    });
-  }
-  for (const f of plan.siting.flows) {
-    const from = hubAt.get(f.hubId);
-    const to = offtakerAt.get(f.to);
-    if (!from || !to) continue;
-    features.push({
-      type: "Feature",
-      geometry: { type: "LineString", coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
-      properties: { kind: "flow", hubId: f.hubId, to: f.to, material: f.material, mode: f.mode, tonnesPerYear: f.tonnesPerYear, distanceKm: f.distanceKm },
-    });
-  }
+  for (const { year, assignments } of years)
+    for (const a of assignments) {
+      const from = zoneAt.get(a.zoneId)?.location;
+      const to = hubAt.get(a.hubId);
+      if (!from || !to) continue;
+      features.push({
+        type: "Feature",
+        geometry: { type: "LineString", coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
+        properties: { kind: "assignment", zoneId: a.zoneId, hubId: a.hubId, fraction: a.fraction, tonnesPerYear: a.tonnesPerYear, distanceKm: a.distanceKm, year },
+      });
+    }
+  for (const { year, flows } of years)
+    for (const f of flows) {
+      const from = hubAt.get(f.hubId);
+      const to = offtakerAt.get(f.to);
+      if (!from || !to) continue;
+      features.push({
+        type: "Feature",
+        geometry: { type: "LineString", coordinates: [[from.lon, from.lat], [to.lon, to.lat]] },
+        properties: { kind: "flow", hubId: f.hubId, to: f.to, material: f.material, mode: f.mode, tonnesPerYear: f.tonnesPerYear, distanceKm: f.distanceKm, year },
+      });
+    }
   features.push(...routeFeatures(plan.routing));
   return { type: "FeatureCollection", features };
 }
 
 export type PlanTable = "assignments" | "flows" | "hubs" | "routes";
 
-/** One table of the plan as CSV. */
+/** One table of the plan as CSV; the siting tables have one block of rows per planning `year` (last column). */
 export function planCsv(plan: Plan, table: PlanTable): string {
+  const years = planYears(plan);
   switch (table) {
     case "assignments":
       return toCsv(
-        ["zoneId", "hubId", "fraction", "tonnesPerYear", "distanceKm"],
-        plan.siting.assignments.map((a) => [a.zoneId, a.hubId, a.fraction, a.tonnesPerYear, a.distanceKm]),
+        ["zoneId", "hubId", "fraction", "tonnesPerYear", "distanceKm", "year"],
+        years.flatMap(({ year, assignments }) => assignments.map((a) => [a.zoneId, a.hubId, a.fraction, a.tonnesPerYear, a.distanceKm, year])),
       );
     case "flows":
       return toCsv(
-        ["hubId", "to", "material", "mode", "tonnesPerYear", "distanceKm", "revenueUsdPerYear", "transportCostUsdPerYear", "co2TPerYear"],
-        plan.siting.flows.map((f) => [f.hubId, f.to, f.material, f.mode, f.tonnesPerYear, f.distanceKm, f.revenueUsdPerYear, f.transportCostUsdPerYear, f.co2TPerYear]),
+        ["hubId", "to", "material", "mode", "tonnesPerYear", "distanceKm", "revenueUsdPerYear", "transportCostUsdPerYear", "co2TPerYear", "year"],
+        years.flatMap(({ year, flows }) =>
+          flows.map((f) => [f.hubId, f.to, f.material, f.mode, f.tonnesPerYear, f.distanceKm, f.revenueUsdPerYear, f.transportCostUsdPerYear, f.co2TPerYear, year]),
+        ),
       );
     case "hubs":
       return toCsv(
-        ["siteId", "name", "lat", "lon", "sizeId", "capacityTPerYear", "fixedCostUsdPerYear", "inflowTPerYear", "utilisation", "openFromYear", "enterprises", "jobs"],
-        plan.siting.hubs.map((h) => [
-          h.siteId, h.name, h.location.lat, h.location.lon, h.sizeId, h.capacityTPerYear, h.fixedCostUsdPerYear,
-          h.inflowTPerYear, h.utilisation, h.openFromYear, h.enterprises.join(" "), h.jobs,
-        ]),
+        ["siteId", "name", "lat", "lon", "sizeId", "capacityTPerYear", "fixedCostUsdPerYear", "inflowTPerYear", "utilisation", "openFromYear", "enterprises", "jobs", "year"],
+        years.flatMap(({ year, hubs }) =>
+          hubs.map((h) => [
+            h.siteId, h.name, h.location.lat, h.location.lon, h.sizeId, h.capacityTPerYear, h.fixedCostUsdPerYear,
+            h.inflowTPerYear, h.utilisation, h.openFromYear, h.enterprises.join(" "), h.jobs, year,
+          ]),
+        ),
       );
     case "routes":
       return toCsv(ROUTE_CSV_HEADER, routeCsvRows(plan.routing, plan.scenarioId));

@@ -1,0 +1,203 @@
+// Independent checker of a VROOM-shaped solution against the VROOM problem JSON it answers:
+// re-derives every arrival, waiting time, cumulative travel time and distance, load, time
+// window, capacity, skill, task count and cost (VROOM's convention) from the raw JSON alone,
+// without any code of the converter or the engine.
+
+interface Job {
+  id: number;
+  location_index: number;
+  service?: number;
+  delivery?: number[];
+  pickup?: number[];
+  skills?: number[];
+  priority?: number;
+  time_windows?: Array<[number, number]>;
+}
+interface Vehicle {
+  id: number;
+  start_index?: number;
+  end_index?: number;
+  capacity?: number[];
+  skills?: number[];
+  time_window?: [number, number];
+  costs?: { fixed?: number; per_hour?: number; per_km?: number };
+  speed_factor?: number;
+  max_tasks?: number;
+  max_distance?: number;
+}
+interface Problem {
+  jobs: Job[];
+  vehicles: Vehicle[];
+  matrices: Record<string, { durations: number[][]; distances?: number[][]; costs?: number[][] }>;
+}
+interface Step {
+  type: string;
+  id?: number;
+  location_index?: number;
+  arrival: number;
+  duration: number;
+  service: number;
+  waiting_time: number;
+  load?: number[];
+  distance?: number;
+}
+interface Route {
+  vehicle: number;
+  cost: number;
+  service: number;
+  duration: number;
+  waiting_time: number;
+  priority: number;
+  delivery?: number[];
+  pickup?: number[];
+  distance?: number;
+  steps: Step[];
+}
+interface Solution {
+  code: number;
+  summary: { cost: number; routes: number; unassigned: number; service: number; duration: number; waiting_time: number; priority: number; distance?: number };
+  routes: Route[];
+  unassigned: Array<{ id: number; type: string; location_index?: number }>;
+}
+
+/** Result: every violation found, and the cost recomputed in VROOM's convention. */
+export interface VroomCheck {
+  ok: boolean;
+  errors: string[];
+  cost: number;
+  served: number;
+}
+
+/** Checks `solution` (VROOM's output JSON) against `problem` (VROOM's input JSON). Never throws. */
+export function checkVroomSolution(problemJson: unknown, solutionJson: unknown): VroomCheck {
+  const p = problemJson as Problem;
+  const s = solutionJson as Solution;
+  const errors: string[] = [];
+  if (s.code !== 0) return { ok: false, errors: [`code ${s.code}`], cost: NaN, served: 0 };
+  const m = p.matrices.car;
+  const jobs = new Map(p.jobs.map((j) => [j.id, j]));
+  const vehicles = new Map(p.vehicles.map((v) => [v.id, v]));
+  const nDims = p.vehicles[0].capacity?.length ?? 0;
+  const seen = new Set<number>();
+  const mark = (id: number, where: string): void => {
+    if (!jobs.has(id)) errors.push(`${where}: unknown job ${id}`);
+    else if (seen.has(id)) errors.push(`${where}: job ${id} appears twice`);
+    seen.add(id);
+  };
+  let cost = 0;
+  const totals = { service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
+  const used = new Set<number>();
+  s.routes.forEach((r, ri) => {
+    const where = `routes[${ri}]`;
+    const v = vehicles.get(r.vehicle);
+    if (!v) return void errors.push(`${where}: unknown vehicle ${r.vehicle}`);
+    if (used.has(v.id)) errors.push(`${where}: vehicle ${v.id} used twice`);
+    used.add(v.id);
+    const sf = v.speed_factor ?? 1;
+    const tol = sf === 1 ? 0 : 1;
+    const steps = r.steps;
+    const err = (k: number, msg: string): void => void errors.push(`${where}.steps[${k}]: ${msg}`);
+    if (steps[0]?.type !== "start" || steps[steps.length - 1]?.type !== "end") errors.push(`${where}: must run from a start step to an end step`);
+    const routeJobs = steps.filter((x) => x.type === "job").map((x) => jobs.get(x.id ?? -1)).filter((j): j is Job => j !== undefined);
+    if (routeJobs.length === 0) errors.push(`${where}: no jobs`);
+    const load = Array.from({ length: nDims }, (_, d) => routeJobs.reduce((a, j) => a + (j.delivery?.[d] ?? 0), 0));
+    const cap = Array.from({ length: nDims }, (_, d) => v.capacity?.[d] ?? 0);
+    let prevLoc: number | undefined;
+    let departure = 0;
+    let travel = 0;
+    let metres = 0;
+    let tasks = 0;
+    const before = { ...totals };
+    const vSkills = new Set(v.skills ?? []);
+    steps.forEach((st, k) => {
+      const job = st.type === "job" ? jobs.get(st.id ?? -1) : undefined;
+      if (st.type === "job") {
+        mark(st.id ?? -1, where);
+        tasks++;
+      } else if (st.type !== "start" && st.type !== "end") err(k, `unexpected step type ${st.type}`);
+      const loc = st.type === "start" ? (v.start_index ?? routeJobs[0]?.location_index) : st.type === "end" ? (v.end_index ?? routeJobs[routeJobs.length - 1]?.location_index) : job?.location_index;
+      if (st.location_index !== loc) err(k, `location_index ${st.location_index}, expected ${loc}`);
+      // an open start or end adds no leg
+      const leg = k > 0 && loc !== undefined && prevLoc !== undefined && !(st.type === "end" && v.end_index === undefined) && !(k === 1 && v.start_index === undefined);
+      if (leg) {
+        travel += m.durations[prevLoc as number][loc as number] / sf;
+        metres += m.distances?.[prevLoc as number][loc as number] ?? 0;
+      }
+      if (k === 0) {
+        if (v.time_window && st.arrival < v.time_window[0]) err(k, `starts at ${st.arrival}, before the shift ${v.time_window[0]}`);
+      } else if (Math.abs(st.arrival - (departure + (leg ? m.durations[prevLoc as number][loc as number] / sf : 0))) > tol + 1e-9)
+        err(k, `arrival ${st.arrival}, recomputed ${departure} + travel`);
+      if (Math.abs(st.duration - travel) > tol + 1e-9) err(k, `cumulative travel ${st.duration}, recomputed ${travel}`);
+      if (m.distances && st.distance !== metres) err(k, `cumulative distance ${st.distance}, recomputed ${metres}`);
+      if (st.waiting_time < 0) err(k, `negative waiting ${st.waiting_time}`);
+      const begin = st.arrival + st.waiting_time;
+      if (job) {
+        if (st.service !== (job.service ?? 0)) err(k, `service ${st.service}, job needs ${job.service ?? 0}`);
+        const tws = job.time_windows ?? [];
+        if (tws.length > 0 && !tws.some(([a, b]) => begin >= a && begin <= b)) err(k, `service starts at ${begin}, outside ${JSON.stringify(tws)}`);
+        if (st.waiting_time > 0 && !tws.some(([a]) => a === begin)) err(k, `waits ${st.waiting_time} s without a window opening at ${begin}`);
+        const missing = (job.skills ?? []).filter((x) => !vSkills.has(x));
+        if (missing.length > 0) err(k, `job ${job.id} needs skills ${missing.join(",")}`);
+        for (let d = 0; d < nDims; d++) load[d] += (job.pickup?.[d] ?? 0) - (job.delivery?.[d] ?? 0);
+        totals.priority += job.priority ?? 0;
+      } else if (st.service !== 0 || st.waiting_time !== 0) err(k, `${st.type} step with service or waiting`);
+      if (nDims > 0 && JSON.stringify(st.load) !== JSON.stringify(load)) err(k, `load ${JSON.stringify(st.load)}, recomputed ${JSON.stringify(load)}`);
+      load.forEach((x, d) => {
+        if (x > cap[d]) err(k, `load ${x} exceeds capacity ${cap[d]} in dimension ${d}`);
+      });
+      departure = begin + st.service;
+      totals.service += st.service;
+      totals.waiting += st.waiting_time;
+      if (loc !== undefined) prevLoc = loc;
+    });
+    const end = steps[steps.length - 1];
+    if (v.time_window && end && end.arrival > v.time_window[1]) errors.push(`${where}: ends at ${end.arrival}, after the shift ${v.time_window[1]}`);
+    if (tasks > (v.max_tasks ?? Infinity)) errors.push(`${where}: ${tasks} tasks, max_tasks ${v.max_tasks}`);
+    if (metres > (v.max_distance ?? Infinity)) errors.push(`${where}: ${metres} m, max_distance ${v.max_distance}`);
+    const dur = Math.round(travel);
+    let legCost: number;
+    if (m.costs) {
+      legCost = 0;
+      for (let k = 1; k < steps.length; k++) {
+        const a = steps[k - 1].location_index as number;
+        const b = steps[k].location_index as number;
+        const open = (k === 1 && v.start_index === undefined) || (k === steps.length - 1 && v.end_index === undefined);
+        if (!open) legCost += m.costs[a][b];
+      }
+    } else legCost = Math.round((dur * (v.costs?.per_hour ?? 3600)) / 3600 + (metres * (v.costs?.per_km ?? 0)) / 1000);
+    const rc = (v.costs?.fixed ?? 0) + legCost;
+    if (r.cost !== rc) errors.push(`${where}: cost ${r.cost}, recomputed ${rc}`);
+    if (r.service !== totals.service - before.service) errors.push(`${where}: service ${r.service}, steps add up to ${totals.service - before.service}`);
+    if (r.waiting_time !== totals.waiting - before.waiting) errors.push(`${where}: waiting_time ${r.waiting_time}, steps add up to ${totals.waiting - before.waiting}`);
+    if (r.priority !== totals.priority - before.priority) errors.push(`${where}: priority ${r.priority}, jobs add up to ${totals.priority - before.priority}`);
+    for (let d = 0; d < nDims; d++) {
+      const del = routeJobs.reduce((a, j) => a + (j.delivery?.[d] ?? 0), 0);
+      const pick = routeJobs.reduce((a, j) => a + (j.pickup?.[d] ?? 0), 0);
+      if (r.delivery?.[d] !== del || r.pickup?.[d] !== pick) errors.push(`${where}: delivery/pickup [${d}] ${r.delivery?.[d]}/${r.pickup?.[d]}, jobs add up to ${del}/${pick}`);
+    }
+    if (r.duration !== dur) errors.push(`${where}: duration ${r.duration}, recomputed ${dur}`);
+    if (m.distances && r.distance !== metres) errors.push(`${where}: distance ${r.distance}, recomputed ${metres}`);
+    cost += rc;
+    totals.duration += dur;
+    totals.distance += metres;
+  });
+  s.unassigned.forEach((u, i) => {
+    mark(u.id, `unassigned[${i}]`);
+    if (u.type !== "job") errors.push(`unassigned[${i}]: type ${u.type}`);
+    if (u.location_index !== jobs.get(u.id)?.location_index) errors.push(`unassigned[${i}]: location_index ${u.location_index}`);
+  });
+  for (const id of jobs.keys()) if (!seen.has(id)) errors.push(`job ${id} neither served nor unassigned`);
+  const sum = s.summary;
+  const expect = (name: string, got: number | undefined, want: number): void => {
+    if (got !== want) errors.push(`summary.${name} ${got}, recomputed ${want}`);
+  };
+  expect("cost", sum.cost, cost);
+  expect("routes", sum.routes, s.routes.length);
+  expect("unassigned", sum.unassigned, s.unassigned.length);
+  expect("service", sum.service, totals.service);
+  expect("duration", sum.duration, totals.duration);
+  expect("waiting_time", sum.waiting_time, totals.waiting);
+  expect("priority", sum.priority, totals.priority);
+  if (m.distances) expect("distance", sum.distance, totals.distance);
+  return { ok: errors.length === 0, errors, cost, served: seen.size - s.unassigned.length };
+}
