@@ -43,11 +43,11 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 const fmt = (x: number | null): string => (x === null ? "infeasible" : x.toFixed(2));
 const fleet = (f: Record<string, number>): string => Object.entries(f).sort().map(([k, n]) => `${n} ${k}`).join(" + ") || "—";
 
-function stats(runs: PairRun[]): { costs: string; mean: number | null; spread: string; cpu: string } {
+function stats(runs: PairRun[]): { costs: string; mean: number | null; spread: string; cpu: string; wall: string } {
   const ok = runs.map((r) => r.cost).filter((c): c is number => c !== null);
   const m = ok.length === runs.length && ok.length > 0 ? mean(ok) : null;
   const spread = m !== null && ok.length > 1 ? `${(((Math.max(...ok) - Math.min(...ok)) / m) * 100).toFixed(1)}%` : "—";
-  return { costs: runs.map((r) => fmt(r.cost)).join(" / "), mean: m, spread, cpu: mean(runs.map((r) => r.cpuS)).toFixed(1) };
+  return { costs: runs.map((r) => fmt(r.cost)).join(" / "), mean: m, spread, cpu: mean(runs.map((r) => r.cpuS)).toFixed(1), wall: mean(runs.map((r) => r.wallS)).toFixed(0) };
 }
 
 /** Markdown of one run set. */
@@ -57,8 +57,8 @@ export function runSetMarkdown(set: RunSet): string {
     "",
     `Load (\`uptime\`) before: ${set.uptimeBefore}; after: ${set.uptimeAfter}. Load at the start of each pair: ${Math.min(...set.runs.map((r) => r.load1)).toFixed(2)}–${Math.max(...set.runs.map((r) => r.load1)).toFixed(2)}.`,
     "",
-    "| day | stops | solver | cost, seeds " + [...new Set(set.runs.map((r) => r.seed))].join(" / ") + " | mean | spread | urbanmine ÷ peer | vehicles used (first seed) | CPU-s (mean) | anchors (README: urbanmine vs peer, seeds 1 / 2) |",
-    "| --- | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | --- |",
+    "| day | stops | solver | cost, seeds " + [...new Set(set.runs.map((r) => r.seed))].join(" / ") + " | mean | spread | urbanmine ÷ peer | vehicles used (first seed) | CPU-s (mean) | wall s, process (mean) | anchors (README: urbanmine vs peer, seeds 1 / 2) |",
+    "| --- | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | --- |",
   ];
   const keys = [...new Set(set.runs.map((r) => `${r.day} ${r.variant}`))];
   for (const key of keys) {
@@ -72,13 +72,17 @@ export function runSetMarkdown(set: RunSet): string {
     const ratio = u !== null && peer !== null ? `${((u / peer - 1) * 100).toFixed(1)}%` : "—";
     byS.forEach(({ s, runs, st }, i) => {
       const head = i === 0 ? `| ${label} | ${runs[0].stops} ` : "| | ";
-      lines.push(`${head}| ${s} | ${st.costs} | ${fmt(st.mean)} | ${st.spread} | ${i === 0 ? ratio : ""} | ${fleet(runs[0].fleet)} | ${st.cpu} | ${i === 0 ? (ANCHORS[key] ?? "—") : ""} |`);
+      lines.push(`${head}| ${s} | ${st.costs} | ${fmt(st.mean)} | ${st.spread} | ${i === 0 ? ratio : ""} | ${fleet(runs[0].fleet)} | ${st.cpu} | ${st.wall} | ${i === 0 ? (ANCHORS[key] ?? "—") : ""} |`);
     });
   }
   const failures = set.runs.filter((r) => r.errors.length > 0);
   if (failures.length > 0) {
     lines.push("", "Infeasible or failed answers (first errors):", "");
-    for (const f of failures) lines.push(`- ${f.day} ${f.variant} seed ${f.seed} ${f.solver}: ${f.errors.slice(0, 3).join("; ")}`);
+    for (const f of failures) {
+      const unserved = f.errors.filter((e) => e.endsWith("not served")).length;
+      const head = unserved > 0 ? `${unserved} of ${f.stops} stops not served` : `${f.errors.length} rules broken`;
+      lines.push(`- ${f.day} ${f.variant} seed ${f.seed} ${f.solver}: ${head} (${f.errors.slice(0, 3).join("; ")}${f.errors.length > 3 ? "; …" : ""})`);
+    }
   }
   return lines.join("\n");
 }
@@ -102,6 +106,9 @@ export function writeRichDaysPage(dir: string): void {
     "README formula (Σ used vehicles: fixed + $/km × km + $/h × hours from the latest feasible departure to the",
     "arrival at the end), after checking every stop served, capacity in kg and m³, windows, shifts and skills.",
     "VROOM is deterministic (its seeds differ only by where the time limit cuts); spread = (max − min) ÷ mean.",
+    "CPU-s: user + system time of the solver's process (`/usr/bin/time`); wall s: the whole process (reading the",
+    "problem included). VROOM checks its limit only between search phases, so on the larger days it runs past 30 s.",
+    "A solver whose answer leaves stops unserved or breaks a rule is listed as infeasible and has no mean.",
     "",
   ];
   writeFileSync(join(dir, "rich-days.md"), `${[...head, ...sets.map(runSetMarkdown)].join("\n")}\n`);

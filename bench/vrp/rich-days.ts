@@ -121,6 +121,7 @@ async function main(): Promise<void> {
           ["urbanmine", u, () => urbanmineRoutes(u)],
           [peerName, o, () => (variant === "full" ? vroomRoutes(o, files.vroomIds) : pyvrpRoutes(o))],
         ] as const) {
+          writeFileSync(join(WORK, `${day}-${variant}-seed${seed}-${solver}.out.json`), proc.stdout);
           let routes: DayRoute[] = [];
           let failure = "";
           try {

@@ -13,7 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const place = process.argv[2];
 const planArg = process.argv.indexOf("--plan");
-const SOLVE = ["--seed", "1", "--iterations", "2000", "--time-limit", "60"];
+// The iteration bound decides; the time limit is only there so a busy machine does not cut the routing short.
+const SOLVE = ["--seed", "1", "--iterations", "2000", "--time-limit", "300"];
 
 const scenarioFile = join(root, "datasets", place, "scenario.json");
 let planFile;
@@ -56,13 +57,21 @@ const d = k.day;
 
 const text = `Solved with \`urbanmine solve datasets/${place}/scenario.json ${SOLVE.join(" ")}\`: siting ${plan.siting.status} (gap ${(plan.siting.gap * 100).toFixed(2)}%) by ${plan.siting.solver}; travel by ${plan.network}.
 
-- **Hubs**: ${hubs.join("; ")}. ${k.hubsOpened} hub${k.hubsOpened > 1 ? "s" : ""} opened, ${t(k.jobs)} jobs.
+- **Hubs**: ${hubs.join("; ")}. ${k.hubsOpened} hub${k.hubsOpened > 1 ? "s" : ""} opened, ${t(k.jobs)} jobs at the plan's throughput${k.jobsAtFullThroughput !== undefined && Math.abs(k.jobsAtFullThroughput - k.jobs) > 0.05 ? ` (${t(k.jobsAtFullThroughput)} if the co-located enterprises ran at full throughput)` : ""}.
 - **Collected**: ${t(k.tonnesCollectedTotalPerYear)} t/yr — ${units.join(", ")}.
-- **Recovered per year**: ${recovered.join(", ")}; ${t(disposed)} t go to disposal unsold (${disposedWhat.join(", ")}).
+- **Recovered (sold) per year**: ${recovered.join(", ")}; ${t(disposed)} t go to disposal unsold (${disposedWhat.join(", ")}), not counted as recovered.
 - **Money**: costs ${usd(c.total)}/yr (hub fixed ${usd(c.hubFixed)}, processing ${usd(c.processing)}, collection ${usd(c.collectionTransport)}, line haul ${usd(c.lineHaul)}, disposal ${usd(c.disposal)}, CO2 charge ${usd(c.co2)}) against revenue ${usd(k.revenueUsdPerYear)} (${buyers.join(", ")}), by ${modes.join(" and ")}: ${net <= 0 ? `a surplus of ${usd(-net)}/yr, ${usd(-k.netCostUsdPerTonne)} per tonne` : `a net cost of ${usd(net)}/yr, ${usd(k.netCostUsdPerTonne)} per tonne`}. ${topMaterial[0].toUpperCase()}${topMaterial.slice(1)} alone brings ${Math.round((100 * topRevenue) / k.revenueUsdPerYear)}% of the revenue, at an assumed price: the result is only as good as that assumption.
-- **CO2**: ${t(k.co2TPerYear)} t/yr from transport and processing.
+- **CO2**: ${t(k.co2TPerYear)} t/yr from collection routes, line haul and processing.${collectionLine(k.collection)}
 - **A day (${d.date})**: ${d.stopsServed} pickups served${d.stopsUnassigned ? `, ${d.stopsUnassigned} left unassigned` : ""} by ${d.vehiclesUsed} vehicle${d.vehiclesUsed === 1 ? "" : "s"} over ${t(d.kmDriven)} km, ${kg(d.collectedKg)} collected, ${usd(d.costUsd)} and ${t(d.co2Kg)} kg CO2.
 `;
+
+function collectionLine(r) {
+  if (!r) return "";
+  const how = r.calibrated
+    ? `siting's route-based estimate, calibrated in ${r.rounds} siting solves (× ${r.costScale.toFixed(2)} on cost, × ${r.co2Scale.toFixed(2)} on CO2)`
+    : r.method === "routes" ? "siting's route-based estimate" : "siting's flat per-tonne-km factor, not calibrated";
+  return `\n- **Collection, siting against routes**: ${how}: ${usd(r.estimateUsdPerYear)} and ${t(r.estimateCo2TPerYear)} t CO2 a year; the routed day × ${scenario.policy.workingDaysPerYear} working days: ${usd(r.routedUsdPerYear)} and ${t(r.routedCo2TPerYear)} t (ratio ${r.ratio.toFixed(2)}).${r.method === "per-t-km" ? ` ${r.note}.` : ""}`;
+}
 
 const readmeFile = join(root, "datasets", place, "README.md");
 const readme = readFileSync(readmeFile, "utf8");

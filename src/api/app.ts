@@ -22,6 +22,7 @@ import { planRoutes } from "./routes/plans.js";
 import { routingRoutes } from "./routes/routing.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 import { sweepRoutes } from "./routes/sweeps.js";
+import { networkLineRoutes } from "./routes/network-lines.js";
 import { sessionRoutes } from "./routes/session.js";
 import { defaultWebRoot, installWebApp } from "./web-static.js";
 
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(routingRoutes, ctx);
   await app.register(sweepRoutes, ctx);
   await app.register(sessionRoutes, ctx);
+  await app.register(networkLineRoutes, ctx);
   if (opts.webRoot !== false) await installWebApp(app, opts.webRoot ?? defaultWebRoot());
 
   if (opts.startJobs !== false) {

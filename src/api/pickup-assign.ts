@@ -2,7 +2,7 @@
 // finds its zone, and assigns it to a carrier and a service day with room left on that carrier's fleet.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { type Carrier, checkPickup, describeIssues, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
+import { type Carrier, checkPickup, describeIssues, insaneNumbers, LAST_DATE, LIMITS, type PickupRequest, type Scenario, unitsLoad, UrbanmineError } from "../domain/index.js";
 import { haversineKm } from "../network/index.js";
 import type { PickupRecord, Store } from "../storage/index.js";
 import type { PickupRegistration } from "./schemas.js";
@@ -45,7 +45,7 @@ function measureUnits(scenario: Scenario, units: Record<string, number>): { mass
  */
 export async function registerPickup(store: Store, reg: Registration, today: string): Promise<PickupRecord> {
   const rec = await store.getScenario(reg.scenarioId);
-  if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${reg.scenarioId}'`);
+  if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${reg.scenarioId}'`, [{ path: "scenarioId", message: "no such scenario" }]);
   const scenario = rec.scenario;
   checkRegistration(scenario, reg);
   const load = measureUnits(scenario, reg.units);
@@ -79,11 +79,17 @@ export async function registerPickup(store: Store, reg: Registration, today: str
       const spare = Math.min(1 - kg / cap.kg, 1 - m3 / cap.m3);
       if (!best || spare > best.spare) best = { carrier, spare };
     }
-    if (best) return store.createPickup(buildRecord(reg, scenario, best.carrier.id, date, load));
+    if (best) {
+      return store.createPickup(buildRecord(reg, scenario, best.carrier.id, date, load)).catch((err: unknown) => {
+        if (err instanceof UrbanmineError && err.code === "CONFLICT") throw new UrbanmineError("CONFLICT", err.message, [{ path: "id", message: "already registered" }]);
+        throw err;
+      });
+    }
   }
   throw new UrbanmineError(
     "CONFLICT",
     `no carrier of scenario '${scenario.id}' has room for ${load.massKg.toFixed(1)} kg on the preferred days or the ${SEARCH_DAYS} days after ${start}`,
+    [{ path: "units", message: `${load.massKg.toFixed(1)} kg fits no carrier's remaining day capacity in the search window` }],
   );
 }
 
@@ -94,7 +100,7 @@ export async function registerPickup(store: Store, reg: Registration, today: str
  */
 function checkRegistration(scenario: Scenario, reg: Registration): void {
   const name = reg.id ? `pickup '${reg.id}'` : "the pickup";
-  const issues = checkPickup(scenario, reg, "");
+  const issues = [...insaneNumbers(reg), ...checkPickup(scenario, reg, "")];
   if (issues.length) {
     const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
     throw new UrbanmineError(code, describeIssues(`${name} is not valid`, issues), issues);

@@ -1,7 +1,7 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { CalendarDate, Id, Location, Plan, SolveSettings, TimeWindow } from "../domain/index.js";
+import { CalendarDate, Id, Location, Plan, SaneNumber, SolveSettings, TimeWindow } from "../domain/index.js";
 
 /** A calendar day, YYYY-MM-DD (the domain's one date schema). */
 export const IsoDate = CalendarDate;
@@ -30,6 +30,7 @@ export const ScenarioSummary = z.object({
   name: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  warnings: z.array(z.string()).optional().describe("On create and replace: fields of the body the scenario format does not know (ignored), by JSON path"),
 });
 
 /** A solve job: state, progress, best objective so far, and its plan once there is one. */
@@ -125,7 +126,7 @@ export const PickupRegistration = z
     scenarioId: Id.describe("Scenario (city plan) whose carriers serve the pickup"),
     id: Id.optional().describe("Your id for the request; omitted: one is generated"),
     location: Location,
-    units: z.record(z.string(), z.number().int().nonnegative()).describe("Devices by stream id, e.g. {\"laptop\": 2}"),
+    units: z.record(z.string(), SaneNumber.int().nonnegative()).describe("Devices by stream id, e.g. {\"laptop\": 2}"),
     preferredDates: z.array(IsoDate).min(1).max(14).optional().describe("Days that suit; omitted: the next days with room"),
     timeWindows: z.array(TimeWindow).default([]).describe("When service may start; empty: any time in the shift"),
     serviceS: z.number().nonnegative().max(7200).default(300).describe("Time on site, seconds"),
@@ -191,7 +192,7 @@ export const ReoptimiseBody = z.object({
     .default([])
     .describe("Stops served or promised: each vehicle keeps these pickups first, in this order"),
   timeLimitS: z.number().positive().max(120).default(10),
-  seed: z.number().int().min(0).default(1),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 });
 
 /** The calling key and the scenarios it works on (GET /v1/me). */

@@ -2,6 +2,7 @@
 // Entry point of `urbanmine`: picks the command module and maps errors to exit codes.
 // Each command lives in ./commands/<name>.ts and exports `run(args): Promise<number>`.
 import { UrbanmineError } from "../domain/index.js";
+import { joinNegativeValues } from "./args.js";
 
 const COMMANDS: Record<string, string> = {
   solve: "the whole pipeline on one scenario",
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = (await import(`./commands/${name}.js`)) as { run: (args: string[]) => Promise<number> };
-  return mod.run(rest);
+  return mod.run(joinNegativeValues(rest));
 }
 
 main(process.argv.slice(2)).then(

@@ -14,3 +14,4 @@ export * from "./supply.js";
 export * from "./solve-settings.js";
 export * from "./service-area.js";
 export * from "./limits.js";
+export * from "./sane-numbers.js";

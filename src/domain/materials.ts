@@ -6,6 +6,13 @@ export const Material = z
   .object({
     id: Id.describe("Material id, e.g. copper, cobalt, lithium, gold, aluminium, steel, plastics"),
     name: z.string().min(1).describe("Display name"),
+    recoveryEfficiency: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(1)
+      .describe("Share of the material in the devices that the processing chain recovers as saleable (0..1); the rest is residue"),
+    source: Source.optional().describe("Source of recoveryEfficiency"),
   })
   .describe("A recovered material (element or fraction) that offtakers buy");
 export type Material = z.infer<typeof Material>;

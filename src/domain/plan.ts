@@ -14,7 +14,8 @@ export const PlannedHub = z.object({
   utilisation: z.number().describe("inflow / capacity"),
   openFromYear: z.number().int(),
   enterprises: z.array(z.string()).describe("Ids of enterprises co-located here"),
-  jobs: z.number(),
+  jobs: z.number().describe("Hub staff of its size + each co-located enterprise's jobs × its utilisation (tonnes it processes ÷ its throughput)"),
+  jobsAtFullThroughput: z.number().optional().describe("Hub staff + the enterprises' jobs at full throughput"),
 });
 
 export const Assignment = z.object({
@@ -23,6 +24,8 @@ export const Assignment = z.object({
   fraction: z.number(),
   tonnesPerYear: z.number(),
   distanceKm: z.number(),
+  collectionUsdPerYear: z.number().optional().describe("Siting's collection cost of this assignment, USD per year (route-based estimate, calibrated)"),
+  collectionCo2TPerYear: z.number().optional().describe("Siting's collection CO2 of this assignment, t per year"),
 });
 
 export const Flow = z.object({
@@ -74,13 +77,35 @@ export const Factor = z.object({
   feeds: z.array(z.string()).describe("KPIs computed from it"),
 });
 
+export const CollectionReconciliation = z
+  .object({
+    method: z.enum(["routes", "per-t-km"]).describe("How siting priced collection"),
+    calibrated: z.boolean().describe("Whether siting's estimate was rescaled to the routed day"),
+    estimateUsdPerYear: z.number().describe("Siting's collection cost of the zones routed on the day, USD per year"),
+    routedUsdPerYear: z.number().describe("The routed day's cost × working days per year"),
+    ratio: z.number().describe("routed ÷ estimate"),
+    estimateCo2TPerYear: z.number(),
+    routedCo2TPerYear: z.number().describe("The routed day's CO2 × working days per year"),
+    co2Ratio: z.number().describe("routed ÷ estimate, CO2"),
+    rounds: z.number().int().describe("Siting solves (and routings when the open hubs changed) until consistent"),
+    costScale: z.number().describe("Multiplier applied to the route-based cost estimate"),
+    co2Scale: z.number().describe("Multiplier applied to the route-based CO2 estimate"),
+    history: z
+      .array(z.object({ hubs: z.array(z.string()), estimateUsdPerYear: z.number(), routedUsdPerYear: z.number(), estimateCo2TPerYear: z.number(), routedCo2TPerYear: z.number() }))
+      .describe("Each round: open hubs, estimate and routed figures"),
+    note: z.string(),
+  })
+  .describe("How siting's yearly collection cost and CO2 were reconciled with the routed day");
+
 export const Kpis = z.object({
   hubsOpened: z.number().int(),
-  jobs: z.number(),
+  jobs: z.number().describe("Hub staff + co-located enterprises' jobs scaled by their utilisation"),
+  jobsAtFullThroughput: z.number().optional().describe("Hub staff + co-located enterprises' jobs at full throughput"),
   unitsCollectedPerYear: z.record(z.string(), z.number()),
   tonnesCollectedPerYear: z.record(z.string(), z.number()).describe("By stream"),
   tonnesCollectedTotalPerYear: z.number(),
-  materialRecoveredKgPerYear: z.record(z.string(), z.number()),
+  materialRecoveredKgPerYear: z.record(z.string(), z.number()).describe("Sold to offtakers, kg per year by material (composition × recovery efficiency, less what is disposed of)"),
+  materialDisposedKgPerYear: z.record(z.string(), z.number()).optional().describe("Recovered but sold to no offtaker: disposed of, kg per year by material"),
   costUsdPerYear: z.object({
     hubFixed: z.number(),
     processing: z.number(),
@@ -94,6 +119,7 @@ export const Kpis = z.object({
   netCostUsdPerYear: z.number(),
   netCostUsdPerTonne: z.number(),
   co2TPerYear: z.number(),
+  collection: CollectionReconciliation.optional(),
   day: z.object({
     date: z.string(),
     stopsServed: z.number().int(),
@@ -110,8 +136,9 @@ export type Kpis = z.infer<typeof Kpis>;
 export const MassBalanceRow = z.object({
   hubId: z.string().describe("Hub id, or 'all'"),
   inKg: z.number().describe("Device mass in, kg per year"),
-  materialsKg: z.record(z.string(), z.number()).describe("Recovered material out by material, kg per year"),
-  lossKg: z.number().describe("Residue and process loss, kg per year"),
+  materialsKg: z.record(z.string(), z.number()).describe("Recovered material sold, by material, kg per year"),
+  disposedKg: z.record(z.string(), z.number()).optional().describe("Material disposed of (no offtaker takes it), by material, kg per year"),
+  lossKg: z.number().describe("Residue and process loss (what the recovery efficiencies leave), kg per year"),
 });
 
 /** One planning year of a multi-year plan: what is open, who goes where, and what it costs that year. */

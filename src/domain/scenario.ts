@@ -24,7 +24,7 @@ export const Transport = z
       .number()
       .nonnegative()
       .optional()
-      .describe("Cost per tonne-km of bringing zone supply to a hub in the siting model; omitted: from the first carrier's first vehicle"),
+      .describe("Flat cost per tonne-km of bringing zone supply to a hub in the siting model, instead of pricing collection by routes; omitted: priced by routes (see docs/siting-model.md)"),
     source: Source.optional().describe("Source of collectionCostUsdPerTKm"),
   })
   .describe("Transport factors per mode");

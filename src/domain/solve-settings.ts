@@ -10,11 +10,12 @@ export const MAX_ROUTING_STARTS = 16;
 export const SolveSettings = z
   .object({
     timeLimitS: z.number().positive().optional().describe("Wall-clock limit, seconds; at most the service's maximum"),
-    seed: z.number().int().min(0).optional().describe("Seed of the randomised searches (default 1)"),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional().describe("Seed of the randomised searches (default 1)"),
     routingIterations: z
       .number()
       .int()
       .positive()
+      .max(1e9)
       .optional()
       .describe("Stop routing after this many iterations (with a seed: the same plan every time)"),
     routingStarts: z

@@ -50,3 +50,44 @@ export function requestParts(scenario: Scenario, kg: number, m3: number): number
   const maxM3 = Math.max(...vehicles.map((v) => v.capacityM3));
   return Math.max(1, Math.ceil(Math.max(kg / (0.5 * maxKg), m3 / (0.5 * maxM3))));
 }
+
+/** Seconds on site at a zone's consolidated collection point (one stop of its average day). */
+export const DAY_STOP_SERVICE_S = 600;
+
+/** Seconds a vehicle needs to unload at a hub. */
+export const HUB_UNLOAD_S = 900;
+
+/** One collection stop of a zone's average day: devices by stream, hazardous streams apart. */
+export interface ZoneDayStop {
+  /** "" or "-hz", then "-<part>" when the day is split into parts. */
+  suffix: string;
+  units: Record<string, number>;
+  hazardous: boolean;
+}
+
+/**
+ * A zone's average day (annual supply ÷ working days) as collection stops: hazardous streams
+ * apart from the rest (a certified vehicle collects them), and each group split into equal parts
+ * so that no stop carries more than half the largest vehicle (room for the router to combine).
+ * The routing stage's day and the siting stage's route-based collection cost share this rule.
+ */
+export function zoneDayStops(scenario: Scenario, zone: Zone): ZoneDayStop[] {
+  const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
+  const perDay = zoneUnitsPerDay(scenario, zone);
+  const [kg, m3] = unitsLoad(scenario, perDay);
+  if (kg <= 0) return [];
+  const parts = requestParts(scenario, kg, m3);
+  const plain: Record<string, number> = {};
+  const hazard: Record<string, number> = {};
+  for (const [k, v] of Object.entries(perDay)) (hazardous.has(k) ? hazard : plain)[k] = v;
+  const groups: Array<[string, Record<string, number>, boolean]> = [["", plain, false]];
+  if (Object.values(hazard).some((v) => v > 0)) groups.push(["-hz", hazard, true]);
+  const out: ZoneDayStop[] = [];
+  for (const [suffix, units, isHazard] of groups)
+    for (let p = 0; p < parts; p++) {
+      const share: Record<string, number> = {};
+      for (const [k, v] of Object.entries(units)) share[k] = v / parts;
+      out.push({ suffix: `${suffix}${parts > 1 ? `-${p + 1}` : ""}`, units: share, hazardous: isHazard });
+    }
+  return out;
+}

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { checkLimits } from "./limits.js";
+import { insaneNumbers } from "./sane-numbers.js";
 import { Scenario } from "./scenario.js";
 import { checkPickup } from "./service-area.js";
 
@@ -29,10 +30,12 @@ export function parseScenario(input: unknown): Scenario {
 }
 
 /**
- * The checks after the schema: bounds (limits.ts), then the references between lists.
+ * The checks after the schema: sane numbers, bounds (limits.ts), then the references between lists.
  * @throws UrbanmineError INVALID_INPUT or UNKNOWN_REFERENCE, each issue with its JSON path.
  */
 export function checkParsedScenario(s: Scenario): Scenario {
+  const numbers = insaneNumbers(s);
+  if (numbers.length > 0) throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario has numbers no real plan has", numbers), numbers);
   const limits = checkLimits(s);
   if (limits.length > 0) throw new UrbanmineError("INVALID_INPUT", describeIssues("scenario asks for more than one plan may", limits), limits);
   const issues = checkReferences(s);
@@ -156,4 +159,26 @@ export function checkReferences(s: Scenario): InputIssue[] {
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   return out;
+}
+
+/**
+ * JSON paths of the object fields in `input` that the schema dropped from `parsed` (fields the
+ * scenario format does not know: typos, or fields of another version). Records keep every key,
+ * so only fixed-shape objects report.
+ */
+export function unknownFields(input: unknown, parsed: unknown, path = ""): string[] {
+  if (Array.isArray(input) && Array.isArray(parsed)) return input.flatMap((x, i) => unknownFields(x, parsed[i], `${path}[${i}]`));
+  if (!isObject(input) || !isObject(parsed)) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(input)) {
+    const at = path ? `${path}.${k}` : k;
+    if (!(k in parsed)) {
+      if (v !== undefined) out.push(at);
+    } else out.push(...unknownFields(v, parsed[k], at));
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }

@@ -1,6 +1,8 @@
 // Routing search inside one depot configuration: iterated local search with ruin-and-recreate
-// perturbations and an annealing acceptance on the penalised cost; capacity penalties adapt to
-// how often the local search ends infeasible, and a repair pass raises them when it does.
+// perturbations and an annealing acceptance on the penalised cost, so the search may pass
+// through solutions over a vehicle or depot capacity; the penalties adapt to keep a share of
+// the local optima feasible, and an infeasible one is also repaired (raised penalties) to offer
+// its feasible neighbour as a best solution.
 import type { Budget } from "./budget.js";
 import type { LrpData } from "./data.js";
 import { LocalSearch } from "./local-search.js";
@@ -9,14 +11,21 @@ import { insertionOrder, recreate } from "./recreate.js";
 import { ruin } from "./ruin.js";
 import type { LrpState } from "./state.js";
 
+/** Share of feasible local optima the penalty adaptation aims at. */
+const TARGET_FEASIBLE = 0.4;
+
 export class RouteSearch {
   /** Best feasible solution seen by any segment. */
   best: LrpState | undefined;
   bestCost = Infinity;
+  /** Mean cost of an edge to a customer's nearest neighbours (the scale of the temperatures). */
+  readonly edgeScale: number;
   private readonly ls: LocalSearch;
   private penV: number;
   private penD: number;
   private readonly basePen: number;
+  private feasibleCount = 0;
+  private polishCount = 0;
 
   constructor(
     private readonly data: LrpData,
@@ -31,27 +40,44 @@ export class RouteSearch {
       const k = Math.min(5, nb.length);
       for (let t = 0; t < k; t++) edge += data.cost[c * data.size + nb[t]] / Math.max(1, k);
     }
-    edge /= data.n;
-    this.basePen = Math.max(1e-3, (2 * edge) / (data.totalDemand / data.n));
+    this.edgeScale = Math.max(1e-6, edge / data.n);
+    this.basePen = Math.max(1e-3, (2 * this.edgeScale) / (data.totalDemand / data.n));
     this.penV = this.basePen;
     this.penD = this.basePen;
   }
 
-  /** Local search, then repair with raised penalties if the result breaks a capacity. */
-  polish(st: LrpState): void {
+  /**
+   * Local search on st with the current penalties (st stays the penalised local optimum).
+   * @returns a feasible solution from it (st itself, or a repaired copy), or undefined
+   */
+  polish(st: LrpState): LrpState | undefined {
     st.penV = this.penV;
     st.penD = this.penD;
     this.ls.run(st, this.rng);
-    const ok = st.vehicleExcess() < 1e-9 && st.depotExcess() < 1e-9;
-    const adapt = (p: number, bad: boolean): number => Math.min(this.basePen * 1e4, Math.max(this.basePen * 0.05, bad ? p * 1.25 : p * 0.97));
-    this.penV = adapt(this.penV, st.vehicleExcess() > 1e-9);
-    this.penD = adapt(this.penD, st.depotExcess() > 1e-9);
-    for (let t = 0; !ok && t < 4 && !st.feasible(); t++) {
-      st.penV *= 10;
-      st.penD *= 10;
-      this.ls.run(st, this.rng);
+    const vOk = st.vehicleExcess() < 1e-9;
+    const dOk = st.depotExcess() < 1e-9;
+    this.polishCount++;
+    if (vOk && dOk) this.feasibleCount++;
+    if (this.polishCount === 50) {
+      const share = this.feasibleCount / this.polishCount;
+      const f = share < TARGET_FEASIBLE - 0.1 ? 1.3 : share > TARGET_FEASIBLE + 0.1 ? 0.8 : 1;
+      this.penV = Math.min(this.basePen * 1e3, Math.max(this.basePen * 0.02, this.penV * f));
+      this.penD = Math.min(this.basePen * 1e3, Math.max(this.basePen * 0.02, this.penD * f));
+      this.polishCount = 0;
+      this.feasibleCount = 0;
     }
-    this.offer(st);
+    let feasible: LrpState | undefined = st;
+    if (!(vOk && dOk)) {
+      feasible = st.clone();
+      for (let t = 0; t < 4 && !feasible.feasible(); t++) {
+        feasible.penV *= 10;
+        feasible.penD *= 10;
+        this.ls.run(feasible, this.rng);
+      }
+      if (!feasible.feasible()) feasible = undefined;
+    }
+    if (feasible) this.offer(feasible);
+    return feasible;
   }
 
   /** Records st when it is the best feasible solution so far. */
@@ -66,14 +92,14 @@ export class RouteSearch {
   }
 
   /**
-   * Up to `iterations` ruin-and-recreate steps from `start` (restricted to its allowed depots).
-   * @returns the best solution of the segment by penalised cost (feasible when one was found)
+   * Up to `iterations` ruin-and-recreate steps from `start` (restricted to its allowed depots),
+   * annealing from `temperature` down to 0.
+   * @returns the segment's best feasible solution, or its least penalised one when none was
    */
   segment(start: LrpState, iterations: number, temperature: number): LrpState {
     let cur = start.clone();
-    let segBest = start.clone();
-    let segBestVal = this.value(segBest);
-    let curVal = this.value(cur);
+    let segFeasible: LrpState | undefined = start.feasible() ? start.clone() : undefined;
+    let segLeast = start.clone();
     const cand = start.clone();
     const n = this.data.n;
     const kMax = Math.min(n, Math.max(6, Math.round(0.12 * n)));
@@ -82,27 +108,27 @@ export class RouteSearch {
       this.budget.iteration++;
       cand.copyFrom(cur);
       const removed = ruin(cand, this.rng.between(kMin, kMax), this.rng);
-      recreate(cand, insertionOrder(cand, removed, this.rng), this.rng);
-      this.polish(cand);
-      const val = this.value(cand);
+      cand.penV = this.penV;
+      cand.penD = this.penD;
+      recreate(cand, insertionOrder(cand, removed, this.rng), this.rng, undefined, true);
+      const feasible = this.polish(cand);
+      if (feasible && (!segFeasible || feasible.cost() < segFeasible.cost() - 1e-9)) segFeasible = feasible === cand ? cand.clone() : feasible;
+      const val = this.penalised(cand);
+      const curVal = this.penalised(cur);
+      if (!segFeasible && val < this.penalised(segLeast)) segLeast = cand.clone();
       const t = temperature * (1 - it / iterations);
-      if (val < curVal - 1e-9 || (t > 0 && val < curVal - t * Math.log(this.rng.next() + 1e-12))) {
-        const swap = cur;
-        cur = cand.clone();
-        void swap;
-        curVal = val;
-        if (val < segBestVal - 1e-9) {
-          segBest.copyFrom(cand);
-          segBestVal = val;
-        }
-      }
+      if (val < curVal - 1e-9 || (t > 0 && val < curVal - t * Math.log(this.rng.next() + 1e-12))) cur = cand.clone();
     }
-    return segBest;
+    return segFeasible ?? segLeast;
   }
 
-  /** Feasible solutions by cost; infeasible ones behind them, by penalised cost. */
+  /** Cost with capacity excess at the current penalties. */
+  penalised(st: LrpState): number {
+    return st.cost() + this.penV * st.vehicleExcess() + this.penD * st.depotExcess();
+  }
+
+  /** Ranking of configurations' solutions: feasible ones by cost, infeasible ones behind them. */
   value(st: LrpState): number {
-    const f = st.feasible();
-    return f ? st.cost() : st.cost() + this.basePen * 100 * (st.vehicleExcess() + st.depotExcess()) + 1e12 * st.unrouted();
+    return st.feasible() ? st.cost() : st.cost() + this.basePen * 100 * (st.vehicleExcess() + st.depotExcess()) + 1e12 * st.unrouted();
   }
 }

@@ -5,3 +5,4 @@ export { DEFAULT_LRP_ITERATIONS, type LrpSolveOptions, type StoppedBy } from "./
 export { parseProdhon } from "./prodhon.js";
 export { solveLrp, type LrpResult, type LrpRoute } from "./solve.js";
 export { checkLrpRoutes } from "./check.js";
+export { type EstimatedConfig, rankConfigs } from "./configurations.js";

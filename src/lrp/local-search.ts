@@ -9,7 +9,6 @@ import type { Rng } from "./random.js";
 import type { LrpState } from "./state.js";
 
 const EPS = 1e-7;
-const DEBUG = process.env.LRP_DEBUG === "1";
 
 export class LocalSearch {
   private st!: LrpState;
@@ -59,17 +58,6 @@ export class LocalSearch {
   }
 
   private tryPair(u: number, v: number): boolean {
-    if (DEBUG) {
-      const before = this.st.penalised();
-      const r = this.tryPairInner(u, v);
-      const after = this.st.penalised();
-      if (r && after > before - 1e-9) console.log("local search: a move did not improve", u, v, before, after);
-      return r;
-    }
-    return this.tryPairInner(u, v);
-  }
-
-  private tryPairInner(u: number, v: number): boolean {
     const st = this.st;
     const r1 = st.routeOf[u];
     const r2 = st.routeOf[v];
@@ -113,6 +101,17 @@ export class LocalSearch {
     const d1 = st.depotOf[r1];
     const d2 = st.depotOf[r2];
     let delta = nd1 - st.dist[r1] + nd2 - st.dist[r2];
+    // no capacity excess now and no route emptied: the travel change is a lower bound
+    if (
+      delta >= 0 &&
+      len1 > 0 &&
+      len2 > 0 &&
+      st.load[r1] <= data.vehicleCapacity &&
+      st.load[r2] <= data.vehicleCapacity &&
+      st.depotLoad[d1] <= data.depotCapacity[d1] &&
+      st.depotLoad[d2] <= data.depotCapacity[d2]
+    )
+      return delta;
     delta += st.penV * (this.exV(nl1) - this.exV(st.load[r1]) + this.exV(nl2) - this.exV(st.load[r2]));
     if (len1 === 0) delta -= data.routeCost;
     if (len2 === 0) delta -= data.routeCost;
@@ -195,12 +194,9 @@ export class LocalSearch {
   }
 
   private prefixLoad(r: number, i: number): number {
-    const seq = this.st.routes[r];
-    const q = this.data.demand;
-    let l = 0;
-    for (let k = 0; k <= i; k++) l += q[seq[k]];
-    return l;
+    return i < 0 ? 0 : this.st.preLoad[r][i];
   }
+
 
   /** 2-opt*: r1 keeps its head up to i then r2's tail after j, and vice versa (-1: empty head). */
   private tailSwap(r1: number, i: number, r2: number, j: number): boolean {
@@ -253,24 +249,15 @@ export class LocalSearch {
 
   /** Cost of the tail from position k to the end, including the edge back to the depot. */
   private tailInner(r: number, k: number): number {
-    const seq = this.st.routes[r];
-    const C = this.C;
-    const S = this.S;
-    let c = 0;
-    for (let t = k + 1; t < seq.length; t++) c += C[seq[t - 1] * S + seq[t]];
-    return c + C[seq[seq.length - 1] * S + this.st.depotOf[r]];
+    return this.st.dist[r] - this.st.preDist[r][k];
   }
+
 
   /** Cost from the depot through positions 0..i (0 when i = -1). */
   private headCost(r: number, i: number): number {
-    if (i < 0) return 0;
-    const seq = this.st.routes[r];
-    const C = this.C;
-    const S = this.S;
-    let c = C[this.st.depotOf[r] * S + seq[0]];
-    for (let t = 1; t <= i; t++) c += C[seq[t - 1] * S + seq[t]];
-    return c;
+    return i < 0 ? 0 : this.st.preDist[r][i];
   }
+
 
   /**
    * 2-opt* across routes of one depot, reversing: r1 = head1 + reversed head2, r2 = reversed

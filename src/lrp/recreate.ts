@@ -1,13 +1,16 @@
 // Recreate step of ruin-and-recreate: unrouted customers inserted one by one where they cost
-// least (routes within vehicle capacity, or a new route at an allowed depot, depot excess
-// penalised), skipping each position with a small probability (SISR's "blinks").
+// least (routes within vehicle capacity or over it at a penalty, or a new route at an allowed
+// depot; depot excess penalised), skipping each position with a small probability (SISR's "blinks").
 import type { Rng } from "./random.js";
 import type { LrpState } from "./state.js";
 
 const BLINK = 0.01;
 
-/** Inserts `customers` (unrouted nodes) into `st` in the given order. */
-export function recreate(st: LrpState, customers: number[], rng: Rng, blink = BLINK): void {
+/**
+ * Inserts `customers` (unrouted nodes) into `st` in the given order; with `penalised`, a route
+ * may go over the vehicle capacity at the state's penalty per unit.
+ */
+export function recreate(st: LrpState, customers: number[], rng: Rng, blink = BLINK, penalised = false): void {
   const data = st.data;
   const C = data.cost;
   const S = data.size;
@@ -19,9 +22,10 @@ export function recreate(st: LrpState, customers: number[], rng: Rng, blink = BL
     let bestR = -1;
     let bestK = 0;
     for (let r = 0; r < st.routes.length; r++) {
-      if (st.load[r] + q > Q) continue;
+      const l = st.load[r];
+      if (l + q > Q && !penalised) continue;
       const d = st.depotOf[r];
-      const pen = st.penD * (exD(d, st.depotLoad[d] + q) - exD(d, st.depotLoad[d]));
+      const pen = st.penD * (exD(d, st.depotLoad[d] + q) - exD(d, st.depotLoad[d])) + (l + q > Q ? st.penV * (l + q - Math.max(l, Q)) : 0);
       if (pen >= best) continue;
       const seq = st.routes[r];
       let a = d;

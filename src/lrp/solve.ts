@@ -3,7 +3,7 @@
 // solution polished by local search, gives the most promising a short ruin-and-recreate run,
 // then intensifies on the best configurations of an elite pool. Anytime and cancellable.
 import { Budget, type LrpSolveOptions, type StoppedBy } from "./budget.js";
-import { configKey, carryOver, type DepotSet, neighbourConfigs } from "./configurations.js";
+import { carryOver, configKey, type DepotSet, neighbourConfigs, rankConfigs } from "./configurations.js";
 import { buildLrpData, type LrpData, type LrpInput } from "./data.js";
 import { RouteSearch } from "./ils.js";
 import { Rng } from "./random.js";
@@ -34,7 +34,11 @@ interface Elite {
 }
 
 const SCREEN_TOP = 3;
+/** Configurations the search starts from (by the facility-location estimate). */
+const START_CONFIGS = 6;
 const POOL_SIZE = 8;
+/** Starting temperature of a segment, in units of a typical short edge. */
+const TEMPERATURE = 0.1;
 
 /**
  * Solves a capacitated location-routing instance.
@@ -59,13 +63,21 @@ export function solveLrp(input: LrpInput | LrpData, options: LrpSolveOptions = {
     return e;
   };
 
-  const start = new LrpState(data);
-  recreate(start, rng.shuffle(Array.from({ length: data.n }, (_, c) => data.m + c)), rng, 0);
-  search.polish(start);
-  budget.iteration++;
-  remember(start);
+  // starting configurations: the best by a facility-location estimate, and all depots allowed
+  const starts: Array<DepotSet | undefined> = [...rankConfigs(data, START_CONFIGS).map((e) => e.set), undefined];
+  for (const set of starts) {
+    if (budget.stop() && pool.size > 0) break;
+    const start = new LrpState(data);
+    if (set) {
+      start.allowed.fill(0);
+      for (const d of set) start.allowed[d] = 1;
+    }
+    recreate(start, rng.shuffle(Array.from({ length: data.n }, (_, c) => data.m + c)), rng, 0);
+    budget.iteration++;
+    remember(search.polish(start) ?? start);
+  }
   let seg = Math.max(10, Math.min(200, Math.round(data.n)));
-  const temperature = (): number => 0.0015 * (Number.isFinite(search.bestCost) ? search.bestCost : search.value(start)) / Math.sqrt(data.n);
+  const temperature = (): number => TEMPERATURE * search.edgeScale;
   const screened = new Set<string>();
   let explored = 0;
 
@@ -82,8 +94,8 @@ export function solveLrp(input: LrpInput | LrpData, options: LrpSolveOptions = {
         if (budget.stop()) break;
         budget.iteration++;
         const sol = carryOver(head.sol, set, rng);
-        search.polish(sol);
-        scored.push({ sol, val: search.value(sol) });
+        const feasible = search.polish(sol) ?? sol;
+        scored.push({ sol: feasible, val: search.value(feasible) });
         explored++;
       }
       scored.sort((a, b) => a.val - b.val);

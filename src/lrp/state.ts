@@ -8,6 +8,9 @@ export class LrpState {
   depotOf: number[] = [];
   load: number[] = [];
   dist: number[] = [];
+  /** Per route and position: load and travel cost from the depot up to that customer. */
+  preLoad: number[][] = [];
+  preDist: number[][] = [];
   /** When each route last changed, on the state's move clock (local search skips unchanged pairs). */
   stamp: number[] = [];
   clock = 0;
@@ -44,6 +47,8 @@ export class LrpState {
     this.depotOf = o.depotOf.slice();
     this.load = o.load.slice();
     this.dist = o.dist.slice();
+    this.preLoad = o.preLoad.map((a) => a.slice());
+    this.preDist = o.preDist.map((a) => a.slice());
     this.stamp = o.stamp.slice();
     this.clock = o.clock;
     this.tested.set(o.tested);
@@ -71,6 +76,8 @@ export class LrpState {
     this.depotOf.push(depot);
     this.load.push(0);
     this.dist.push(0);
+    this.preLoad.push([]);
+    this.preDist.push([]);
     this.stamp.push(0);
     this.depotRoutes[depot]++;
     this.setSeq(r, seq);
@@ -108,19 +115,27 @@ export class LrpState {
   }
 
   private setSeq(r: number, seq: number[]): void {
-    const { demand } = this.data;
+    const { demand, cost, size } = this.data;
+    const d = this.depotOf[r];
+    const pl = (this.preLoad[r] = new Array<number>(seq.length));
+    const pd = (this.preDist[r] = new Array<number>(seq.length));
     let load = 0;
+    let dist = 0;
+    let at = d;
     for (let i = 0; i < seq.length; i++) {
       const c = seq[i];
       load += demand[c];
+      dist += cost[at * size + c];
+      at = c;
+      pl[i] = load;
+      pd[i] = dist;
       this.routeOf[c] = r;
       this.posOf[c] = i;
     }
-    const d = this.depotOf[r];
     this.depotLoad[d] += load - this.load[r];
     this.routes[r] = seq;
     this.load[r] = load;
-    this.dist[r] = this.routeDist(d, seq);
+    this.dist[r] = seq.length === 0 ? 0 : dist + cost[at * size + d];
     this.stamp[r] = ++this.clock;
   }
 
@@ -135,6 +150,8 @@ export class LrpState {
         this.depotOf[r] = this.depotOf[last];
         this.load[r] = this.load[last];
         this.dist[r] = this.dist[last];
+        this.preLoad[r] = this.preLoad[last];
+        this.preDist[r] = this.preDist[last];
         this.stamp[r] = ++this.clock;
         for (const c of this.routes[r]) this.routeOf[c] = r;
       }
@@ -142,6 +159,8 @@ export class LrpState {
       this.depotOf.pop();
       this.load.pop();
       this.dist.pop();
+      this.preLoad.pop();
+      this.preDist.pop();
       this.stamp.pop();
     }
   }

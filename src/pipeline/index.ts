@@ -4,7 +4,7 @@ export { runScenario, routeDay } from "./run-scenario.js";
 export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./types.js";
 export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
-export { dayRoutesCsv, dayRoutesGeoJson } from "./formats/routes-format.js";
+export { dayRoutesCsv, dayRoutesGeoJson, OSM_ATTRIBUTION, usesNetworkFile } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
 export { type JobEvent, JobRunner, type JobRunnerOptions } from "./jobs.js";
 export { InProcessQueue, type Delivery, type HandlerOutcome, type JobHandler, type JobQueue } from "./queue.js";

@@ -2,6 +2,7 @@
 // Vehicles start and end at their depot (or the nearest open hub) and unload at open hubs.
 import {
   clockToSeconds,
+  HUB_UNLOAD_S,
   type LockedRoute,
   type RoutingJob,
   type RoutingProblem,
@@ -14,7 +15,7 @@ import type { DayRequest } from "./day-pickups.js";
 import { subMatrix } from "./sub-matrix.js";
 
 /** Seconds a vehicle needs to unload at a hub. */
-export const UNLOAD_S = 900;
+export const UNLOAD_S = HUB_UNLOAD_S;
 
 export interface RoutingInput {
   scenario: Scenario;

@@ -5,6 +5,7 @@ import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
 import { dayRequests, serviceDate } from "./day-pickups.js";
+import { siteAndRoute } from "./calibrate-collection.js";
 import { buildRoutingProblem } from "./routing-problem.js";
 import { solveMultiStart } from "./multi-start.js";
 import { listPlaces } from "./sites.js";
@@ -22,6 +23,8 @@ export interface StageOptions extends SolveSettings {
 }
 
 const SITING_SHARE = 0.6;
+/** A calibrated plan whose collection estimate is further than this from its routes warns. */
+const RECONCILED_WITHIN = 0.2;
 
 /** Runs every stage and assembles the plan. @throws UrbanmineError on infeasible or unreachable input. */
 export async function runScenario(scenario: Scenario, options: StageOptions): Promise<Plan> {
@@ -37,37 +40,35 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
   const places = listPlaces(scenario, pickups);
   const travel = await scenarioTravel(scenario, places, options.baseDir);
 
-  report({ stage: "siting", fraction: 0.1, message: "hub siting model" });
-  const sitingIds = places.filter((p) => p.kind !== "depot" && p.kind !== "pickup").map((p) => p.id);
-  const sited = await solveSiting(
-    scenario,
-    { road: subMatrix(travel.road, sitingIds), rail: travel.rail ? subMatrix(travel.rail, sitingIds) : undefined },
-    { timeLimitS: limitS * SITING_SHARE, mipGap: scenario.policy.mipGap, shouldStop: stop },
-  );
-  report({
-    stage: "routing",
-    fraction: 0.6,
-    message: `${sited.siting.hubs.length} hubs open; routing the day`,
-    bestObjectiveUsd: sited.siting.objectiveUsd,
-  });
-
-  const servedZones = new Set(sited.siting.assignments.map((a) => a.zoneId));
-  const requests = dayRequests(scenario, date, servedZones, options.registeredPickups);
-  const problem = buildRoutingProblem({
-    scenario,
-    road: travel.road,
-    openHubIds: sited.siting.hubs.map((h) => h.siteId),
-    requests,
-  });
-  const remainingS = Math.max(1, limitS - (Date.now() - started) / 1000);
-  const solution = await solveDay(problem, {
-    seed: options.seed ?? 1,
-    timeLimitS: remainingS,
-    maxIterations: options.routingIterations,
-    shouldStop: stop,
-  }, options.routingStarts ?? 1);
+  // Depots stay in siting's matrix: routes start there, so collection is priced from them.
+  const sitingIds = places.filter((p) => p.kind !== "pickup").map((p) => p.id);
+  const sitingTravel = { road: subMatrix(travel.road, sitingIds), rail: travel.rail ? subMatrix(travel.rail, sitingIds) : undefined };
   const locations = new Map<string, Location>(places.map((p) => [p.id, p.location]));
-  const routing = assembleRouting(problem, solution, locations, travel.legGeometry, date);
+  const leftS = () => limitS - (Date.now() - started) / 1000;
+  let round = 0;
+  const { sited, routing, reconciliation } = await siteAndRoute(scenario, {
+    site: (collectionScale, withoutCo2Cap) => {
+      round++;
+      report({ stage: "siting", fraction: 0.1, message: round === 1 ? "hub siting model" : `hub siting model, collection recalibrated (round ${round})` });
+      // The first solve gets the siting share of the run; re-solves what is left of it.
+      const budgetS = round === 1 ? limitS * SITING_SHARE * 0.5 : Math.max(1, Math.min(limitS * SITING_SHARE * 0.5, leftS() * 0.4));
+      const sc = withoutCo2Cap ? { ...scenario, policy: { ...scenario.policy, co2CapTPerYear: undefined } } : scenario;
+      return solveSiting(sc, sitingTravel, { timeLimitS: budgetS, mipGap: scenario.policy.mipGap, shouldStop: stop, collectionScale });
+    },
+    route: async (s) => {
+      report({ stage: "routing", fraction: 0.6, message: `${s.siting.hubs.length} hubs open; routing the day`, bestObjectiveUsd: s.siting.objectiveUsd });
+      const servedZones = new Set(s.siting.assignments.map((a) => a.zoneId));
+      const problem = buildRoutingProblem({ scenario, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(scenario, date, servedZones, options.registeredPickups) });
+      const solution = await solveDay(
+        problem,
+        { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * 0.5), maxIterations: options.routingIterations, shouldStop: stop },
+        options.routingStarts ?? 1,
+      );
+      return assembleRouting(problem, solution, locations, travel.legGeometry, date);
+    },
+    stop: () => stop() || leftS() <= 0,
+    extraPickups: (options.registeredPickups ?? []).some((p) => p.date === date),
+  });
 
   report({ stage: "plan", fraction: 0.95, message: "plan and KPIs" });
   return {
@@ -77,11 +78,11 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     network: travel.road.method,
     siting: sited.siting,
     routing,
-    kpis: { ...sited.annual, day: dayKpis(routing) },
+    kpis: { ...sited.annual, collection: reconciliation, day: dayKpis(routing) },
     ...(sited.years ? { years: sited.years } : {}),
     massBalance: sited.massBalance,
     factors: [...sited.factors, ...vehicleFactors(scenario)],
-    warnings: [...sited.warnings, ...routingWarnings(routing)],
+    warnings: [...sited.warnings, ...routingWarnings(routing), ...reconciliationWarnings(reconciliation)],
   };
 }
 
@@ -125,19 +126,28 @@ export async function routeDay(input: RouteDayInput & { shouldStop?: () => boole
 }
 
 function vehicleFactors(scenario: Scenario): Plan["factors"] {
+  // Siting prices collection by these vehicles' routes unless a flat per-t-km factor is given.
+  const routes = scenario.transport.collectionCostUsdPerTKm === undefined;
+  const byRoutes = { cost: routes ? ["costUsdPerYear.collectionTransport"] : [], co2: routes ? ["co2TPerYear"] : [] };
   return scenario.carriers.flatMap((c) =>
     c.vehicles.flatMap((v) => {
       const source = v.source ?? "assumption: not sourced in the scenario";
       return [
-        { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg"] },
-        { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd"] },
-        { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd"] },
+        { name: `${c.id}/${v.id} CO2 per km`, value: v.co2KgPerKm, unit: "kg CO2/km", source, feeds: ["day.co2Kg", ...byRoutes.co2] },
+        { name: `${c.id}/${v.id} cost per km`, value: v.costUsdPerKm, unit: "USD/km", source, feeds: ["day.costUsd", ...byRoutes.cost] },
+        { name: `${c.id}/${v.id} cost per hour`, value: v.costUsdPerHour, unit: "USD/h", source, feeds: ["day.costUsd", ...byRoutes.cost] },
+        { name: `${c.id}/${v.id} fixed cost per day`, value: v.fixedCostUsdPerDay, unit: "USD/day", source, feeds: ["day.costUsd", ...byRoutes.cost] },
         // optional terms (default 0): listed only when the scenario sets them
-        ...(v.costUsdPerStop > 0 ? [{ name: `${c.id}/${v.id} cost per stop`, value: v.costUsdPerStop, unit: "USD/stop", source, feeds: ["day.costUsd"] }] : []),
+        ...(v.costUsdPerStop > 0 ? [{ name: `${c.id}/${v.id} cost per stop`, value: v.costUsdPerStop, unit: "USD/stop", source, feeds: ["day.costUsd", ...byRoutes.cost] }] : []),
         ...(v.minPaidHours > 0 ? [{ name: `${c.id}/${v.id} minimum paid shift`, value: v.minPaidHours, unit: "h", source, feeds: ["day.costUsd"] }] : []),
       ];
     }),
   );
+}
+
+function reconciliationWarnings(r: NonNullable<Plan["kpis"]["collection"]>): string[] {
+  if (!r.calibrated || Math.abs(r.ratio - 1) <= RECONCILED_WITHIN) return [];
+  return [`siting's yearly collection cost (${Math.round(r.estimateUsdPerYear)} USD) is not within ${RECONCILED_WITHIN * 100}% of the routed day × working days (${Math.round(r.routedUsdPerYear)} USD): ${r.note}`];
 }
 
 function routingWarnings(routing: Plan["routing"]): string[] {

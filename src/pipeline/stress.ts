@@ -106,10 +106,13 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
   if (!Number.isInteger(options.samples) || options.samples < 1 || options.samples > 100_000)
     throw new UrbanmineError("INVALID_INPUT", `samples must be a whole number 1..100000, got ${options.samples}`, [{ path: "samples", message: "1..100000" }]);
   const fixed = planHubs(plan, scenario);
-  const places = listPlaces(scenario).filter((p) => p.kind !== "depot");
+  // Depots stay: collection is priced by routes from them, at the plan's own calibration.
+  const places = listPlaces(scenario);
   const travel = await scenarioTravel(scenario, places, options.baseDir);
   const ids = places.map((p) => p.id);
-  const data = buildSitingData(scenario, { road: subMatrix(travel.road, ids), rail: travel.rail ? subMatrix(travel.rail, ids) : undefined });
+  const c = plan.kpis.collection;
+  const scale = c?.method === "routes" ? { cost: c.costScale, co2: c.co2Scale } : undefined;
+  const data = buildSitingData(scenario, { road: subMatrix(travel.road, ids), rail: travel.rail ? subMatrix(travel.rail, ids) : undefined }, false, scale);
   const year = data.years;
 
   const run = (supply: Float64Array[]): { sample: StressSample; utilisation: number[] } => {

@@ -87,7 +87,10 @@ export function formatSummary(s: PlanSummary): string {
       ["per year", "value"],
       ["collected (t)", num(k.tonnesCollectedTotalPerYear, 1)],
       ...Object.entries(k.unitsCollectedPerYear).map(([st, n]) => [`  ${st} (units)`, num(n)]),
-      ...Object.entries(k.materialRecoveredKgPerYear).map(([m, kg]) => [`recovered ${m} (kg)`, num(kg, kg < 10 ? 3 : 0)]),
+      ...Object.entries(k.materialRecoveredKgPerYear).map(([m, kg]) => [`recovered (sold) ${m} (kg)`, num(kg, kg < 10 ? 3 : 0)]),
+      ...Object.entries(k.materialDisposedKgPerYear ?? {})
+        .filter(([, kg]) => kg > 1e-6)
+        .map(([m, kg]) => [`disposed of ${m} (kg)`, num(kg, kg < 10 ? 3 : 0)]),
       ["hub fixed cost (USD)", num(c.hubFixed)],
       ["processing (USD)", num(c.processing)],
       ["collection transport (USD)", num(c.collectionTransport)],
@@ -99,9 +102,16 @@ export function formatSummary(s: PlanSummary): string {
       ["net cost per tonne (USD)", num(k.netCostUsdPerTonne, 2)],
       ["CO2 (t)", num(k.co2TPerYear, 1)],
       ["hubs opened", String(k.hubsOpened)],
-      ["jobs", num(k.jobs, 1)],
+      ["jobs (at the plan's throughput)", num(k.jobs, 1)],
+      ...(k.jobsAtFullThroughput !== undefined ? [["jobs at full throughput", num(k.jobsAtFullThroughput, 1)]] : []),
     ]),
   );
+  if (k.collection) {
+    const c = k.collection;
+    out.push(
+      `collection: siting ${num(c.estimateUsdPerYear)} USD/yr and ${num(c.estimateCo2TPerYear, 1)} t CO2/yr against the routed day × working days ${num(c.routedUsdPerYear)} USD/yr and ${num(c.routedCo2TPerYear, 1)} t (ratio ${num(c.ratio, 3)}, ${num(c.co2Ratio, 3)}; ${c.note})`,
+    );
+  }
   if (s.years) {
     out.push("");
     out.push(

@@ -96,7 +96,7 @@ export async function diagnoseByRelaxation(
     if (!relevant) continue;
     if (performance.now() > deadlineMs) break;
     const model =
-      g === "coverage" ? buildSitingModel(buildSitingData(data.scenario, travel, true)) : buildSitingModel(data, new Set([g]));
+      g === "coverage" ? buildSitingModel(buildSitingData(data.scenario, travel, true, data.collection.method === "routes" ? data.collection.scale : undefined)) : buildSitingModel(data, new Set([g]));
     const r = await solver.solve(model.milp, { timeLimitS: trialS, mipGap: 1 });
     if (r.status !== "infeasible" && r.status !== "no-solution") found.push(GROUP_WORDS[g]);
   }

@@ -2,6 +2,7 @@
 // benchmarks reuse (model, adapters, checker, OR-Library CFLP).
 export { solveSiting, type SitingOptions } from "./solve-siting.js";
 export type { SitingReport } from "./report.js";
+export type { CollectionScale } from "./siting-data.js";
 export { MilpBuilder, type MilpModel, objectiveOf } from "./milp/model.js";
 export { checkMilpSolution, type MilpCheck } from "./milp/check.js";
 export { type MilpResult, type MilpSolver, type MilpSolveOptions, relativeGap } from "./milp/solver.js";

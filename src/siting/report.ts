@@ -1,8 +1,9 @@
 // Turns a checked siting solution into the plan's siting section, mass balance, annual KPIs
 // and the table of factors they came from. Figures are those of the last planning year
 // (every zone has joined by then); the objective is summed over all years.
-import type { Kpis, Plan } from "../domain/index.js";
+import { type Kpis, type Plan, PROCESS_STEPS } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
+import { BHH_BETA } from "./collection-cost.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -35,6 +36,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   const f = figures[last];
   const firstOpen = (hub: number): number => plans.find((q) => q.open.some((o) => o.hub === hub))?.year ?? p.year;
 
+  const entJobs = enterpriseJobs(data, p);
   const hubs = p.open.map(({ hub, size }) => {
     const h = s.hubSites[hub];
     const k = h.sizes[size];
@@ -51,17 +53,21 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       utilisation: inflow / k.capacityTPerYear,
       openFromYear: firstOpen(hub),
       enterprises: here.map((e) => e.id),
-      jobs: k.jobs + here.reduce((a, e) => a + e.jobs, 0),
+      jobs: k.jobs + p.placed.filter((e) => e.hub === hub).reduce((a, e) => a + entJobs.get(e.enterprise)!, 0),
+      jobsAtFullThroughput: k.jobs + here.reduce((a, e) => a + e.jobs, 0),
     };
   });
   const assignments = p.assign.map((a) => {
     const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
+    const tonnes = data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
     return {
       zoneId: s.zones[a.zone].id,
       hubId: s.hubSites[a.hub].id,
       fraction: a.fraction,
-      tonnesPerYear: data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction,
+      tonnesPerYear: tonnes,
       distanceKm: arc ? arc.distanceKm : NaN,
+      collectionUsdPerYear: arc ? tonnes * arc.costUsdPerT : 0,
+      collectionCo2TPerYear: arc ? (tonnes * arc.co2KgPerT) / 1000 : 0,
     };
   });
   // Solver round-off leaves flows of 1e-15 t; a milligram is below anything a planner ships.
@@ -94,23 +100,30 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
     })),
   ].filter((f) => f.tonnesPerYear > FLOW_FLOOR_T);
 
+  // Recovered = sold; what no offtaker takes is disposed of and reported apart; loss is residue.
+  const soldT = s.hubSites.map(() => new Array<number>(s.materials.length).fill(0));
+  for (const x of p.sold) soldT[x.hub][x.material] += x.tonnes;
   const massBalance: Plan["massBalance"] = [];
-  const totalMat: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));
+  const totalSold: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));
+  const totalDisposed: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));
   let totalIn = 0;
   for (const { hub } of p.open) {
     const inKg = f.loadT[hub].reduce((a, v) => a + v, 0) * 1000;
     const materialsKg: Record<string, number> = {};
+    const disposedKg: Record<string, number> = {};
     let out = 0;
     s.materials.forEach((m, mi) => {
-      materialsKg[m.id] = f.outT[hub][mi] * 1000;
-      totalMat[m.id] += materialsKg[m.id];
-      out += materialsKg[m.id];
+      materialsKg[m.id] = soldT[hub][mi] * 1000;
+      disposedKg[m.id] = (f.outT[hub][mi] - soldT[hub][mi]) * 1000;
+      totalSold[m.id] += materialsKg[m.id];
+      totalDisposed[m.id] += disposedKg[m.id];
+      out += f.outT[hub][mi] * 1000;
     });
     totalIn += inKg;
-    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, lossKg: inKg - out });
+    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out });
   }
-  const totalOut = Object.values(totalMat).reduce((a, v) => a + v, 0);
-  massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalMat, lossKg: totalIn - totalOut });
+  const totalOut = s.materials.reduce((a, m) => a + totalSold[m.id] + totalDisposed[m.id], 0);
+  massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalSold, disposedKg: totalDisposed, lossKg: totalIn - totalOut });
 
   const byStream = (vals: (zi: number, si: number) => number): Record<string, number> =>
     Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? vals(zi, si) : 0), 0)]));
@@ -119,10 +132,12 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   const annual: Omit<Kpis, "day"> = {
     hubsOpened: hubs.length,
     jobs: hubs.reduce((a, h) => a + h.jobs, 0),
+    jobsAtFullThroughput: hubs.reduce((a, h) => a + h.jobsAtFullThroughput, 0),
     unitsCollectedPerYear: byStream((zi, si) => data.unitsPerYear[zi][si]),
     tonnesCollectedPerYear: tonnes,
     tonnesCollectedTotalPerYear: totalT,
-    materialRecoveredKgPerYear: Object.fromEntries(s.materials.map((m, mi) => [m.id, f.madeT.reduce((a, row) => a + row[mi], 0) * 1000])),
+    materialRecoveredKgPerYear: totalSold,
+    materialDisposedKgPerYear: totalDisposed,
     costUsdPerYear: f.costUsd,
     revenueUsdPerYear: f.revenueUsd,
     netCostUsdPerYear: f.netCostUsd,
@@ -158,6 +173,8 @@ function listFactors(data: SitingData): Plan["factors"] {
     for (const c of st.composition)
       out.push({ name: `${st.id} → ${c.material} yield`, value: c.kgPerUnit, unit: "kg/unit", source: src(c.source ?? st.source, "composition"), feeds: ["materialRecoveredKgPerYear", "revenueUsdPerYear", "massBalance"] });
   }
+  for (const m of s.materials)
+    out.push({ name: `${m.id} recovery efficiency`, value: m.recoveryEfficiency, unit: "share", source: src(m.source, "recovery efficiency (default 1: all of the composition recovered)"), feeds: ["materialRecoveredKgPerYear", "revenueUsdPerYear", "massBalance"] });
   if (s.generation)
     out.push({ name: "e-waste generation × collection rate", value: s.generation.kgPerCapitaYear * s.generation.collectionRate, unit: "kg/person/yr", source: src(s.generation.source, "generation"), feeds: ["tonnesCollectedPerYear"] });
   for (const h of s.hubSites)
@@ -166,8 +183,14 @@ function listFactors(data: SitingData): Plan["factors"] {
   for (const o of s.offtakers)
     for (const a of o.accepts)
       out.push({ name: `${o.id} price for ${a.material}`, value: a.priceUsdPerT, unit: "USD/t", source: src(a.source ?? o.source, "price"), feeds: ["revenueUsdPerYear"] });
-  out.push({ name: "collection cost", value: data.collectionCostUsdPerTKm, unit: "USD/t-km", source: data.collectionSource, feeds: ["costUsdPerYear.collectionTransport"] });
-  out.push({ name: "collection CO2", value: data.collectionCo2KgPerTKm, unit: "kg CO2/t-km", source: data.collectionSource, feeds: ["co2TPerYear"] });
+  const col = data.collection;
+  if (col.method === "per-t-km") {
+    out.push({ name: "collection cost", value: col.costUsdPerTKm, unit: "USD/t-km", source: col.source, feeds: ["costUsdPerYear.collectionTransport"] });
+    out.push({ name: "collection CO2", value: col.co2KgPerTKm, unit: "kg CO2/t-km", source: col.source, feeds: ["co2TPerYear"] });
+  } else {
+    // The calibration multipliers are results, not inputs: they are in kpis.collection.
+    out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: `Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006); ${col.source}`, feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
+  }
   for (const mode of ["road", "rail", "sea"] as const) {
     const m = s.transport[mode];
     if (!m) continue;
@@ -186,6 +209,33 @@ function listFactors(data: SitingData): Plan["factors"] {
   out.push({ name: "disposal cost", value: s.policy.disposalCostUsdPerT, unit: "USD/t", source: "policy.disposalCostUsdPerT", feeds: ["costUsdPerYear.disposal"] });
   out.push({ name: "CO2 price", value: s.policy.co2PriceUsdPerT, unit: "USD/t CO2", source: "policy.co2PriceUsdPerT", feeds: ["costUsdPerYear.co2"] });
   for (const e of s.enterprises)
-    out.push({ name: `enterprise ${e.id} jobs`, value: e.jobs, unit: "jobs", source: src(e.source, "jobs"), feeds: ["jobs"] });
+    out.push({ name: `enterprise ${e.id} jobs at full throughput (× its utilisation)`, value: e.jobs, unit: "jobs", source: src(e.source, "jobs"), feeds: ["jobs"] });
+  return out;
+}
+
+/**
+ * Jobs of each placed enterprise from what it actually processes: its jobs at full throughput ×
+ * the tonnes done in-house of its step at its hub ÷ the throughput of the enterprises placed
+ * there for that step (they share the work in proportion to their throughput).
+ */
+function enterpriseJobs(data: SitingData, p: YearPlan): Map<number, number> {
+  const s = data.scenario;
+  const key = (hub: number, step: string): string => `${hub} ${step}`;
+  const doneT = new Map<string, number>();
+  for (const u of p.inHouse) {
+    const k = key(u.hub, PROCESS_STEPS[data.streamSteps[u.stream][u.step]]);
+    doneT.set(k, (doneT.get(k) ?? 0) + u.tonnes);
+  }
+  const roomT = new Map<string, number>();
+  for (const e of p.placed) {
+    const k = key(e.hub, s.enterprises[e.enterprise].processStep);
+    roomT.set(k, (roomT.get(k) ?? 0) + s.enterprises[e.enterprise].throughputTPerYear);
+  }
+  const out = new Map<number, number>();
+  for (const e of p.placed) {
+    const n = s.enterprises[e.enterprise];
+    const k = key(e.hub, n.processStep);
+    out.set(e.enterprise, n.jobs * Math.min(1, (doneT.get(k) ?? 0) / roomT.get(k)!));
+  }
   return out;
 }

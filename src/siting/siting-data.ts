@@ -9,6 +9,7 @@ import {
   UrbanmineError,
   zoneUnitsPerYear,
 } from "../domain/index.js";
+import { BHH_BETA, routeCollectionCosts } from "./collection-cost.js";
 
 export interface ZoneArc {
   hub: number;
@@ -34,7 +35,7 @@ export interface SitingData {
   supplyT: Float64Array[];
   unitsPerYear: Float64Array[];
   joinYear: Int32Array;
-  /** yieldT[s][m]: tonnes of material m per tonne of stream s. */
+  /** yieldT[s][m]: tonnes of material m recovered per tonne of stream s (composition × recovery efficiency). */
   yieldT: Float64Array[];
   /** Process steps of each stream, as indices into PROCESS_STEPS, in order. */
   streamSteps: number[][];
@@ -45,10 +46,19 @@ export interface SitingData {
   stranded: Array<{ zone: number; nearestKm: number }>;
   /** routes[h][o]: ways from hub h to offtaker o (empty: unreachable). */
   routes: OutletRoute[][][];
-  collectionCostUsdPerTKm: number;
-  collectionCo2KgPerTKm: number;
-  collectionSource: string;
+  /** How collection is priced: by routes (calibrated by `collectionScale`) or a flat per-t-km factor. */
+  collection: CollectionPricing;
 }
+
+/** Calibration of the route-based collection estimate: multiplies its cost and its CO2. */
+export interface CollectionScale {
+  cost: number;
+  co2: number;
+}
+
+export type CollectionPricing =
+  | { method: "routes"; scale: CollectionScale; source: string }
+  | { method: "per-t-km"; costUsdPerTKm: number; co2KgPerTKm: number; source: string };
 
 function lookup(m: TravelMatrix): Map<string, number> {
   return new Map(m.ids.map((id, i) => [id, i]));
@@ -70,6 +80,7 @@ export function buildSitingData(
   scenario: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   relaxCoverage = false,
+  scale: CollectionScale = { cost: 1, co2: 1 },
 ): SitingData {
   const { streams, materials, zones, hubSites, offtakers, policy } = scenario;
   const matIndex = new Map(materials.map((m, i) => [m.id, i]));
@@ -82,14 +93,18 @@ export function buildSitingData(
   const supplyT = unitsPerYear.map((u) => Float64Array.from(streams, (s, i) => (u[i] * s.unitMassKg) / 1000));
   const yieldT = streams.map((s) => {
     const y = new Float64Array(materials.length);
-    for (const c of s.composition) y[matIndex.get(c.material)!] += c.kgPerUnit / s.unitMassKg;
+    for (const c of s.composition) {
+      const m = matIndex.get(c.material)!;
+      y[m] += (c.kgPerUnit * materials[m].recoveryEfficiency) / s.unitMassKg;
+    }
     return y;
   });
   const stepIndex = (p: ProcessStep): number => PROCESS_STEPS.indexOf(p);
   const streamSteps = streams.map((s) => (s.processSteps ?? ["sorting"]).map(stepIndex));
   const enterpriseSteps = new Set(scenario.enterprises.map((e) => stepIndex(e.processStep)));
 
-  const { costUsdPerTKm, co2KgPerTKm, source } = collectionFactors(scenario);
+  const collection = collectionPricing(scenario, scale);
+  const byRoutes = collection.method === "routes" ? routeCollectionCosts(scenario, travel.road, roadIdx) : null;
   const radius = relaxCoverage ? Infinity : (policy.coverageRadiusKm ?? Infinity);
   const arcs: ZoneArc[][] = [];
   const stranded: SitingData["stranded"] = [];
@@ -102,7 +117,14 @@ export function buildSitingData(
       if (!Number.isFinite(km)) return;
       nearest = Math.min(nearest, km);
       if (km > radius) return;
-      all.push({ hub: hi, distanceKm: km, costUsdPerT: km * costUsdPerTKm, co2KgPerT: km * co2KgPerTKm });
+      const tons = supplyT[zi].reduce((a, v) => a + v, 0);
+      if (byRoutes && collection.method === "routes") {
+        const c = byRoutes(zi, hi);
+        if (!Number.isFinite(c.usdPerYear)) return;
+        const perT = (v: number): number => (tons > 0 ? v / tons : 0);
+        all.push({ hub: hi, distanceKm: km, costUsdPerT: perT(c.usdPerYear * collection.scale.cost), co2KgPerT: perT(c.co2KgPerYear * collection.scale.co2) });
+      } else if (collection.method === "per-t-km")
+        all.push({ hub: hi, distanceKm: km, costUsdPerT: km * collection.costUsdPerTKm, co2KgPerT: km * collection.co2KgPerTKm });
     });
     all.sort((a, b) => a.distanceKm - b.distanceKm || a.hub - b.hub);
     const keep = policy.maxSitesPerZone ? all.slice(0, policy.maxSitesPerZone) : all;
@@ -125,23 +147,29 @@ export function buildSitingData(
     arcs,
     stranded,
     routes,
-    collectionCostUsdPerTKm: costUsdPerTKm,
-    collectionCo2KgPerTKm: co2KgPerTKm,
-    collectionSource: source,
+    collection,
   };
 }
 
-/** Collection cost and CO2 per tonne-km: the transport block's figure, else the first vehicle at full load. */
-function collectionFactors(s: Scenario): { costUsdPerTKm: number; co2KgPerTKm: number; source: string } {
+/**
+ * Route-based pricing unless the scenario gives a flat `transport.collectionCostUsdPerTKm` (then
+ * CO2 is the first vehicle's per km at full load, as before route pricing existed).
+ */
+function collectionPricing(s: Scenario, scale: CollectionScale): CollectionPricing {
+  const flat = s.transport.collectionCostUsdPerTKm;
+  if (flat === undefined)
+    return {
+      method: "routes",
+      scale,
+      source: "route-based estimate per zone and hub (docs/siting-model.md: stem trips from the vehicles' depots, local legs by the Beardwood–Halton–Hammersley constant, service and unload times, the carriers' vehicle costs), calibrated against the routed day (kpis.collection)",
+    };
   const v = s.carriers[0].vehicles[0];
   const loadT = v.capacityKg / 1000;
-  const co2 = v.co2KgPerKm / loadT;
-  if (s.transport.collectionCostUsdPerTKm !== undefined)
-    return { costUsdPerTKm: s.transport.collectionCostUsdPerTKm, co2KgPerTKm: co2, source: `transport.collectionCostUsdPerTKm; CO2 from vehicle ${v.id} at full load` };
   return {
-    costUsdPerTKm: v.costUsdPerKm / loadT,
-    co2KgPerTKm: co2,
-    source: `vehicle ${v.id} of carrier ${s.carriers[0].id}: cost per km and CO2 per km ÷ ${loadT} t payload (full load)`,
+    method: "per-t-km",
+    costUsdPerTKm: flat,
+    co2KgPerTKm: v.co2KgPerKm / loadT,
+    source: `transport.collectionCostUsdPerTKm${s.transport.source ? ` (${s.transport.source})` : ""}; CO2 from vehicle ${v.id} at full load`,
   };
 }
 

@@ -11,7 +11,7 @@ import { type MilpSolver, relativeGap } from "./milp/solver.js";
 import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
 import { buildYearResults } from "./year-report.js";
-import { buildSitingData } from "./siting-data.js";
+import { buildSitingData, type CollectionScale } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
 import { phaseIn } from "./phase-in.js";
@@ -36,6 +36,11 @@ export interface SitingOptions {
    * useless fixed closed before HiGHS runs. Default: on whenever there is a MIP start.
    */
   lagrangian?: boolean;
+  /**
+   * Calibration of the route-based collection estimate (cost and CO2 multipliers, default 1):
+   * the pipeline sets it from the routed day (see pipeline/calibrate-collection.ts).
+   */
+  collectionScale?: CollectionScale;
   /** Subgradient iterations of the Lagrangian bound; default 500 (stopped early at 30% of the limit). */
   lagrangianIterations?: number;
 }
@@ -56,7 +61,7 @@ export async function solveSiting(
   options: SitingOptions,
 ): Promise<SitingReport & { years?: PlanYear[] }> {
   const t0 = performance.now();
-  const data = buildSitingData(scenario, travel);
+  const data = buildSitingData(scenario, travel, false, options.collectionScale);
   const causes = findInfeasibilityCauses(data);
   if (causes.length > 0) throw new UrbanmineError("INFEASIBLE", `no plan satisfies the scenario: ${causes.join("; ")}`);
   const warnings = collectWarnings(scenario);

@@ -1,7 +1,8 @@
-// solveRouting: the whole algorithm on one screen. Validate and flatten the problem; for the
-// classic CVRP/VRPTW variant run the hybrid genetic search, otherwise build with regret
-// insertion, polish with local search and improve by ruin-and-recreate; then report routes,
-// schedules and the reason each unserved job was left out.
+// solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
+// hybrid genetic search on every problem its segments can price (any fleet, dimensions, single
+// windows, skills); otherwise (locked prefixes, several windows, unload trips, open routes, jobs
+// no vehicle can serve) build with regret insertion, polish with local search and improve by
+// ruin-and-recreate; then report routes, schedules and the reason each unserved job was left out.
 import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
@@ -14,7 +15,7 @@ import { ruinAndRecreate } from "./search.js";
 import { Solution } from "./solution.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
 import { explainUnassigned } from "./unassigned.js";
-import { type ClassicData, toClassic } from "./hgs/classic-data.js";
+import { type HgsData, toHgsData } from "./hgs/hgs-data.js";
 import { solveHgs } from "./hgs/solve-hgs.js";
 
 /**
@@ -33,8 +34,8 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const stop = (): boolean => stopper.stop();
   const interrupted = (): boolean => stopper.interrupted();
 
-  const classic = toClassic(data);
-  let best = classic ? solveClassic(data, classic, ev, rng, stopper, options) : null;
+  const hgs = toHgsData(data);
+  let best = hgs ? solveGenetic(data, hgs, ev, rng, stopper, options) : null;
   const solver = best ? "urbanmine-hgs" : "urbanmine-rr";
   if (!best) {
     const start = new Solution(data);
@@ -51,14 +52,14 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   return buildSolution(data, ev, best, unassigned, stats);
 }
 
-/** Classic CVRP/VRPTW: hybrid genetic search; null when it found nothing feasible in the general model. */
-function solveClassic(data: ProblemData, classic: ClassicData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
-  const routes = solveHgs(classic, rng, stopper, (distance) =>
-    options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: distance * classic.usdPerKm }),
+/** Hybrid genetic search; null when it found nothing feasible in the general model. */
+function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
+  const routes = solveHgs(hgs, rng, stopper, (cost) =>
+    options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit }),
   );
   if (!routes || routes.length > data.nVehicles) return null;
   const sol = new Solution(data);
-  routes.forEach((r, v) => sol.setRoute(v, r, 0));
+  routes.forEach((r, v) => sol.setRoute(v, r.map((c) => hgs.jobOf[c]), 0));
   return sol.refreshCosts(ev) ? sol : null;
 }
 

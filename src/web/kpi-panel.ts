@@ -35,7 +35,7 @@ export function kpiPanel(plan: Plan): HTMLElement {
     headline,
     section(plan, "Tonnes and devices diverted, by stream", ["tonnesCollectedPerYear", "unitsCollectedPerYear"], kvTable(byStream)),
     section(plan, "Material recovered", "materialRecoveredKgPerYear",
-      kvTable(Object.entries(k.materialRecoveredKgPerYear).sort((a, b) => b[1] - a[1]).map(([m, kg]) => [m, `${num(kg / 1000)} t/yr`]))),
+      kvTable(Object.entries(k.materialRecoveredKgPerYear).sort((a, b) => b[1] - a[1]).map(([m, kg]) => [m, kg >= 1000 ? `${num(kg / 1000)} t/yr` : `${num(kg)} kg/yr`]))),
     section(plan, "Cost per year", "costUsdPerYear", kvTable([
       ["hub fixed", money(c.hubFixed)], ["processing", money(c.processing)], ["collection transport", money(c.collectionTransport)],
       ["line haul", money(c.lineHaul)], ["disposal", money(c.disposal)], ["CO2 price", money(c.co2)], ["total", money(c.total)],

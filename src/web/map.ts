@@ -16,7 +16,7 @@ import { h } from "./dom.js";
 setWorkerUrl(workerUrl);
 
 /** Overlay sources, each a GeoJSON FeatureCollection a view sets or clears. */
-export const OVERLAYS = ["areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
+export const OVERLAYS = ["network", "areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 // Layers a click explains, top-most first.
 const CLICKABLE = ["pin", "hubs", "offtakers", "depots", "stops", "zones", "routes", "flows-road", "flows-rail", "flows-sea", "assignments", "areas"];
@@ -29,8 +29,8 @@ export interface MapHandle {
   map: MapLibre;
   /** Sets one overlay's features (all others unchanged). */
   set(overlay: Overlay, data: FeatureCollection): void;
-  /** Empties every overlay. */
-  clear(): void;
+  /** Empties every overlay but `keep` (which the caller sets next) and closes the popup. */
+  clear(keep?: Overlay[]): void;
   /** Frames the map on [west, south, east, north]. */
   fit(bbox: [number, number, number, number]): void;
   /** Says whether OSM-derived data are drawn (the credit shows only then). */
@@ -57,13 +57,13 @@ export function createMap(container: HTMLElement): MapHandle {
     center: [-96, 38],
     zoom: 3.3,
     attributionControl: false,
-    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   const attribution = new AttributionControl({ compact: false, customAttribution: CENSUS });
   map.addControl(attribution, "bottom-right");
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
-  const pending = new Map<Overlay, FeatureCollection>();
+  // What each overlay shows, so that emptying an empty one costs nothing.
+  const current = new Map<Overlay, FeatureCollection>(OVERLAYS.map((o) => [o, EMPTY]));
   let loaded = false;
 
   map.on("load", () => {
@@ -72,7 +72,7 @@ export function createMap(container: HTMLElement): MapHandle {
     map.addLayer({ id: "states-fill", type: "fill", source: "states", paint: { "fill-color": "#fbfbf8" } });
     map.addLayer({ id: "counties-line", type: "line", source: "counties", minzoom: 5, paint: { "line-color": "#c9ccd1", "line-width": 0.6 } });
     map.addLayer({ id: "states-line", type: "line", source: "states", paint: { "line-color": "#9aa1ab", "line-width": 1.1 } });
-    for (const o of OVERLAYS) map.addSource(o, { type: "geojson", data: pending.get(o) ?? EMPTY });
+    for (const o of OVERLAYS) map.addSource(o, { type: "geojson", data: current.get(o) ?? EMPTY });
     addOverlayLayers(map);
     loaded = true;
     void outlines.then((o) => (map.getSource("states") as GeoJSONSource).setData(o.states));
@@ -111,12 +111,14 @@ export function createMap(container: HTMLElement): MapHandle {
   const handle: MapHandle = {
     map,
     set(overlay, data) {
+      if (current.get(overlay) === data) return;
+      current.set(overlay, data);
+      // Before the style loads, the source is created with `current` on load.
       if (loaded) (map.getSource(overlay) as GeoJSONSource).setData(data);
-      else pending.set(overlay, data);
     },
-    clear() {
+    clear(keep = []) {
       popup.remove();
-      for (const o of OVERLAYS) handle.set(o, EMPTY);
+      for (const o of OVERLAYS) if (!keep.includes(o)) handle.set(o, EMPTY);
     },
     fit(bbox) {
       const [w, s, e, n] = bbox;
@@ -205,6 +207,16 @@ async function loadOutlines(): Promise<{ states: FeatureCollection; countiesNear
 const MODE_COLOURS = { road: "#7c3aed", rail: "#0f766e", sea: "#1d4ed8" } as const;
 
 function addOverlayLayers(map: MapLibre): void {
+  // The scenario's own street network, when it has one: the basemap's streets.
+  map.addLayer({
+    id: "network-road", type: "line", source: "network", filter: ["==", ["get", "mode"], "road"],
+    layout: { "line-join": "round", "line-cap": "round" },
+    paint: { "line-color": "#cfd5dd", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.5, 14, 1.5, 17, 4] },
+  });
+  map.addLayer({
+    id: "network-rail", type: "line", source: "network", filter: ["==", ["get", "mode"], "rail"],
+    paint: { "line-color": "#8b95a3", "line-width": 1.2, "line-dasharray": [4, 2] },
+  });
   map.addLayer({ id: "areas", type: "fill", source: "areas", paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.1, "fill-outline-color": ["get", "colour"] } });
   map.addLayer({
     id: "assignments", type: "line", source: "assignments",

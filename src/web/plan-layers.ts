@@ -4,6 +4,7 @@
 // Every feature carries a title and rows of numbers for its popup.
 import { bbox, convex, featureCollection, point } from "@turf/turf";
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
+import { api } from "./api.js";
 import { money, num, pct } from "./dom.js";
 import type { MapHandle, Overlay } from "./map.js";
 import type { Plan, PlanRoute, Scenario } from "./types.js";
@@ -151,14 +152,31 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
 
 /** Shows `layers` (clearing the rest) and frames the map on the zones, hubs and routes. */
 export function showLayers(m: MapHandle, layers: Layers, frameOn: Overlay[] = ["zones", "hubs", "routes", "depots"]): void {
-  m.clear();
+  // Each overlay is set once (its data, or empty): a source set twice is parsed twice.
+  m.clear(Object.keys(layers) as Overlay[]);
   for (const [name, fc] of Object.entries(layers)) m.set(name as Overlay, fc);
   const framed = frameOn.flatMap((o) => layers[o]?.features ?? []);
   if (framed.length > 0) m.fit(bbox(featureCollection(framed as Feature[])) as [number, number, number, number]);
 }
 
-/** True when the scenario's travel comes from an OpenStreetMap file (the credit is then due). */
-export function usesOsm(scenario: Scenario): boolean {
-  const file = scenario.network.file ?? "";
-  return /\.osm(\.pbf|\.bz2)?$/i.test(file) || /\.pbf$/i.test(file);
+interface NetworkLines extends FeatureCollection {
+  attribution: string | null;
+}
+
+const networks = new Map<string, Promise<NetworkLines>>();
+
+/**
+ * Draws the scenario's own network (streets, rail) beneath the overlays, and credits
+ * OpenStreetMap when the lines come from it. Fetched once per scenario and page.
+ */
+export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
+  let lines = networks.get(scenarioId);
+  if (!lines) {
+    lines = api<NetworkLines>("GET", `/v1/scenarios/${encodeURIComponent(scenarioId)}/network`);
+    networks.set(scenarioId, lines);
+    lines.catch(() => networks.delete(scenarioId));
+  }
+  const fc = await lines;
+  m.set("network", fc);
+  m.creditOsm(fc.features.length > 0 && fc.attribution !== null);
 }

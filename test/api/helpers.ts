@@ -27,6 +27,8 @@ export interface FakePlannerOptions {
   stepMs?: number;
   /** Reject every run with this message (a crashed worker). */
   failWith?: string;
+  /** The plans' `network` (default: great-circle x 1.2 at 40 km/h). */
+  network?: string;
 }
 
 /** Vehicles as the routes name them. */
@@ -118,7 +120,7 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
         objective -= 1000;
         ro.onProgress?.({ stage: "siting", fraction: (i + 1) / steps, message: `step ${i + 1}`, bestObjectiveUsd: objective });
       }
-      return buildPlan(scenario, objective, ro.registeredPickups ?? []);
+      return { ...buildPlan(scenario, objective, ro.registeredPickups ?? []), ...(opts.network ? { network: opts.network } : {}) };
     },
     async routeDay(input: RouteDayInput): Promise<Plan["routing"]> {
       return routeGreedy(input.scenario, input.pickups, input.date, input.locked);

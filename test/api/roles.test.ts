@@ -58,6 +58,8 @@ const ENDPOINTS: Endpoint[] = [
     name: "POST /v1/carriers/c1/routes/reoptimise", method: "POST", url: "/v1/carriers/c1/routes/reoptimise",
     payload: () => ({ scenarioId: "tiny-town", date: "2026-12-01" }), expect: { ...P, carrier: 200, otherCarrier: 404 },
   },
+  { name: "GET /v1/scenarios/{id}/network", method: "GET", url: "/v1/scenarios/tiny-town/network", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 404, intake: 200, none: 401 } },
+  { name: "GET /v1/me", method: "GET", url: "/v1/me", expect: { admin: 200, planner: 200, carrier: 200, otherCarrier: 200, intake: 200, none: 401 } },
   {
     name: "POST /v1/routing/solve", method: "POST", url: "/v1/routing/solve?iterations=20",
     payload: () => ({ vehicles: [{ id: 1, start_index: 0, end_index: 0 }], jobs: [{ id: 1, location_index: 1 }], matrices: { car: { durations: [[0, 60], [60, 0]] } } }),

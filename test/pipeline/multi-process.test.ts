@@ -44,7 +44,7 @@ describeWithServices("API + two workers on PostgreSQL and Redis", ["URBANMINE_TE
       const v = await probe();
       if (v !== undefined) return v;
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${procs.map((p) => p.log).join("\n---\n")}`);
-      await sleep(50);
+      await sleep(200);
     }
   }
 
@@ -59,7 +59,8 @@ describeWithServices("API + two workers on PostgreSQL and Redis", ["URBANMINE_TE
       URBANMINE_REDIS_URL: urls.URBANMINE_TEST_REDIS_URL,
       URBANMINE_QUEUE_NAME: `multi-${process.pid}-${Date.now()}`,
     };
-    const api = start(["serve", "--no-solve", "--port", "0", "--quiet", "--max-queued", "50"], env);
+    // No rate limit: the test polls ten jobs at once for minutes.
+    const api = start(["serve", "--no-solve", "--port", "0", "--quiet", "--max-queued", "50", "--rate-limit", "0"], env);
     const base = await waitFor("the API to listen", () => /listening on (http:\/\/\S+)/.exec(api.log)?.[1]);
     // Short locks: a dead worker's job is taken over within a few seconds.
     const workers = [0, 1].map(() => start(["worker", "--concurrency", "1", "--threads", "1", "--lock-s", "2"], env));
@@ -119,7 +120,9 @@ describeWithServices("API + two workers on PostgreSQL and Redis", ["URBANMINE_TE
     }
 
     // A long job on the surviving worker, cancelled through the API process.
-    const long = (await (await fetch(`${base}/v1/scenarios/tiny-town/solve`, { method: "POST", headers: h, body: JSON.stringify({ timeLimitS: 120 }) })).json()) as { id: string };
+    const longRes = await fetch(`${base}/v1/scenarios/tiny-town/solve`, { method: "POST", headers: h, body: JSON.stringify({ timeLimitS: 120 }) });
+    expect(longRes.status).toBe(202);
+    const long = (await longRes.json()) as { id: string };
     await waitFor("the long job to reach routing", async () => ((await getJob(long.id)).progress as { stage: string }).stage === "routing" || undefined);
     expect((await fetch(`${base}/v1/jobs/${long.id}`, { method: "DELETE", headers: auth(token) })).status).toBe(202);
     const cancelled = await waitFor("the cancel to land", async () => {

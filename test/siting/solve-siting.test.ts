@@ -18,14 +18,14 @@ function hubs(r: SitingReport): string[] {
 }
 
 /**
- * Mass balance to a relative 1e-9: at every hub and overall, device mass in = materials out +
- * loss, materials out = 0.25 × in (laptops are 0.5 kg of copper in 2 kg), the overall input
+ * Mass balance to a relative 1e-9: at every hub and overall, device mass in = materials sold +
+ * disposed + loss, materials out = 0.25 × in (laptops are 0.5 kg of copper in 2 kg), the overall input
  * equals the assigned tonnes, and no offtaker receives more than its maximum.
  */
 function expectBalanced(r: SitingReport, scenario: Scenario): void {
   const rel = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
   for (const row of r.massBalance) {
-    const out = Object.values(row.materialsKg).reduce((a, v) => a + v, 0);
+    const out = Object.values(row.materialsKg).reduce((a, v) => a + v, 0) + Object.values(row.disposedKg ?? {}).reduce((a, v) => a + v, 0);
     rel(row.inKg, out + row.lossKg);
     rel(out, 0.25 * row.inKg);
   }

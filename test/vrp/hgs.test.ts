@@ -47,7 +47,7 @@ describe("hybrid genetic search (classic variant)", () => {
     expect(a.unassigned).toEqual([]);
   });
 
-  it("leaves a fleet paid per stop or for a minimum shift to the general search, explicit zeros staying classic", () => {
+  it("runs a fleet paid per stop or for a minimum shift as a mixed fleet, explicit zeros staying classic", () => {
     const base = classic(7, 40, true);
     const withCosts = (extra: { costUsdPerStop?: number; minPaidS?: number }): RoutingProblem => ({
       ...base, vehicles: base.vehicles.map((v, i) => (i % 2 === 0 ? { ...v, ...extra } : v)),
@@ -56,7 +56,8 @@ describe("hybrid genetic search (classic variant)", () => {
     for (const extra of [{ costUsdPerStop: 2 }, { minPaidS: 3600 }]) {
       const p = withCosts(extra);
       const s = solveRouting(p, { seed: 1, maxIterations: 5 });
-      expect(s.stats.solver).toBe("urbanmine-rr");
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      expect(s.unassigned).toEqual([]);
       expect(checkRouting(p, s).errors).toEqual([]);
     }
   });

@@ -78,6 +78,10 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
   const jobs = new Map(p.jobs.map((j) => [j.id, j]));
   const vehicles = new Map(p.vehicles.map((v) => [v.id, v]));
   const nDims = p.vehicles[0].capacity?.length ?? 0;
+  // VROOM's convention depends on whether any time window is given: then travel time is counted
+  // in whole seconds between reported times and costs are rounded; else both are truncated from
+  // hundredths of a second
+  const timed = p.vehicles.some((v) => v.time_window !== undefined) || p.jobs.some((j) => (j.time_windows ?? []).length > 0);
   const seen = new Set<number>();
   const mark = (id: number, where: string): void => {
     if (!jobs.has(id)) errors.push(`${where}: unknown job ${id}`);
@@ -94,7 +98,9 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     if (used.has(v.id)) errors.push(`${where}: vehicle ${v.id} used twice`);
     used.add(v.id);
     const sf = v.speed_factor ?? 1;
-    const tol = sf === 1 ? 0 : 1;
+    // VROOM times in hundredths of a second: a leg takes d × round(100 / sf) hundredths
+    const factor = Math.round(100 / sf);
+    const tol = factor === 100 ? 0 : 1;
     const steps = r.steps;
     const err = (k: number, msg: string): void => void errors.push(`${where}.steps[${k}]: ${msg}`);
     if (steps[0]?.type !== "start" || steps[steps.length - 1]?.type !== "end") errors.push(`${where}: must run from a start step to an end step`);
@@ -104,7 +110,10 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     const cap = Array.from({ length: nDims }, (_, d) => v.capacity?.[d] ?? 0);
     let prevLoc: number | undefined;
     let departure = 0;
-    let travel = 0;
+    let travel100 = 0;
+    let userTravel = 0;
+    let prevEnd: number | undefined;
+    let matrixS = 0;
     let metres = 0;
     let tasks = 0;
     const before = { ...totals };
@@ -120,14 +129,17 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
       // an open start or end adds no leg
       const leg = k > 0 && loc !== undefined && prevLoc !== undefined && !(st.type === "end" && v.end_index === undefined) && !(k === 1 && v.start_index === undefined);
       if (leg) {
-        travel += m.durations[prevLoc as number][loc as number] / sf;
+        travel100 += m.durations[prevLoc as number][loc as number] * factor;
+        matrixS += m.durations[prevLoc as number][loc as number];
         metres += m.distances?.[prevLoc as number][loc as number] ?? 0;
       }
       if (k === 0) {
         if (v.time_window && st.arrival < v.time_window[0]) err(k, `starts at ${st.arrival}, before the shift ${v.time_window[0]}`);
-      } else if (Math.abs(st.arrival - (departure + (leg ? m.durations[prevLoc as number][loc as number] / sf : 0))) > tol + 1e-9)
+      } else if (Math.abs(st.arrival - (departure + (leg ? (m.durations[prevLoc as number][loc as number] * factor) / 100 : 0))) > tol + 1e-9)
         err(k, `arrival ${st.arrival}, recomputed ${departure} + travel`);
-      if (Math.abs(st.duration - travel) > tol + 1e-9) err(k, `cumulative travel ${st.duration}, recomputed ${travel}`);
+      if (prevEnd !== undefined) userTravel += st.arrival - prevEnd;
+      const cumulative = timed ? userTravel : Math.floor(travel100 / 100);
+      if (st.duration !== cumulative) err(k, `cumulative travel ${st.duration}, recomputed ${cumulative}`);
       if (m.distances && st.distance !== metres) err(k, `cumulative distance ${st.distance}, recomputed ${metres}`);
       if (st.waiting_time < 0) err(k, `negative waiting ${st.waiting_time}`);
       const begin = st.arrival + st.waiting_time;
@@ -146,6 +158,7 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
         if (x > cap[d]) err(k, `load ${x} exceeds capacity ${cap[d]} in dimension ${d}`);
       });
       departure = begin + st.service;
+      prevEnd = departure;
       totals.service += st.service;
       totals.waiting += st.waiting_time;
       if (loc !== undefined) prevLoc = loc;
@@ -154,7 +167,7 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     if (v.time_window && end && end.arrival > v.time_window[1]) errors.push(`${where}: ends at ${end.arrival}, after the shift ${v.time_window[1]}`);
     if (tasks > (v.max_tasks ?? Infinity)) errors.push(`${where}: ${tasks} tasks, max_tasks ${v.max_tasks}`);
     if (metres > (v.max_distance ?? Infinity)) errors.push(`${where}: ${metres} m, max_distance ${v.max_distance}`);
-    const dur = Math.round(travel);
+    const dur = timed ? userTravel : Math.floor(travel100 / 100);
     let legCost: number;
     if (m.costs) {
       legCost = 0;
@@ -164,7 +177,8 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
         const open = (k === 1 && v.start_index === undefined) || (k === steps.length - 1 && v.end_index === undefined);
         if (!open) legCost += m.costs[a][b];
       }
-    } else legCost = Math.round((dur * (v.costs?.per_hour ?? 3600)) / 3600 + (metres * (v.costs?.per_km ?? 0)) / 1000);
+    } else if (timed) legCost = Math.round((dur * (v.costs?.per_hour ?? 3600)) / 3600 + (metres * (v.costs?.per_km ?? 0)) / 1000);
+    else legCost = Math.floor((Math.round((100 * (v.costs?.per_hour ?? 3600)) / sf) * matrixS + 360 * (v.costs?.per_km ?? 0) * metres) / 360000);
     const rc = (v.costs?.fixed ?? 0) + legCost;
     if (r.cost !== rc) errors.push(`${where}: cost ${r.cost}, recomputed ${rc}`);
     if (r.service !== totals.service - before.service) errors.push(`${where}: service ${r.service}, steps add up to ${totals.service - before.service}`);

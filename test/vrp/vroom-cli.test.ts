@@ -4,13 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { findSharedDir } from "../../bench/harness/paths.js";
 import { type DayProblemJson, dayCost } from "../../bench/vrp/day-cost.js";
 import { checkVroomSolution } from "./vroom-check.js";
 
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
 const cli = join(root, "dist/src/cli/main.js");
-const DAY200 = "/work/shared/benchmarks/rich-days/day200-problem.json";
+const DAY200 = `${findSharedDir() ?? "../shared"}/benchmarks/rich-days/day200-problem.json`;
 
 async function urbanmine(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

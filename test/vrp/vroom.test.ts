@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { findSharedDir } from "../../bench/harness/paths.js";
 import { UrbanmineError } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { fromVroom, toVroomProblem, toVroomSolution, VroomSolution } from "../../src/vrp/vroom/index.js";
@@ -43,6 +44,17 @@ describe("VROOM problem in, VROOM solution out", () => {
     expect(out.routes?.find((r) => r.vehicle === 1)?.description).toBe("van north");
   });
 
+  it("takes UNIX timestamps as times, as VROOM's docs example does", () => {
+    const input = example() as Record<string, any>;
+    const T = 1600416000 - 28800;
+    for (const v of input.vehicles) if (v.time_window) v.time_window = v.time_window.map((x: number) => x + T);
+    for (const j of input.jobs) if (j.time_windows) j.time_windows = j.time_windows.map((w: number[]) => w.map((x) => x + T));
+    const out = solveVroom(input);
+    expect(checkVroomSolution(input, out).errors).toEqual([]);
+    expect(out.unassigned).toEqual([]);
+    for (const r of out.routes ?? []) expect(r.steps[0].arrival).toBeGreaterThanOrEqual(1600416000);
+  });
+
   it("reproduces VROOM's published solution of docs/example_2.json (cost 5461)", () => {
     const input = {
       vehicles: [{ id: 0, start_index: 0, end_index: 3 }],
@@ -84,6 +96,18 @@ describe("VROOM problem in, VROOM solution out", () => {
     expect(out.unassigned?.[0].reason).toBe("capacity");
   });
 
+  it("the checker accepts VROOM's own answers to the example, with and without time windows", () => {
+    for (const name of ["example", "example-untimed"]) {
+      const input = JSON.parse(readFileSync(`${root}test/fixtures/vroom/${name}.json`, "utf8")) as unknown;
+      const theirs = JSON.parse(readFileSync(`${root}test/fixtures/vroom/${name}.vroom-solution.json`, "utf8")) as { summary: { cost: number } };
+      const check = checkVroomSolution(input, theirs);
+      expect(check.errors).toEqual([]);
+      expect(check.cost).toBe(theirs.summary.cost);
+      // ours on the same problem passes the same checker
+      expect(checkVroomSolution(input, solveVroom(input)).errors).toEqual([]);
+    }
+  });
+
   it("the checker catches a wrong arrival, a wrong load, a missing job and a wrong cost", () => {
     const input = example();
     const good = solveVroom(input);
@@ -101,7 +125,7 @@ describe("VROOM problem in, VROOM solution out", () => {
 
 describe("our problems exported to VROOM", () => {
   it("day200 goes to VROOM's format and back, and the VROOM-shaped answer passes the checker", () => {
-    const day = JSON.parse(readFileSync("/work/shared/benchmarks/rich-days/day200-problem.json", "utf8")) as Parameters<typeof toVroomProblem>[0];
+    const day = JSON.parse(readFileSync(`${findSharedDir() ?? "../shared"}/benchmarks/rich-days/day200-problem.json`, "utf8")) as Parameters<typeof toVroomProblem>[0];
     day.durationS = Float64Array.from(day.durationS as unknown as number[]);
     day.distanceKm = Float64Array.from(day.distanceKm as unknown as number[]);
     const exported = toVroomProblem(day, { amount: [1000, 1000], cost: 100 });

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { DayRoutesRecord } from "../../storage/index.js";
 import { assertCarrierScope, requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
-import { dayRoutesCsv, dayRoutesGeoJson, reoptimiseCarrierDay } from "../../pipeline/index.js";
+import { dayRoutesCsv, dayRoutesGeoJson, reoptimiseCarrierDay, usesNetworkFile } from "../../pipeline/index.js";
 import { UrbanmineError } from "../../domain/index.js";
 import { CarrierParams, DayRoutesView, ErrorBody, ReoptimiseBody, RoutesQuery } from "../schemas.js";
 
@@ -31,9 +31,9 @@ function wantsGzip(acceptEncoding: string | undefined): boolean {
   return acceptEncoding !== undefined && /\bgzip\b/.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(\.0*)?\b/.test(acceptEncoding);
 }
 
-function render(carrierId: string, date: string, days: DayRoutesRecord[], format: keyof typeof CONTENT_TYPE): string {
+function render(carrierId: string, date: string, days: DayRoutesRecord[], format: keyof typeof CONTENT_TYPE, osm: boolean): string {
   if (format === "csv") return dayRoutesCsv(days);
-  if (format === "geojson") return JSON.stringify(dayRoutesGeoJson(days));
+  if (format === "geojson") return JSON.stringify(dayRoutesGeoJson(days, osm));
   const body: z.infer<typeof DayRoutesView> = {
     carrierId,
     date,
@@ -49,6 +49,14 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["routes"];
   const cache = new Map<string, Rendered>();
+  /** Whether any of the days was routed on a network file (its plan says so): then the GeoJSON credits OpenStreetMap. */
+  const routedOnNetworkFile = async (days: DayRoutesRecord[]): Promise<boolean> => {
+    for (const d of days) {
+      const plan = await store.getPlan(d.planId);
+      if (plan && usesNetworkFile(plan.plan.network)) return true;
+    }
+    return false;
+  };
 
   app.get("/v1/carriers/:carrierId/routes", {
     onRequest: auth,
@@ -72,7 +80,8 @@ export const carrierRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx)
       if (hit && hit.version === version) hit.checkedAt = t;
       else {
         const days = version === "none" ? [] : await store.getDayRoutes(carrierId, date, scenarioId);
-        const plain = Buffer.from(render(carrierId, date, days, format));
+        const osm = format === "geojson" && (await routedOnNetworkFile(days));
+        const plain = Buffer.from(render(carrierId, date, days, format, osm));
         const etag = `"${createHash("sha1").update(plain).digest("base64url")}"`;
         hit = { version, checkedAt: t, etag, plain, gzip: gzipSync(plain, { level: 6 }) };
         if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);

@@ -2,7 +2,7 @@
 // Bodies are checked by the Scenario schema (once, by the route), then by the bounds and cross-reference checks.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { checkParsedScenario, Scenario, UrbanmineError } from "../../domain/index.js";
+import { checkParsedScenario, Scenario, UrbanmineError, unknownFields } from "../../domain/index.js";
 import type { ScenarioRecord } from "../../storage/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
@@ -23,12 +23,23 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ["scenarios"];
 
+  // The body as sent, before the schema drops unknown fields, to warn about them.
+  const sent = new WeakMap<object, unknown>();
+  const keepSent = async (request: { body: unknown; raw: object }): Promise<void> => {
+    sent.set(request.raw, request.body);
+  };
+  const warnings = (request: { raw: object }, parsed: unknown): { warnings?: string[] } => {
+    const paths = unknownFields(sent.get(request.raw), parsed);
+    return paths.length ? { warnings: paths.map((p) => `unknown field ${p} is ignored`) } : {};
+  };
+
   app.post("/v1/scenarios", {
     onRequest: auth,
+    preValidation: keepSent,
     schema: { tags, summary: "Create a scenario", body: Scenario, response: { 201: ScenarioSummary, ...errors } },
   }, async (request, reply) => {
     const rec = await store.createScenario(checkParsedScenario(request.body));
-    return reply.status(201).header("location", `/v1/scenarios/${rec.id}`).send(summary(rec));
+    return reply.status(201).header("location", `/v1/scenarios/${rec.id}`).send({ ...summary(rec), ...warnings(request, request.body) });
   });
 
   app.get("/v1/scenarios", {
@@ -50,6 +61,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
 
   app.put("/v1/scenarios/:id", {
     onRequest: auth,
+    preValidation: keepSent,
     schema: { tags, summary: "Replace a scenario", params: IdParams, body: Scenario, response: { 200: ScenarioSummary, ...errors } },
   }, async (request) => {
     const { id } = request.params;
@@ -58,7 +70,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx
         { path: "id", message: `expected '${id}'` },
       ]);
     }
-    return summary(await store.replaceScenario(id, checkParsedScenario(request.body)));
+    return { ...summary(await store.replaceScenario(id, checkParsedScenario(request.body))), ...warnings(request, request.body) };
   });
 
   app.delete("/v1/scenarios/:id", {

@@ -2,7 +2,7 @@
 // API keys in the store named by URBANMINE_DB. The token is printed once; only its hash is kept.
 import { parseArgs } from "node:util";
 import { UrbanmineError } from "../../domain/index.js";
-import { createApiKey, openStore, ROLES } from "../../storage/index.js";
+import { createApiKey, openStore, ROLES, type Store } from "../../storage/index.js";
 
 const USAGE = `usage:
   urbanmine keys create --role <${ROLES.join("|")}> [--carrier <carrier id>] [--label <text>] [--json]
@@ -12,6 +12,15 @@ The database is URBANMINE_DB (default ./urbanmine.db).
 `;
 
 /** Runs the keys command; returns the exit code. @throws UrbanmineError INVALID_INPUT on bad options. */
+/** Whether any stored scenario lists carrier `id`. */
+async function carrierInAnyScenario(store: Store, id: string): Promise<boolean> {
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.listScenarios({ limit: 500, offset });
+    if (page.items.some((r) => r.scenario.carriers.some((c) => c.id === id))) return true;
+    if (page.items.length < 500) return false;
+  }
+}
+
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub || sub === "--help" || sub === "-h") {
@@ -34,6 +43,9 @@ export async function run(args: string[]): Promise<number> {
     if (sub === "create") {
       if (!values.role) throw new UrbanmineError("INVALID_INPUT", `--role is required\n${USAGE}`);
       const { key, token } = await createApiKey(store, { role: values.role, carrierId: values.carrier, label: values.label });
+      if (key.carrierId && !(await carrierInAnyScenario(store, key.carrierId))) {
+        process.stderr.write(`warning: no stored scenario has a carrier '${key.carrierId}' yet; the key reads nothing until one does\n`);
+      }
       if (values.json) process.stdout.write(`${JSON.stringify({ ...key, token })}\n`);
       else {
         const scope = key.carrierId ? ` for carrier ${key.carrierId}` : "";

@@ -9,7 +9,7 @@ import { buildApp, startServer } from "../../api/index.js";
 import { UrbanmineError } from "../../domain/index.js";
 import { createPlanner, describeQueue, openQueue } from "../../pipeline/index.js";
 import { describeStore, openStore } from "../../storage/index.js";
-import { numberOption } from "../args.js";
+import { numberOption, threadsOption } from "../args.js";
 
 const USAGE = `usage: urbanmine serve [options]
   --port N            port (default $PORT or 8080)
@@ -55,8 +55,8 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const port = int("port", values.port ?? process.env.PORT, 8080, 0);
-  const threads = int("threads", values.threads, Math.max(1, cpus().length - 1), 1);
+  const port = numberOption("port", values.port ?? process.env.PORT, { min: 0, max: 65535, integer: true }) ?? 8080;
+  const threads = threadsOption(values.threads) ?? Math.max(1, cpus().length - 1);
   const rate = int("rate-limit", values["rate-limit"], 1000, 0);
   const solve = !values["no-solve"];
   const redisUrl = process.env.URBANMINE_REDIS_URL || undefined;

@@ -2,13 +2,13 @@
 // the whole pipeline in the worker pool; writes plan.json, plan.geojson and the CSV tables the
 // HTTP API serves (same formats); prints a summary. --threads N solves the day's routes from N
 // seeds in parallel and keeps the best.
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseScenario } from "../../domain/index.js";
+import { parseScenario, unknownFields } from "../../domain/index.js";
 import { createPlanner, planCsv, planGeoJson, type Progress } from "../../pipeline/index.js";
 import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
-import { numberOption } from "../args.js";
+import { numberOption, threadsOption } from "../args.js";
+import { prepareOutDir, writeOut } from "../out-dir.js";
 import { readJsonFile } from "../read-json.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -29,12 +29,15 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const file = resolve(positionals[0]);
-  const scenario = parseScenario(await readJsonFile(file));
+  const raw = await readJsonFile(file);
+  const scenario = parseScenario(raw);
+  for (const path of unknownFields(raw, scenario)) process.stderr.write(`warning: ${file}: unknown field ${path} is ignored\n`);
   const timeLimitS = numberOption("time-limit", values["time-limit"], { above: 0 }) ?? 30;
   const seed = numberOption("seed", values.seed, { min: 0, integer: true }) ?? 1;
   const routingIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
-  const routingStarts = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
+  const routingStarts = threadsOption(values.threads) ?? 1;
   const outDir = resolve(values.out ?? join("out", scenario.id));
+  await prepareOutDir(outDir);
 
   const tty = process.stderr.isTTY && !values.json;
   const onProgress = (p: Progress) => {
@@ -47,11 +50,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     const plan = await planner.run(scenario, { baseDir: dirname(file), timeLimitS, seed, routingIterations, routingStarts, onProgress, signal: controller.signal });
     if (tty) process.stderr.write("\r\x1b[K");
-    await mkdir(outDir, { recursive: true });
-    await writeFile(join(outDir, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-    await writeFile(join(outDir, "plan.geojson"), JSON.stringify(planGeoJson(plan, scenario)) + "\n");
-    for (const table of ["hubs", "assignments", "flows", "routes"] as const)
-      await writeFile(join(outDir, `${table}.csv`), planCsv(plan, table));
+    await writeOut(outDir, "plan.json", JSON.stringify(plan, null, 2) + "\n");
+    await writeOut(outDir, "plan.geojson", JSON.stringify(planGeoJson(plan, scenario)) + "\n");
+    for (const table of ["hubs", "assignments", "flows", "routes"] as const) await writeOut(outDir, `${table}.csv`, planCsv(plan, table));
     const summary = summarizePlan(plan);
     if (values.json) process.stdout.write(JSON.stringify({ ...summary, outDir }, null, 2) + "\n");
     else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson hubs.csv assignments.csv flows.csv routes.csv\n`);

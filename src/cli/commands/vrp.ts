@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { solveMultiStart } from "../../pipeline/index.js";
 import { benchmarkProblem, benchmarkResult, readBenchmark, solveBenchmark } from "../../vrp/index.js";
-import { numberOption } from "../args.js";
+import { numberOption, threadsOption } from "../args.js";
 import { runJsonProblem } from "../routing-json.js";
 
 const USAGE =
@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
   const maxIterations = numberOption("iterations", values.iterations, { min: 1, integer: true });
   let timeLimitS = numberOption("time-limit", values["time-limit"], { min: 0 });
   if (timeLimitS === undefined && maxIterations === undefined) timeLimitS = 10;
-  const threads = numberOption("threads", values.threads, { min: 1, integer: true }) ?? 1;
+  const threads = threadsOption(values.threads) ?? 1;
   if (positionals[0].toLowerCase().endsWith(".json")) return runJsonProblem(positionals[0], { seed, timeLimitS, maxIterations, threads, json: values.json });
   const inst = readBenchmark(positionals[0]);
   let result;

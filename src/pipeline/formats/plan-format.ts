@@ -3,7 +3,7 @@
 // the scenario, since the plan names them by id only.
 import type { Plan, PlanYear, Scenario } from "../../domain/index.js";
 import { toCsv } from "./csv.js";
-import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures } from "./routes-format.js";
+import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures, usesNetworkFile, withAttribution } from "./routes-format.js";
 
 function point(lat: number, lon: number): { type: "Point"; coordinates: number[] } {
   return { type: "Point", coordinates: [lon, lat] };
@@ -16,7 +16,8 @@ function planYears(plan: Plan): Array<Pick<PlanYear, "year" | "hubs" | "assignme
 
 /**
  * The plan as a GeoJSON FeatureCollection; each feature's `kind` says what it is. Hubs,
- * assignment lines and flows carry the planning `year` they belong to (one set per year).
+ * assignment lines and flows carry the planning `year` they belong to (one set per year); the
+ * OpenStreetMap credit when a network file was used.
  */
 export function planGeoJson(plan: Plan, scenario: Scenario | undefined): FeatureCollection {
   const features: GeoJsonFeature[] = [];
@@ -62,7 +63,7 @@ export function planGeoJson(plan: Plan, scenario: Scenario | undefined): Feature
       });
     }
   features.push(...routeFeatures(plan.routing));
-  return { type: "FeatureCollection", features };
+  return withAttribution({ type: "FeatureCollection", features }, usesNetworkFile(plan.network));
 }
 
 export type PlanTable = "assignments" | "flows" | "hubs" | "routes";
@@ -101,7 +102,8 @@ export function planCsv(plan: Plan, table: PlanTable): string {
 /** Every numeric KPI as a dotted path (`costUsdPerYear.total`, `tonnesCollectedPerYear.laptop`). */
 export function flattenKpis(value: unknown, prefix = "", out = new Map<string, number>()): Map<string, number> {
   if (typeof value === "number") out.set(prefix, value);
-  else if (value && typeof value === "object") {
+  // lists (the collection calibration's rounds) are history, not KPIs to compare
+  else if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flattenKpis(v, prefix ? `${prefix}.${k}` : k, out);
   }
   return out;

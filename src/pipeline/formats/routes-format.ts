@@ -14,6 +14,24 @@ export interface GeoJsonFeature {
 export interface FeatureCollection {
   type: "FeatureCollection";
   features: GeoJsonFeature[];
+  /** Credit for the data drawn (RFC 7946 foreign member): set when a network file was used. */
+  attribution?: string;
+}
+
+/** The credit OpenStreetMap's licence (ODbL) asks for wherever its data are shipped or drawn. */
+export const OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright)";
+
+/**
+ * Whether travel came from a network file (an OpenStreetMap extract, or GeoJSON roads commonly
+ * drawn from one) rather than great-circle x circuity: `Plan.network` names the method.
+ */
+export function usesNetworkFile(network: string): boolean {
+  return !network.startsWith("great-circle");
+}
+
+/** The collection, with the OpenStreetMap credit when `osm`. */
+export function withAttribution(fc: FeatureCollection, osm: boolean): FeatureCollection {
+  return osm ? { ...fc, attribution: OSM_ATTRIBUTION } : fc;
 }
 
 /** Route lines and their job stops as GeoJSON features, each tagged with `kind`. */
@@ -72,7 +90,10 @@ export function dayRoutesCsv(days: ReadonlyArray<{ scenarioId: string; routing: 
   return toCsv(ROUTE_CSV_HEADER, days.flatMap((d) => routeCsvRows(d.routing, d.scenarioId)));
 }
 
-/** One carrier's day across scenarios as a GeoJSON FeatureCollection. */
-export function dayRoutesGeoJson(days: ReadonlyArray<{ scenarioId: string; routing: Routing }>): FeatureCollection {
-  return { type: "FeatureCollection", features: days.flatMap((d) => routeFeatures(d.routing, { scenarioId: d.scenarioId })) };
+/**
+ * One carrier's day across scenarios as a GeoJSON FeatureCollection; `osm`: some of the days were
+ * routed on a network file, so the collection carries the OpenStreetMap credit.
+ */
+export function dayRoutesGeoJson(days: ReadonlyArray<{ scenarioId: string; routing: Routing }>, osm = false): FeatureCollection {
+  return withAttribution({ type: "FeatureCollection", features: days.flatMap((d) => routeFeatures(d.routing, { scenarioId: d.scenarioId })) }, osm);
 }

@@ -2,14 +2,23 @@
 // time windows) the waiting and time warp a direct visit would cause (Vidal 2013 / PyVRP).
 // The relation is made symmetric, as in HGS-CVRP: when v is among u's closest, u is also
 // among v's neighbours, so moves are tried from both ends.
-import type { ClassicData } from "./classic-data.js";
+import type { HgsData } from "./hgs-data.js";
 
 /** The `k` most related customers of each customer, plus those that count it among theirs. */
-export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
+export function granularNeighbours(data: HgsData, k: number): Int32Array[] {
   const n = data.n;
   const m = data.nLoc;
   const lists: number[][] = [];
   const key = new Float64Array(n);
+  // waiting and time warp (seconds) weigh like the km driven in that time: a mixed-fleet day
+  // counts km and seconds apart; the classic sets use one unit for both
+  let sumS = 0;
+  let sumKm = 0;
+  for (let k = 0; k < data.dist.length; k++) {
+    sumS += data.time[k];
+    sumKm += data.dist[k];
+  }
+  const kmPerS = data.giantTour || sumS === 0 ? 1 : sumKm / sumS;
   const ids = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n; i++) {
     const li = data.loc[i];
@@ -20,7 +29,7 @@ export function granularNeighbours(data: ClassicData, k: number): Int32Array[] {
         const t = data.time[li * m + lj];
         const wait = Math.max(0, data.readyS[j] - t - data.serviceS[i] - data.dueS[i]);
         const warp = Math.max(0, data.readyS[i] + data.serviceS[i] + t - data.dueS[j]);
-        score += 0.2 * wait + warp;
+        score += kmPerS * (0.2 * wait + warp);
       }
       key[j] = j === i ? Infinity : score;
     }

@@ -1,13 +1,15 @@
-// An individual of the genetic search: its giant tour, its routes, their penalised cost,
-// feasibility, and the neighbour pairs used to measure diversity (broken-pairs distance).
-import type { ClassicData } from "./classic-data.js";
-import { concat, Segment, visit } from "./segment.js";
+// An individual of the genetic search: its giant tour, its routes (one per vehicle when the
+// fleet is mixed), their cost and penalised cost, feasibility, and the neighbour pairs used
+// to measure diversity (broken-pairs distance).
+import type { HgsData } from "./hgs-data.js";
+import { concat, loadExcess, routeObjective, Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
 /** One solution of the population, priced under the penalties current at its creation. */
 export class Individual {
   readonly tour: Int32Array;
   readonly routes: number[][];
-  distance = 0;
+  /** Cost in the data's cost unit, without penalties. */
+  cost = 0;
   capExcess = 0;
   timeWarp = 0;
   penalisedCost = 0;
@@ -17,26 +19,29 @@ export class Individual {
   /** Set by the population. */
   biasedFitness = 0;
 
-  constructor(data: ClassicData, routes: number[][], capPenalty: number, twPenalty: number) {
-    this.routes = orderRoutes(data, routes.filter((r) => r.length > 0));
+  /** `routes`: for the giant-tour variant any number of them; otherwise route r is driven by vehicle r. */
+  constructor(data: HgsData, routes: number[][], capPenalty: number, twPenalty: number) {
+    this.routes = data.giantTour ? orderRoutes(data, routes.filter((r) => r.length > 0)) : routes;
     this.tour = Int32Array.from(this.routes.flat());
     this.succ = new Int32Array(data.n);
     this.pred = new Int32Array(data.n);
-    const seg = new Segment();
-    const one = new Segment();
-    for (const r of this.routes) {
-      visit(data, data.n, seg);
+    const seg = new Segment(data.nDims);
+    const one = new Segment(data.nDims);
+    this.routes.forEach((r, slot) => {
+      if (r.length === 0) return;
+      const v = data.giantTour ? 0 : slot;
+      visitDepot(data, v, false, seg);
       r.forEach((c, k) => {
-        concat(data, seg, visit(data, c, one), seg);
+        concat(data, seg, visitCustomer(data, c, one), seg);
         this.pred[c] = k > 0 ? r[k - 1] : -1;
         this.succ[c] = k + 1 < r.length ? r[k + 1] : -1;
       });
-      concat(data, seg, visit(data, data.n, one), seg);
-      this.distance += seg.dist;
-      this.capExcess += Math.max(0, seg.load - data.capacity);
-      this.timeWarp += seg.tw;
-    }
-    this.penalisedCost = this.distance + capPenalty * this.capExcess + twPenalty * this.timeWarp;
+      concat(data, seg, visitDepot(data, v, true, one), seg);
+      this.cost += routeObjective(data, seg, v);
+      this.capExcess += loadExcess(data, seg, v);
+      this.timeWarp += timeExcess(data, seg, v);
+    });
+    this.penalisedCost = this.cost + capPenalty * this.capExcess + twPenalty * this.timeWarp;
   }
 
   get feasible(): boolean {
@@ -61,7 +66,7 @@ export class Individual {
  * Orders routes so that neighbouring routes follow each other in the giant tour (HGS sorts
  * them by polar angle; without coordinates we chain route medoids by nearest neighbour).
  */
-function orderRoutes(data: ClassicData, routes: number[][]): number[][] {
+function orderRoutes(data: HgsData, routes: number[][]): number[][] {
   if (routes.length < 3) return routes;
   const m = data.nLoc;
   const medoid = routes.map((r) => {

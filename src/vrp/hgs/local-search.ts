@@ -2,7 +2,7 @@
 // v among its granular neighbours, try the moves in turn; then SWAP* between routes that hold
 // neighbouring customers. Penalised costs allow capacity excess and time warp.
 import type { Rng } from "../random.js";
-import type { ClassicData } from "./classic-data.js";
+import type { HgsData } from "./hgs-data.js";
 import type { HgsMove } from "./moves/move.js";
 import { relocate } from "./moves/relocate.js";
 import { relocatePair, relocatePairReversed } from "./moves/relocate-pair.js";
@@ -11,7 +11,7 @@ import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
 import { twoOptStarReversed } from "./moves/two-opt-star-reversed.js";
 import { RouteSet } from "./route-set.js";
-import { Segment, visit } from "./segment.js";
+import { concat, Segment } from "./segment.js";
 import { SpotCache, swapStar } from "./swap-star.js";
 
 /** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
@@ -24,7 +24,11 @@ const DEPOT_MOVES: HgsMove[] = [relocate, relocatePair, relocatePairReversed, tw
 export class LocalSearch {
   readonly rs: RouteSet;
   /** Scratch segments for move evaluation. */
-  readonly seg: Segment[] = Array.from({ length: 6 }, () => new Segment());
+  readonly seg: Segment[];
+  /** Cost of a km of detour on each route (1 for the giant-tour variant): scales the SWAP* estimates. */
+  readonly kmCost: Float64Array;
+  /** One route slot per vehicle class: where an empty route of that class is looked for. */
+  private readonly classes: Int32Array[];
   private readonly bufA: Int32Array;
   private readonly bufB: Int32Array;
   private readonly lastModified: Float64Array;
@@ -44,8 +48,24 @@ export class LocalSearch {
   readonly starBase1: Int32Array;
   readonly starBase2: Int32Array;
 
-  constructor(readonly data: ClassicData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
+  constructor(readonly data: HgsData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
+    this.seg = Array.from({ length: 6 }, () => new Segment(data.nDims));
+    let sumS = 0;
+    let sumKm = 0;
+    for (let k = 0; k < data.dist.length; k++) {
+      sumS += data.time[k];
+      sumKm += data.dist[k];
+    }
+    const sPerKm = sumKm > 0 ? sumS / sumKm : 0;
+    this.kmCost = Float64Array.from({ length: nRoutes }, (_, r) =>
+      data.giantTour ? 1 : data.vPerKm[this.rs.vehicle(r)] + data.vPerS[this.rs.vehicle(r)] * sPerKm);
+    const byClass = new Map<number, number[]>();
+    for (let r = 0; r < nRoutes; r++) {
+      const c = data.vClass[this.rs.vehicle(r)];
+      byClass.set(c, [...(byClass.get(c) ?? []), r]);
+    }
+    this.classes = [...byClass.values()].map((l) => Int32Array.from(l));
     this.bufA = new Int32Array(data.n + 2);
     this.bufB = new Int32Array(data.n + 2);
     this.lastModified = new Float64Array(nRoutes);
@@ -66,21 +86,47 @@ export class LocalSearch {
    * cannot improve: exact without time windows, a lower bound with them.
    */
   cannotImprove(ra: number, rb: number, distDelta: number, loadA: number, loadB: number): boolean {
+    // fixed, per-hour and per-stop costs: no bound from distance alone
+    if (!this.data.giantTour) return false;
     const rs = this.rs;
     const old = rs.routePenalty[ra] + rs.routePenalty[rb];
     if (this.data.hasTimeWindows) return distDelta - old > -1e-5;
     return distDelta + rs.loadPenalty(loadA) + rs.loadPenalty(loadB) - old > -1e-5;
   }
 
+  /**
+   * Lower bound of the change of route r's penalised cost when its distance changes by `dDist`,
+   * its travel plus service time by `dWork` (s) and its customers by `dCount` (a mixed fleet):
+   * waiting and penalties can at most vanish. Exact when the route empties; -Infinity when
+   * nothing is known (an unused route, a minimum paid shift).
+   */
+  routeBound(r: number, dDist: number, dWork: number, dCount: number): number {
+    const rs = this.rs;
+    const size = rs.routeSize[r];
+    if (size + dCount === 0) return -rs.routeCost[r];
+    const v = rs.vehicle(r);
+    const d = this.data;
+    if (size === 0 || d.vMinPaidS[v] > 0) return -Infinity;
+    return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
+  }
+
   /** True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve route r. */
-  intraCannotImprove(r: number, distDelta: number): boolean {
+  intraCannotImprove(r: number, distDelta: number, timeDelta: number): boolean {
     if (Number.isNaN(distDelta)) return false;
+    if (!this.data.giantTour) {
+      // travel time changes by timeDelta; waiting can at most vanish; penalties at most vanish
+      if (Number.isNaN(timeDelta)) return false;
+      const v = this.rs.vehicle(r);
+      const d = this.data;
+      if (d.vMinPaidS[v] > 0) return false;
+      return d.vPerKm[v] * distDelta + d.vPerS[v] * (timeDelta - this.rs.routeWait[r]) - this.rs.routePenalty[r] > -1e-5;
+    }
     return this.data.hasTimeWindows ? distDelta - this.rs.routePenalty[r] > -1e-5 : distDelta > -1e-5;
   }
 
   /** Segment of customer (or depot) x alone. */
   single(x: number, out: Segment): Segment {
-    return visit(this.data, x, out);
+    return this.rs.single(x, out);
   }
 
   /** Marks routes as changed after a move and refreshes their data. */
@@ -97,9 +143,9 @@ export class LocalSearch {
    * new length, or -1 to skip. `distDelta` is the change of distance (NaN if unknown): the move is
    * skipped without pricing when it cannot pay even with all penalties removed.
    */
-  tryIntra(r: number, distDelta: number, build: (src: Int32Array, len: number, dst: Int32Array) => number): boolean {
-    if (this.intraCannotImprove(r, distDelta)) return false;
-    if (!this.data.hasTimeWindows && !Number.isNaN(distDelta)) {
+  tryIntra(r: number, distDelta: number, timeDelta: number, build: (src: Int32Array, len: number, dst: Int32Array) => number): boolean {
+    if (this.intraCannotImprove(r, distDelta, timeDelta)) return false;
+    if (!this.data.hasTimeWindows && this.data.giantTour && !Number.isNaN(distDelta)) {
       // without windows an intra-route move changes distance only: the delta is exact
       const len = this.rs.sequence(r, this.bufA);
       const newLen = build(this.bufA, len, this.bufB);
@@ -112,7 +158,7 @@ export class LocalSearch {
     const len = this.rs.sequence(r, this.bufA);
     const newLen = build(this.bufA, len, this.bufB);
     if (newLen < 0) return false;
-    const c = this.rs.priceSequence(this.bufB, newLen);
+    const c = newLen === len ? this.priceChanged(r, len) : this.rs.priceSequence(r, this.bufB, newLen);
     if (c > this.rs.routeCost[r] - 1e-5) return false;
     this.rs.relink(r, this.bufB, newLen);
     this.moves++;
@@ -120,12 +166,40 @@ export class LocalSearch {
     return true;
   }
 
-  /** Runs to a local optimum from `routes` under the given penalties; returns the improved routes. */
-  run(routes: ReadonlyArray<ArrayLike<number>>, capPenalty: number, twPenalty: number, stop: () => boolean): number[][] {
+  /**
+   * Penalised cost of route r with order bufB instead of bufA (same length): the unchanged
+   * head and tail come from the stored segments, only the stretch between is chained.
+   */
+  private priceChanged(r: number, len: number): number {
+    const rs = this.rs;
+    const src = this.bufA;
+    const dst = this.bufB;
+    let i = 0;
+    while (i < len && src[i] === dst[i]) i++;
+    if (i === len) return rs.routeCost[r];
+    let j = len - 1;
+    while (src[j] === dst[j]) j--;
+    const [a, one] = this.seg;
+    rs.prefix(i === 0 ? rs.startOf(r) : src[i - 1], a);
+    for (let k = i; k <= j; k++) concat(this.data, a, rs.single(dst[k], one), a);
+    concat(this.data, a, rs.suffix(j + 1 < len ? src[j + 1] : rs.endOf(r), one), a);
+    return rs.cost(a, r);
+  }
+
+  /**
+   * Runs to a local optimum from `routes` (one per route slot, or fewer) under the given
+   * penalties, after inserting the `missing` customers where each costs least; returns the
+   * improved routes (non-empty ones for the giant-tour variant, else one per slot).
+   */
+  run(
+    routes: ReadonlyArray<ArrayLike<number>>, capPenalty: number, twPenalty: number, stop: () => boolean,
+    missing: ArrayLike<number> = [], openOrder: ArrayLike<number> | null = null,
+  ): number[][] {
     const rs = this.rs;
     rs.capPenalty = capPenalty;
     rs.twPenalty = twPenalty;
     rs.load(routes);
+    for (let k = 0; k < missing.length; k++) this.insertCheapest(missing[k], openOrder);
     this.moves = 1;
     this.lastModified.fill(1);
     this.lastTested.fill(0);
@@ -144,9 +218,102 @@ export class LocalSearch {
     // something (as in PyVRP: the costlier route search runs once per node-search optimum)
     for (;;) {
       loop = this.nodeSearch(loop, stop);
-      if (stop() || !this.swapStarPass()) break;
+      if (stop()) break;
+      const star = this.swapStarPass();
+      const vehicles = !this.data.giantTour && this.routeExchangePass();
+      if (!star && !vehicles) break;
     }
-    return rs.toRoutes();
+    return rs.toRoutes(!this.data.giantTour);
+  }
+
+  /**
+   * Inserts customer c (not routed) where it raises the penalised cost least: in a used route,
+   * or in an unused one (the first unused in `openOrder`, else one per vehicle class).
+   */
+  private insertCheapest(c: number, openOrder: ArrayLike<number> | null): void {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, one] = this.seg;
+    rs.single(c, one);
+    this.bestInsert = Infinity;
+    this.bestAfter = -1;
+    let opened = openOrder === null;
+    for (const list of this.classes) {
+      let emptyTried = openOrder !== null;
+      for (const r of list) {
+        if (rs.routeSize[r] === 0) {
+          if (emptyTried) continue;
+          emptyTried = true;
+        }
+        this.insertInto(r, a, b, one);
+      }
+    }
+    for (let k = 0; !opened && k < openOrder!.length; k++) {
+      if (rs.routeSize[openOrder![k]] > 0) continue;
+      this.insertInto(openOrder![k], a, b, one);
+      opened = true;
+    }
+    // every vehicle is in use and none was cheaper: fall back to any position
+    rs.insertAfter(c, this.bestAfter);
+    rs.update(rs.routeOf[this.bestAfter]);
+  }
+
+  private bestInsert = Infinity;
+  private bestAfter = -1;
+
+  /** Prices customer `one` at every position of route r, keeping the cheapest in bestInsert/bestAfter. */
+  private insertInto(r: number, a: Segment, b: Segment, one: Segment): void {
+    const rs = this.rs;
+    const d = this.data;
+    const base = rs.routeCost[r];
+    for (let p = rs.startOf(r); p !== rs.endOf(r); p = rs.next[p]) {
+      concat(d, rs.prefix(p, a), one, a);
+      concat(d, a, rs.suffix(rs.next[p], b), a);
+      const delta = rs.cost(a, r) - base;
+      if (delta < this.bestInsert) {
+        this.bestInsert = delta;
+        this.bestAfter = p;
+      }
+    }
+  }
+
+  /**
+   * Route moves between vehicles: a route handed whole to an unused vehicle of another class, or
+   * two routes exchanging their vehicles, when the penalised cost drops. O(1) per pair.
+   */
+  private routeExchangePass(): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, c] = this.seg;
+    let applied = false;
+    routes: for (let r1 = 0; r1 < rs.nRoutes; r1++) {
+      if (rs.routeSize[r1] === 0) continue;
+      const v1 = rs.vehicle(r1);
+      for (const list of this.classes) {
+        if (d.vClass[rs.vehicle(list[0])] === d.vClass[v1]) continue;
+        let emptyTried = false;
+        for (const r2 of list) {
+          if (rs.routeSize[r2] === 0) {
+            if (emptyTried) continue;
+            emptyTried = true;
+          }
+          // r1's customers driven by r2's vehicle, and r2's by r1's
+          concat(d, rs.single(rs.startOf(r2), a), rs.tailTo(rs.next[rs.startOf(r1)], r2, c), a);
+          const first2 = rs.next[rs.startOf(r2)];
+          concat(d, rs.single(rs.startOf(r1), b), rs.tailTo(first2, r1, c), b);
+          const delta = rs.cost(a, r2) + rs.cost(b, r1) - rs.routeCost[r1] - rs.routeCost[r2];
+          if (delta > -1e-5) continue;
+          const n1 = rs.sequence(r1, this.bufA);
+          const n2 = rs.sequence(r2, this.bufB);
+          rs.relink(r1, this.bufB, n2);
+          rs.relink(r2, this.bufA, n1);
+          this.commit(r1, r2);
+          applied = true;
+          continue routes;
+        }
+      }
+    }
+    return applied;
   }
 
   /** Node moves until none improves (at least two loops overall); returns the loop count. */
@@ -164,10 +331,12 @@ export class LocalSearch {
           if (this.tryMoves(u, v)) improved = true;
         }
         if (loop > 0) {
-          const empty = this.firstEmptyRoute();
-          if (empty >= 0) for (const m of DEPOT_MOVES) if (m(this, u, rs.startOf(empty))) {
-            improved = true;
-            break;
+          for (const list of this.classes) {
+            const empty = this.firstEmptyRoute(list);
+            if (empty >= 0 && DEPOT_MOVES.some((m) => m(this, u, rs.startOf(empty)))) {
+              improved = true;
+              break;
+            }
           }
         }
       }
@@ -186,8 +355,8 @@ export class LocalSearch {
     return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStarReversed(this, u, pv) || twoOptStar(this, u, pv);
   }
 
-  private firstEmptyRoute(): number {
-    for (let r = 0; r < this.rs.nRoutes; r++) if (this.rs.routeSize[r] === 0) return r;
+  private firstEmptyRoute(list: Int32Array): number {
+    for (const r of list) if (this.rs.routeSize[r] === 0) return r;
     return -1;
   }
 

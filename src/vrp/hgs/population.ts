@@ -43,7 +43,7 @@ class SubPopulation {
 
   /** Re-prices members under new penalties (their rank by cost may change). */
   reprice(capPenalty: number, twPenalty: number): void {
-    for (const m of this.members) m.penalisedCost = m.distance + capPenalty * m.capExcess + twPenalty * m.timeWarp;
+    for (const m of this.members) m.penalisedCost = m.cost + capPenalty * m.capExcess + twPenalty * m.timeWarp;
     this.dirty = true;
   }
 
@@ -127,7 +127,7 @@ export class Population {
   /** Adds `ind`; returns true when it is a new best feasible solution. */
   add(ind: Individual): boolean {
     (ind.feasible ? this.feasible : this.infeasible).add(ind);
-    if (ind.feasible && (!this.best || ind.distance < this.best.distance - 1e-9)) {
+    if (ind.feasible && (!this.best || ind.cost < this.best.cost - 1e-9)) {
       this.best = ind;
       return true;
     }

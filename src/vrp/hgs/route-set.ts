@@ -1,11 +1,13 @@
 // Routes as doubly linked lists over flat arrays, with prefix and suffix segments per node so
 // a move between two routes is priced in O(1). Customers are nodes 0..n-1; route r starts at
-// node n+r and ends at node n+R+r (depot copies, as in HGS-CVRP).
-import type { ClassicData } from "./classic-data.js";
-import { concat, penalisedCost, Segment, visit } from "./segment.js";
+// node n+r and ends at node n+R+r (depot copies, as in HGS-CVRP). Route r is driven by vehicle
+// r (its depots, shift, capacity and costs); tails (suffixes without the end depot) let a
+// route take another route's customers home to its own end depot.
+import type { HgsData } from "./hgs-data.js";
+import { concat, penalisedCost, routeObjective, Segment, visitCustomer, visitDepot } from "./segment.js";
 
-/** Segment fields stored per node: dist, load, dur, tw, e, l. */
-const F = 6;
+/** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1... */
+const F = 8;
 
 /** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
@@ -18,25 +20,33 @@ export class RouteSet {
   /** Segment depot..x (pre) and x..depot (suf) of each node, F fields each. */
   private readonly pre: Float64Array;
   private readonly suf: Float64Array;
+  /** Segment x..last customer of x's route (no end depot); only when vehicles differ. */
+  private readonly tl: Float64Array;
+  private readonly f: number;
   readonly routeCost: Float64Array;
   /** Penalty part of routeCost (capacity excess and time warp), and the route's load. */
   readonly routePenalty: Float64Array;
   readonly routeLoad: Float64Array;
+  /** Waiting time on route r (its duration less travel and service), seconds. */
+  readonly routeWait: Float64Array;
   readonly routeSize: Int32Array;
   /** Location of every node (customers, then depot copies). */
   readonly locs: Int32Array;
   /** Distances between nodes (customers and depot copies), row-major over `nodes`: saves the location lookups. */
   readonly nd: Float64Array;
+  /** Travel times between nodes, laid out as `nd`. */
+  private readonly nt: Float64Array;
   readonly nodes: number;
   /** Bumped whenever route r changes (lets callers cache per-route figures). */
   readonly routeStamp: Float64Array;
   private stamp = 1;
   capPenalty = 1;
   twPenalty = 1;
-  private readonly a = new Segment();
-  private readonly b = new Segment();
+  private readonly a: Segment;
+  private readonly b: Segment;
+  private readonly sc: Segment;
 
-  constructor(readonly data: ClassicData, nRoutes: number) {
+  constructor(readonly data: HgsData, nRoutes: number) {
     this.n = data.n;
     this.nRoutes = nRoutes;
     const nodes = data.n + 2 * nRoutes;
@@ -44,21 +54,45 @@ export class RouteSet {
     this.prev = new Int32Array(nodes);
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
-    this.pre = new Float64Array(nodes * F);
-    this.suf = new Float64Array(nodes * F);
+    this.f = F + data.nDims - 1;
+    this.pre = new Float64Array(nodes * this.f);
+    this.suf = new Float64Array(nodes * this.f);
+    this.tl = new Float64Array(data.giantTour ? 0 : nodes * this.f);
+    this.a = new Segment(data.nDims);
+    this.b = new Segment(data.nDims);
+    this.sc = new Segment(data.nDims);
     this.routeCost = new Float64Array(nRoutes);
     this.routePenalty = new Float64Array(nRoutes);
     this.routeLoad = new Float64Array(nRoutes);
+    this.routeWait = new Float64Array(nRoutes);
     this.routeSize = new Int32Array(nRoutes);
     this.routeStamp = new Float64Array(nRoutes);
     this.locs = new Int32Array(nodes).fill(data.depot);
     this.locs.set(data.loc.subarray(0, data.n));
+    for (let r = 0; r < nRoutes; r++) {
+      this.locs[this.n + r] = data.vStart[this.vehicle(r)];
+      this.locs[this.n + nRoutes + r] = data.vEnd[this.vehicle(r)];
+    }
     this.nodes = nodes;
     this.nd = new Float64Array(nodes * nodes);
+    this.nt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : nodes * nodes);
     for (let x = 0; x < nodes; x++) {
       const row = this.locs[x] * data.nLoc;
       for (let y = 0; y < nodes; y++) this.nd[x * nodes + y] = data.dist[row + this.locs[y]];
+      if (this.nt.length > 0) for (let y = 0; y < nodes; y++) this.nt[x * nodes + y] = data.time[row + this.locs[y]];
     }
+  }
+
+  /** Vehicle driving route r. */
+  vehicle(r: number): number {
+    return r < this.data.nVehicles ? r : 0;
+  }
+
+  /** Segment of node x alone (customer, or the start or end depot of its route). */
+  single(x: number, out: Segment): Segment {
+    if (x < this.n) return visitCustomer(this.data, x, out);
+    const r = x - this.n;
+    return r < this.nRoutes ? visitDepot(this.data, this.vehicle(r), false, out) : visitDepot(this.data, this.vehicle(r - this.nRoutes), true, out);
   }
 
   startOf(r: number): number {
@@ -97,25 +131,37 @@ export class RouteSet {
     const seg = this.a;
     const one = this.b;
     let x = this.startOf(r);
-    visit(d, x, seg);
+    this.single(x, seg);
     let p = 0;
+    let work = 0;
     for (;;) {
       this.routeOf[x] = r;
       this.pos[x] = p++;
       this.store(this.pre, x, seg);
       if (x === this.endOf(r)) break;
-      x = this.next[x];
-      concat(d, seg, visit(d, x, one), seg);
+      const y = this.next[x];
+      work += this.t(x, y) + (y < this.n ? d.serviceS[y] : 0);
+      x = y;
+      concat(d, seg, this.single(x, one), seg);
     }
     this.routeSize[r] = p - 2;
-    this.routeCost[r] = penalisedCost(d, seg, this.capPenalty, this.twPenalty);
-    this.routePenalty[r] = this.routeCost[r] - seg.dist;
+    this.routeCost[r] = this.cost(seg, r);
+    this.routeWait[r] = Math.max(0, seg.dur - work);
+    this.routePenalty[r] = this.routeCost[r] - (d.giantTour ? seg.dist : routeObjective(d, seg, this.vehicle(r)));
     this.routeLoad[r] = seg.load;
-    visit(d, x, seg);
+    this.single(x, seg);
     this.store(this.suf, x, seg);
+    const tail = this.sc;
+    const tails = !d.giantTour;
     while (x !== this.startOf(r)) {
       x = this.prev[x];
-      visit(d, x, one);
+      if (tails && x < this.n) {
+        // tail(x) = x ⊕ tail(next x), or x alone before the end depot
+        if (this.next[x] >= this.n) this.single(x, tail);
+        else tail.copyFrom(concat(d, this.single(x, one), tail, one));
+        this.store(this.tl, x, tail);
+      }
+      this.single(x, one);
       // one ⊕ seg, written into seg through a copy
       concat(d, one, seg, one);
       seg.copyFrom(one);
@@ -129,17 +175,21 @@ export class RouteSet {
   }
 
   private store(arr: Float64Array, x: number, s: Segment): void {
-    const k = x * F;
+    const k = x * this.f;
     arr[k] = s.dist;
     arr[k + 1] = s.load;
     arr[k + 2] = s.dur;
     arr[k + 3] = s.tw;
     arr[k + 4] = s.e;
     arr[k + 5] = s.l;
+    arr[k + 6] = s.count;
+    arr[k + 7] = s.mask;
+    const more = s.more;
+    for (let q = 0; q < more.length; q++) arr[k + F + q] = more[q];
   }
 
   private read(arr: Float64Array, x: number, first: number, last: number, out: Segment): Segment {
-    const k = x * F;
+    const k = x * this.f;
     out.first = first;
     out.last = last;
     out.dist = arr[k];
@@ -148,7 +198,16 @@ export class RouteSet {
     out.tw = arr[k + 3];
     out.e = arr[k + 4];
     out.l = arr[k + 5];
+    out.count = arr[k + 6];
+    out.mask = arr[k + 7];
+    const more = out.more;
+    for (let q = 0; q < more.length; q++) more[q] = arr[k + F + q];
     return out;
+  }
+
+  /** Travel time between the locations of nodes x and y. */
+  t(x: number, y: number): number {
+    return this.nt[x * this.nodes + y];
   }
 
   /** Distance between the locations of nodes x and y. */
@@ -169,17 +228,30 @@ export class RouteSet {
 
   /** Segment from the route's start depot to x, inclusive. */
   prefix(x: number, out: Segment): Segment {
-    return this.read(this.pre, x, this.data.depot, this.locOf(x), out);
+    return this.read(this.pre, x, this.locs[this.startOf(this.routeOf[x])], this.locOf(x), out);
   }
 
   /** Segment from x to the route's end depot, inclusive. */
   suffix(x: number, out: Segment): Segment {
-    return this.read(this.suf, x, this.locOf(x), this.data.depot, out);
+    return this.read(this.suf, x, this.locOf(x), this.locs[this.endOf(this.routeOf[x])], out);
   }
 
-  /** Penalised cost of a whole-route segment under the current penalties. */
-  cost(s: Segment): number {
-    return penalisedCost(this.data, s, this.capPenalty, this.twPenalty);
+  /**
+   * Segment from x (a customer or an end depot) to the last customer of its route, then the end
+   * depot of route `home`: how route `home` finishes when it takes over this tail.
+   */
+  tailTo(x: number, home: number, out: Segment): Segment {
+    const own = this.routeOf[x];
+    if (this.data.giantTour || home === own) return this.suffix(x, out);
+    const end = this.endOf(home);
+    if (x >= this.n) return this.single(end, out);
+    this.read(this.tl, x, this.locOf(x), this.locOf(this.prev[this.endOf(own)]), out);
+    return concat(this.data, out, this.single(end, this.sc), out);
+  }
+
+  /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */
+  cost(s: Segment, r: number): number {
+    return penalisedCost(this.data, s, this.vehicle(r), this.capPenalty, this.twPenalty);
   }
 
   /** Unlinks customer x from its route (route data are stale until update). */
@@ -219,24 +291,24 @@ export class RouteSet {
     this.update(r);
   }
 
-  /** Penalised cost of visiting `buf[0..len)` as one route (O(len)). */
-  priceSequence(buf: Int32Array, len: number): number {
+  /** Penalised cost of route r visiting `buf[0..len)` (O(len)). */
+  priceSequence(r: number, buf: Int32Array, len: number): number {
     const d = this.data;
     const seg = this.a;
     const one = this.b;
-    visit(d, d.n, seg);
-    for (let k = 0; k < len; k++) concat(d, seg, visit(d, buf[k], one), seg);
-    concat(d, seg, visit(d, d.n, one), seg);
-    return this.cost(seg);
+    this.single(this.startOf(r), seg);
+    for (let k = 0; k < len; k++) concat(d, seg, visitCustomer(d, buf[k], one), seg);
+    concat(d, seg, this.single(this.endOf(r), one), seg);
+    return this.cost(seg, r);
   }
 
-  /** Non-empty routes as customer lists. */
-  toRoutes(): number[][] {
+  /** Routes as customer lists: the non-empty ones, or (`bySlot`) one per route slot, empty ones included. */
+  toRoutes(bySlot = false): number[][] {
     const out: number[][] = [];
     for (let r = 0; r < this.nRoutes; r++) {
       const seq: number[] = [];
       for (let x = this.next[this.startOf(r)]; x < this.n; x = this.next[x]) seq.push(x);
-      if (seq.length > 0) out.push(seq);
+      if (seq.length > 0 || bySlot) out.push(seq);
     }
     return out;
   }

@@ -1,14 +1,17 @@
-// Hybrid genetic search for the classic variant (after Vidal 2022, HGS-CVRP, and PyVRP):
-// random giant tours, split, local search with penalised infeasibility, ordered crossover,
-// a population managed for cost and diversity, and adaptive penalties.
+// Hybrid genetic search (after Vidal 2022, HGS-CVRP, and PyVRP): local search with penalised
+// infeasibility over route segments, a population managed for cost and diversity, adaptive
+// penalties. Identical vehicles at one depot: random giant tours, split, ordered crossover.
+// A mixed fleet: random-order cheapest insertion and route-based crossover, routes bound to
+// vehicles. Stops early when nothing improved for a long run (see NO_IMPROVEMENT).
 import type { Rng } from "../random.js";
 import type { Stopper } from "../stopping.js";
-import type { ClassicData } from "./classic-data.js";
 import { orderedCrossover } from "./crossover.js";
+import type { HgsData } from "./hgs-data.js";
 import { granularNeighbours } from "./granular.js";
 import { Individual } from "./individual.js";
 import { LocalSearch } from "./local-search.js";
 import { Population } from "./population.js";
+import { routeCrossover } from "./route-crossover.js";
 import { split } from "./split.js";
 
 // HGS-CVRP's defaults (Vidal 2022), except two settings for budgets of about a minute, both
@@ -19,31 +22,51 @@ import { split } from "./split.js";
 // - a smaller population, mu 15 and lambda 25 (HGS: 25 and 40), which converges within the
 //   budget (with granular 10, X-n1001-k43 3.29% vs 3.44–3.73%, X-n401-k29 0.52% vs 0.70%,
 //   X-n200-k36 0.07% vs 0.10%).
-const PARAMS = { mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, targetFeasible: 0.2, restartAfter: 20_000 };
+// - a mixed fleet: a granular neighbourhood of 20 (40 as for VRPTW gave fewer generations and
+//   dearer days at 15 CPU-s on the day200 rich day, seeds 1-2, both variants).
+const PARAMS = { mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, targetFeasible: 0.2, restartAfter: 20_000 };
+/**
+ * Generations without a new best after which the search stops ("no-improvement"): 200 per
+ * customer, at least 1,000 and at most two restarts' worth. A day of a few stops gets there
+ * in a second or so; minute-long runs on hundreds of stops never do.
+ */
+function noImprovementLimit(n: number): number {
+  return Math.min(2 * PARAMS.restartAfter, Math.max(1000, 200 * n));
+}
 
-/** Best feasible routes found (customer ids), or null if none was feasible. */
-export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: (distance: number) => void): number[][] | null {
+/**
+ * Best feasible routes found (customer ids; with a mixed fleet one list per vehicle, empty ones
+ * included), or null if none was feasible. `onBest` receives the cost in the data's cost unit.
+ */
+export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cost: number) => void): number[][] | null {
   const stop = (): boolean => stopper.stop();
   const n = data.n;
   let totalDemand = 0;
   for (let i = 0; i < n; i++) totalDemand += data.demand[i];
-  const nRoutes = Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
-  const ls = new LocalSearch(data, nRoutes, granularNeighbours(data, data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular), rng);
+  const nRoutes = !data.giantTour ? data.nVehicles
+    : Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
+  const neighbours = granularNeighbours(data, !data.giantTour ? PARAMS.granularMixed : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
+  const ls = new LocalSearch(data, nRoutes, neighbours, rng);
   const pop = new Population(PARAMS, rng);
   // initial penalties: scaled to the average edge length, as in HGS
   let maxDist = 0;
   for (let k = 0; k < data.dist.length; k++) if (data.dist[k] > maxDist) maxDist = data.dist[k];
   let maxDemand = 0;
   for (let i = 0; i < n; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
-  let capPenalty = Math.max(0.1, Math.min(1000, maxDist / Math.max(1e-9, maxDemand)));
-  let twPenalty = 1;
+  let kmCost = 0;
+  for (let r = 0; r < nRoutes; r++) kmCost = Math.max(kmCost, ls.kmCost[r]);
+  let capPenalty = Math.max(0.1, Math.min(1000, (kmCost * maxDist) / Math.max(1e-9, maxDemand)));
+  // a second of time warp weighs like a second of the dearest route's time
+  let perS = 0;
+  for (let v = 0; v < data.nVehicles; v++) perS = Math.max(perS, data.vPerS[v]);
+  let twPenalty = data.giantTour ? 1 : Math.max(0.01, 2 * perS);
   const recent: Array<{ load: boolean; tw: boolean }> = [];
   let overallBest: Individual | null = null;
   let sinceImprove = 0;
 
-  const educate = (tour: Int32Array): void => {
-    const routes = split(data, tour, nRoutes, capPenalty, twPenalty);
-    let ind = new Individual(data, ls.run(routes, capPenalty, twPenalty, stop), capPenalty, twPenalty);
+  let sinceBest = 0;
+  const educate = (routes: number[][], missing: ArrayLike<number> = [], openOrder: ArrayLike<number> | null = null): void => {
+    let ind = new Individual(data, ls.run(routes, capPenalty, twPenalty, stop, missing, openOrder), capPenalty, twPenalty);
     recent.push({ load: ind.capExcess < 1e-9, tw: ind.timeWarp < 1e-9 });
     let improved = pop.add(ind);
     if (!ind.feasible && rng.next() < 0.5 && !stop()) {
@@ -51,19 +74,36 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
       ind = new Individual(data, ls.run(ind.routes, capPenalty * 10, twPenalty * 10, stop), capPenalty, twPenalty);
       if (ind.feasible) improved = pop.add(ind) || improved;
     }
-    if (pop.best && (!overallBest || pop.best.distance < overallBest.distance - 1e-9)) {
+    if (pop.best && (!overallBest || pop.best.cost < overallBest.cost - 1e-9)) {
       overallBest = pop.best;
-      onBest(overallBest.distance);
+      onBest(overallBest.cost);
       sinceImprove = 0;
-    } else if (!improved) sinceImprove++;
+      sinceBest = 0;
+    } else {
+      sinceBest++;
+      if (!improved) sinceImprove++;
+    }
   };
 
   const randomTour = (): Int32Array => Int32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
+  const noRoutes = (): number[][] => Array.from({ length: nRoutes }, () => []);
+  // a mixed fleet: each new individual opens vehicles in its own random order, so the
+  // population starts from many fleet mixes (cheapest-first would only ever open the cheapest type)
+  const randomFleet = (): Int32Array => Int32Array.from(rng.shuffle(Array.from({ length: nRoutes }, (_, r) => r)));
+  const fresh = (): void =>
+    data.giantTour ? educate(split(data, randomTour(), nRoutes, capPenalty, twPenalty)) : educate(noRoutes(), randomTour(), randomFleet());
+  const offspring = (): void => {
+    if (data.giantTour) educate(split(data, orderedCrossover(pop.select().tour, pop.select().tour, rng), nRoutes, capPenalty, twPenalty));
+    else {
+      const child = routeCrossover(pop.select(), pop.select(), neighbours, rng);
+      educate(child.routes, child.missing);
+    }
+  };
   // HGS starts from 4·mu individuals; on large instances each local search is slow, so fewer,
   // and never more than a fifth of a known time budget, leave time for the genetic phase
   const initial = Math.min(4 * PARAMS.mu, Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)));
   for (let k = 0; k < initial && !stop(); k++) {
-    educate(randomTour());
+    fresh();
     if (stopper.progress() > 0.2 && pop.size() >= 2) break;
   }
   // nothing feasible among the initial population: most likely not every customer fits
@@ -71,8 +111,11 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
   if (!pop.best) return null;
   while (!stop()) {
     stopper.iteration++;
-    const child = orderedCrossover(pop.select().tour, pop.select().tour, rng);
-    educate(child);
+    offspring();
+    if (sinceBest >= noImprovementLimit(n)) {
+      stopper.stoppedBy = "no-improvement";
+      break;
+    }
     if (stopper.iteration % 100 === 0) {
       const window = recent.splice(0, recent.length);
       const loadOk = window.filter((r) => r.load).length / Math.max(1, window.length);
@@ -84,7 +127,7 @@ export function solveHgs(data: ClassicData, rng: Rng, stopper: Stopper, onBest: 
     if (sinceImprove >= PARAMS.restartAfter) {
       pop.clear();
       sinceImprove = 0;
-      for (let k = 0; k < 4 * PARAMS.mu && !stop(); k++) educate(randomTour());
+      for (let k = 0; k < 4 * PARAMS.mu && !stop(); k++) fresh();
     }
   }
   const best = overallBest as Individual | null;

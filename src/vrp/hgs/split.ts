@@ -1,11 +1,11 @@
 // Split (Prins 2004; Vidal 2016): cut a giant tour into routes at minimum penalised cost by
 // dynamic programming over its prefixes; a fleet-limited version runs when the unlimited
 // one needs more routes than the fleet has.
-import type { ClassicData } from "./classic-data.js";
-import { concat, penalisedCost, Segment, visit } from "./segment.js";
+import type { HgsData } from "./hgs-data.js";
+import { concat, penalisedCost, Segment, visitCustomer, visitDepot } from "./segment.js";
 
 /** Routes of `tour` (customer ids) under the given penalties, at most `maxRoutes` of them. */
-export function split(data: ClassicData, tour: Int32Array, maxRoutes: number, capPenalty: number, twPenalty: number): number[][] {
+export function split(data: HgsData, tour: Int32Array, maxRoutes: number, capPenalty: number, twPenalty: number): number[][] {
   const n = tour.length;
   const cost = segmentCosts(data, tour, capPenalty, twPenalty);
   // unlimited fleet: Bellman over prefixes
@@ -64,23 +64,23 @@ export function split(data: ClassicData, tour: Int32Array, maxRoutes: number, ca
 }
 
 /** cost[i][k]: penalised cost of the route serving tour[i..i+k], for spans up to a load of 1.5 capacity. */
-function segmentCosts(data: ClassicData, tour: Int32Array, capPenalty: number, twPenalty: number): Float64Array[] {
+function segmentCosts(data: HgsData, tour: Int32Array, capPenalty: number, twPenalty: number): Float64Array[] {
   const n = tour.length;
   const seg = new Segment();
   const one = new Segment();
   const end = new Segment();
   const closed = new Segment();
-  visit(data, data.n, end);
+  visitDepot(data, 0, true, end);
   const out: Float64Array[] = [];
   const limit = 1.5 * data.capacity;
   for (let i = 0; i < n; i++) {
     const costs: number[] = [];
-    visit(data, data.n, seg);
+    visitDepot(data, 0, false, seg);
     for (let j = i; j < n; j++) {
-      concat(data, seg, visit(data, tour[j], one), seg);
+      concat(data, seg, visitCustomer(data, tour[j], one), seg);
       if (j > i && seg.load > limit) break;
       concat(data, seg, end, closed);
-      costs.push(penalisedCost(data, closed, capPenalty, twPenalty));
+      costs.push(penalisedCost(data, closed, 0, capPenalty, twPenalty));
     }
     out.push(Float64Array.from(costs));
   }

@@ -129,10 +129,14 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   for (let k = 0; k < n2; k++) base2[k] = refresh(ls, cache, c2[k], r1);
   const load1 = rs.routeLoad[r1];
   const load2 = rs.routeLoad[r2];
-  const Q = data.capacity;
+  // estimates in dimension 0 and in distance times each route's cost of a km of detour
+  const Q1 = data.vCapacity[rs.vehicle(r1) * data.nDims];
+  const Q2 = data.vCapacity[rs.vehicle(r2) * data.nDims];
+  const f1 = ls.kmCost[r1];
+  const f2 = ls.kmCost[r2];
   const P = rs.capPenalty;
-  const pen1 = loadPenalty(load1, Q, P);
-  const pen2 = loadPenalty(load2, Q, P);
+  const pen1 = loadPenalty(load1, Q1, P);
+  const pen2 = loadPenalty(load2, Q2, P);
   let best = -1e-5;
   let bu = -1;
   let bv = -1;
@@ -140,8 +144,8 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   let afterV = -1;
   const rem1 = ls.starGain1;
   const rem2 = ls.starGain2;
-  for (let i = 0; i < n1; i++) rem1[i] = removal(rs, dist, m, c1[i]);
-  for (let k = 0; k < n2; k++) rem2[k] = removal(rs, dist, m, c2[k]);
+  for (let i = 0; i < n1; i++) rem1[i] = f1 * removal(rs, dist, m, c1[i]);
+  for (let k = 0; k < n2; k++) rem2[k] = f2 * removal(rs, dist, m, c2[k]);
   for (let i = 0; i < n1; i++) {
     const u = c1[i];
     const ru = rem1[i];
@@ -149,15 +153,15 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
     for (let k = 0; k < n2; k++) {
       const v = c2[k];
       const dem = data.demand[v] - du;
-      const dPen = loadPenalty(load1 + dem, Q, P) - pen1 + loadPenalty(load2 - dem, Q, P) - pen2;
+      const dPen = loadPenalty(load1 + dem, Q1, P) - pen1 + loadPenalty(load2 - dem, Q2, P) - pen2;
       const rv = rem2[k];
       if (ru + rv + dPen >= best) continue;
       bestSpot(ls, cache, base1[i], u, v);
-      const insU = spotCost;
+      const insU = f2 * spotCost;
       const aU = spotAfter;
       if (ru + rv + dPen + insU >= best) continue;
       bestSpot(ls, cache, base2[k], v, u);
-      const delta = ru + rv + dPen + insU + spotCost;
+      const delta = ru + rv + dPen + insU + f1 * spotCost;
       if (delta < best) {
         best = delta;
         bu = u;
@@ -171,7 +175,7 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   for (let i = 0; i < n1; i++) {
     const u = c1[i];
     const du = data.demand[u];
-    const delta = rem1[i] + cache.cost[base1[i]] + loadPenalty(load1 - du, Q, P) - pen1 + loadPenalty(load2 + du, Q, P) - pen2;
+    const delta = rem1[i] + f2 * cache.cost[base1[i]] + loadPenalty(load1 - du, Q1, P) - pen1 + loadPenalty(load2 + du, Q2, P) - pen2;
     if (delta < best) {
       best = delta;
       bu = u;
@@ -182,7 +186,7 @@ export function swapStar(ls: LocalSearch, r1: number, r2: number): boolean {
   for (let k = 0; k < n2; k++) {
     const v = c2[k];
     const dv = data.demand[v];
-    const delta = rem2[k] + cache.cost[base2[k]] + loadPenalty(load1 + dv, Q, P) - pen1 + loadPenalty(load2 - dv, Q, P) - pen2;
+    const delta = rem2[k] + f1 * cache.cost[base2[k]] + loadPenalty(load1 + dv, Q1, P) - pen1 + loadPenalty(load2 - dv, Q2, P) - pen2;
     if (delta < best) {
       best = delta;
       bu = -1;

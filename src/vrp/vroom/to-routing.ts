@@ -12,6 +12,14 @@ export const DEFAULT_PER_HOUR = 3600;
 export const OPEN_SHIFT_END_S = 4294967295;
 const CARRIER = "vroom";
 
+/**
+ * VROOM's travel time scale of a vehicle: hundredths of a second per second of the matrix,
+ * `round(100 / speed_factor)` (so a speed factor counts to two decimals, as VROOM documents).
+ */
+export function durationFactor(speedFactor: number | undefined): number {
+  return Math.round(100 / (speedFactor ?? 1));
+}
+
 /** A VROOM job as read: its amounts split by direction (one of each pair is 0 in every dimension). */
 export interface VroomTask {
   job: VroomJob;
@@ -30,10 +38,12 @@ export interface VroomContext {
   tasks: VroomTask[];
   /** True when a custom `costs` matrix prices the legs (then per_hour and per_km are not used). */
   costMatrix: boolean;
+  /** True when any job or vehicle has a time window: VROOM then reports times and costs per whole second. */
+  timed: boolean;
 }
 
 /**
- * Reads a VROOM problem. Travel time is `durations / speed_factor`; distances are metres
+ * Reads a VROOM problem. Travel time is `durations / speed_factor` (to VROOM's precision); distances are metres
  * (km = m / 1000 in the RoutingProblem); costs are VROOM's integer cost units.
  * @throws UrbanmineError INVALID_INPUT listing every problem with its JSON path, including each
  *   VROOM feature that is not supported yet (shipments, breaks, setup times, …).
@@ -102,7 +112,8 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
     vehicles,
     dimensions: Array.from({ length: nDims }, (_, d) => `amount[${d}]`),
   };
-  return { problem, context: { input, nDims, matrices, matrixIndex, tasks, costMatrix } };
+  const timed = input.vehicles.some((v) => v.time_window !== undefined) || (input.jobs ?? []).some((j) => (j.time_windows ?? []).length > 0);
+  return { problem, context: { input, nDims, matrices, matrixIndex, tasks, costMatrix, timed } };
 }
 
 function fail(issues: InputIssue[]): never {
@@ -213,7 +224,8 @@ function readVehicle(
     // the latest feasible departure); VROOM prices travel only. The reported cost is VROOM's.
     costUsdPerHour: costMatrix ? 0 : (v.costs?.per_hour ?? DEFAULT_PER_HOUR),
     costUsdPerKm: costMatrix ? 1 : (v.costs?.per_km ?? 0),
-    speedFactor: v.speed_factor ?? 1,
+    // travel = durations × round(100 / speed_factor) / 100, exactly as VROOM times it
+    speedFactor: 100 / durationFactor(v.speed_factor),
     co2KgPerKm: 0,
     unloadLocations: [],
     unloadS: 0,

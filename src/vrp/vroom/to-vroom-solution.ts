@@ -3,7 +3,7 @@
 // brought back), and every cost in VROOM's convention, recomputed from the input's matrices.
 import type { RouteStep, RoutingRoute, RoutingSolution } from "../../domain/index.js";
 import type { VroomRoute, VroomSolution, VroomStep, VroomUnassigned } from "./schema.js";
-import { DEFAULT_PER_HOUR, type VroomContext, type VroomTask } from "./to-routing.js";
+import { DEFAULT_PER_HOUR, durationFactor, type VroomContext, type VroomTask } from "./to-routing.js";
 
 /** Milliseconds spent reading the problem and solving it. */
 export interface VroomTimes {
@@ -12,8 +12,8 @@ export interface VroomTimes {
 }
 
 /**
- * The solution in VROOM's format (code 0). Arrival and waiting times are whole seconds
- * (rounded); travel time per leg is `durations / speed_factor`.
+ * The solution in VROOM's format (code 0). Times are whole seconds, truncated as VROOM does
+ * (it times in hundredths of a second); costs are VROOM's integer costs, truncated likewise.
  * @throws Error when the solution names a vehicle or job the context does not know (internal).
  */
 export function toVroomSolution(ctx: VroomContext, sol: RoutingSolution, times: VroomTimes): VroomSolution {
@@ -62,7 +62,7 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   const vi = vehicleIndex.get(route.vehicleId);
   if (vi === undefined) throw new Error(`internal: vehicle '${route.vehicleId}' is not in the VROOM problem`);
   const v = ctx.input.vehicles[vi];
-  const speed = v.speed_factor ?? 1;
+  const factor = durationFactor(v.speed_factor);
   const jobSteps = route.steps.filter((s) => s.type === "job");
   if (jobSteps.length + route.steps.filter((s) => s.type === "start" || s.type === "end").length !== route.steps.length)
     throw new Error(`internal: route of vehicle ${v.id} has steps VROOM's format cannot express`);
@@ -73,20 +73,30 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   });
   const load = Array.from({ length: ctx.nDims }, (_, d) => tasks.reduce((a, t) => a + t.delivery[d], 0));
   const steps: VroomStep[] = [];
-  let travelS = 0;
+  /** Matrix seconds travelled, and the same in VROOM's hundredths of a second. */
+  let matrixS = 0;
+  let travel100 = 0;
   let metres = 0;
   let prevIndex: number | undefined;
+  // with time windows VROOM counts travel time in whole seconds between reported times
+  let userTravelS = 0;
+  let prevEnd: number | undefined;
   const arrive = (index: number | undefined): void => {
     if (prevIndex !== undefined && index !== undefined) {
-      travelS += ctx.matrices.durations[prevIndex][index] / speed;
+      matrixS += ctx.matrices.durations[prevIndex][index];
+      travel100 += ctx.matrices.durations[prevIndex][index] * factor;
       metres += ctx.matrices.distances?.[prevIndex][index] ?? 0;
     }
     if (index !== undefined) prevIndex = index;
   };
-  const push = (type: VroomStep["type"], s: RouteStep, index: number | undefined, extra: Partial<VroomStep>): void => {
-    const start = Math.round(s.arrivalS + s.waitingS);
-    const arrival = Math.round(s.arrivalS);
-    const step: VroomStep = { type, ...extra, arrival, duration: Math.round(travelS), setup: 0, service: 0, waiting_time: start - arrival, violations: [] };
+  const push = (type: VroomStep["type"], s: RouteStep, index: number | undefined, service: number, extra: Partial<VroomStep>): void => {
+    // the engine's times are exact up to float noise (and a 1e-7 s safety margin)
+    const start = Math.floor(s.arrivalS + s.waitingS + 1e-6);
+    const arrival = Math.floor(s.arrivalS + 1e-6);
+    if (prevEnd !== undefined) userTravelS += arrival - prevEnd;
+    prevEnd = start + service;
+    const duration = ctx.timed ? userTravelS : Math.floor(travel100 / 100);
+    const step: VroomStep = { type, ...extra, arrival, duration, setup: 0, service, waiting_time: start - arrival, violations: [] };
     if (index !== undefined && step.location_index === undefined) step.location_index = index;
     if (ctx.nDims > 0) step.load = [...load];
     if (ctx.matrices.distances) step.distance = metres;
@@ -97,23 +107,22 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   // an open start (end) is VROOM's start (end) step at the first (last) job's place
   const startIndex = first.type === "start" ? v.start_index : tasks[0].job.location_index;
   if (first.type === "start") arrive(startIndex);
-  push("start", first.type === "start" ? first : { ...first, waitingS: 0 }, startIndex, v.start ? { location: v.start } : {});
+  push("start", first.type === "start" ? first : { ...first, waitingS: 0 }, startIndex, 0, v.start ? { location: v.start } : {});
   jobSteps.forEach((s, k) => {
     const t = tasks[k];
     arrive(t.job.location_index);
     t.delivery.forEach((x, d) => (load[d] += t.pickup[d] - x));
-    push("job", s, t.job.location_index, { id: t.job.id, ...describe(t) });
-    steps[steps.length - 1].service = Math.round(s.serviceS);
+    push("job", s, t.job.location_index, Math.round(s.serviceS), { id: t.job.id, ...describe(t) });
   });
   const endIndex = last.type === "end" ? v.end_index : tasks[tasks.length - 1].job.location_index;
   if (last.type === "end") arrive(endIndex);
   const endStep: RouteStep = last.type === "end" ? last : { ...last, arrivalS: last.departureS, waitingS: 0 };
-  push("end", endStep, endIndex, v.end ? { location: v.end } : {});
+  push("end", endStep, endIndex, 0, v.end ? { location: v.end } : {});
 
-  const duration = Math.round(travelS);
+  const duration = steps[steps.length - 1].duration;
   const out: VroomRoute = {
     vehicle: v.id,
-    cost: (v.costs?.fixed ?? 0) + travelCost(ctx, v.costs, duration, metres, steps),
+    cost: (v.costs?.fixed ?? 0) + travelCost(ctx, v, matrixS, duration, metres, steps),
     setup: 0,
     service: steps.reduce((a, s) => a + s.service, 0),
     duration,
@@ -131,13 +140,24 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   return out;
 }
 
-/** VROOM's travel cost of a route: the costs matrix summed over the legs, or per_hour × travel + per_km × distance, rounded. */
-function travelCost(ctx: VroomContext, costs: { per_hour?: number; per_km?: number } | undefined, travelS: number, metres: number, steps: VroomStep[]): number {
+/**
+ * VROOM's travel cost of a route: the costs matrix summed over the legs; else, with time windows,
+ * round(travel_s × per_hour / 3600 + metres × per_km / 1000) on the reported travel time; without,
+ * in VROOM's internal units (hundredths of a second, 360 per metre) round(100 × per_hour /
+ * speed_factor) × matrix seconds + 360 × per_km × metres, over 360,000 and truncated.
+ */
+function travelCost(ctx: VroomContext, v: VroomContext["input"]["vehicles"][number], matrixS: number, travelS: number, metres: number, steps: VroomStep[]): number {
   const cm = ctx.matrices.costs;
   if (cm) {
     let c = 0;
-    for (let k = 1; k < steps.length; k++) c += cm[steps[k - 1].location_index ?? 0][steps[k].location_index ?? 0];
+    // an open start or end adds no leg
+    const first = v.start_index === undefined ? 2 : 1;
+    const last = v.end_index === undefined ? steps.length - 2 : steps.length - 1;
+    for (let k = first; k <= last; k++) c += cm[steps[k - 1].location_index ?? 0][steps[k].location_index ?? 0];
     return c;
   }
-  return Math.round((travelS * (costs?.per_hour ?? DEFAULT_PER_HOUR)) / 3600 + (metres * (costs?.per_km ?? 0)) / 1000);
+  const perHour = v.costs?.per_hour ?? DEFAULT_PER_HOUR;
+  const perKm = v.costs?.per_km ?? 0;
+  if (ctx.timed) return Math.round((travelS * perHour) / 3600 + (metres * perKm) / 1000);
+  return Math.floor((Math.round((100 * perHour) / (v.speed_factor ?? 1)) * matrixS + 360 * perKm * metres) / 360000);
 }

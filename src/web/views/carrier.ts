@@ -5,7 +5,7 @@ import { api, apiText } from "../api.js";
 import { download, type App } from "../app.js";
 import { apiErrorBox } from "../errors.js";
 import { h, mount, num } from "../dom.js";
-import { ROUTE_COLOURS, routeLayers, showLayers } from "../plan-layers.js";
+import { ROUTE_COLOURS, routeLayers, showLayers, showNetwork } from "../plan-layers.js";
 import type { DayRoutes } from "../types.js";
 
 function today(): string {
@@ -39,6 +39,8 @@ export async function renderCarrier(app: App, date?: string): Promise<void> {
   const layers = routeLayers(all);
   showLayers(app.map, layers, ["routes", "stops"]);
   if (all.length === 0 && scenarios[0]) app.map.fit(scenarios[0].bbox);
+  const shown = routes.days[0]?.scenarioId ?? scenarios[0]?.id;
+  if (shown) await showNetwork(app.map, shown);
   const dateInput = h("input", { type: "date", id: "carrier-date", value: day, list: "carrier-days" });
   const scenarioSelect = h("select", { id: "carrier-scenario" }, scenarios.map((s) => h("option", { value: s.id }, s.name)));
   const message = h("div", {});

@@ -6,6 +6,7 @@ import { api } from "../api.js";
 import type { App } from "../app.js";
 import { apiErrorBox } from "../errors.js";
 import { h, mount, num } from "../dom.js";
+import { showNetwork } from "../plan-layers.js";
 import type { Pickup } from "../types.js";
 
 /** #/intake */
@@ -32,6 +33,7 @@ export async function renderIntake(app: App): Promise<void> {
     const s = area();
     app.map.set("areas", { type: "FeatureCollection", features: [{ ...bboxPolygon(s.bbox), properties: { colour: "#2563eb" } }] } as FeatureCollection);
     app.map.fit(s.bbox);
+    void showNetwork(app.map, s.id);
     mount(units, s.streams.map((st) => h("div", { class: "field" }, h("label", { for: `units-${st.id}` }, st.name), h("input", { type: "number", id: `units-${st.id}`, "data-stream": st.id, min: "0", step: "1", value: "0" }))));
   };
   select.addEventListener("change", showArea);

@@ -6,7 +6,7 @@ import { api, apiText } from "../api.js";
 import { download, type App } from "../app.js";
 import { h, mount } from "../dom.js";
 import { kpiPanel } from "../kpi-panel.js";
-import { planLayers, showLayers, usesOsm } from "../plan-layers.js";
+import { planLayers, showLayers, showNetwork } from "../plan-layers.js";
 import type { PlanEnvelopeT, Scenario } from "../types.js";
 
 function legend(): HTMLElement {
@@ -25,7 +25,7 @@ export async function renderPlan(app: App, id: string): Promise<void> {
   const plan = env.plan;
   app.mark("planData", performance.now() - t0);
   showLayers(app.map, planLayers(plan, scenario));
-  app.map.creditOsm(usesOsm(scenario));
+  await showNetwork(app.map, env.scenarioId);
   const csv = (table: string) => h("button", { type: "button", class: "link", onclick: async () => {
     download(`${id}-${table}.csv`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=csv&table=${table}`), "text/csv");
   } }, table);
@@ -39,5 +39,7 @@ export async function renderPlan(app: App, id: string): Promise<void> {
       h("button", { type: "button", class: "link", onclick: async () => download(`${id}.geojson`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=geojson`), "application/geo+json") }, "GeoJSON")));
   await app.map.idle();
   app.mark("planView", performance.now() - t0);
+  // performance.now() counts from the page's navigation: the first full frame since opening it.
+  app.mark("planViewSinceNavigation", performance.now());
   app.status("plan", "ready");
 }

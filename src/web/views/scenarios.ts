@@ -5,15 +5,25 @@ import { api, ApiError, type ApiIssue } from "../api.js";
 import { apiErrorBox } from "../errors.js";
 import type { App } from "../app.js";
 import { errorBox, h, money, mount, num } from "../dom.js";
-import { showLayers } from "../plan-layers.js";
-import type { Job, PlanSummaryT, Scenario, ScenarioSummaryT } from "../types.js";
+import { bboxPolygon, featureCollection } from "@turf/turf";
+import type { FeatureCollection } from "geojson";
+import { ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
+import type { Job, PlanSummaryT, Scenario, ScenarioSummaryT, Session } from "../types.js";
 import { solvePanel } from "./solve.js";
 
 /** #/scenarios */
 export async function renderScenarioList(app: App): Promise<void> {
   app.status("scenarios", "loading");
-  app.map.clear();
-  const { items } = await api<{ items: ScenarioSummaryT[]; total: number }>("GET", "/v1/scenarios?limit=500");
+  const [{ items }, me] = await Promise.all([
+    api<{ items: ScenarioSummaryT[]; total: number }>("GET", "/v1/scenarios?limit=500"),
+    api<Session>("GET", "/v1/me"),
+  ]);
+  // Each scenario's area on the map, framed together.
+  showLayers(app.map, {
+    areas: featureCollection(me.scenarios.map((b, i) => bboxPolygon(b.bbox, { properties: {
+      colour: ROUTE_COLOURS[i % ROUTE_COLOURS.length], title: b.name, rows: JSON.stringify([["id", b.id], ["streams", b.streams.map((x) => x.name).join(", ")]]),
+    } }))) as FeatureCollection,
+  }, ["areas"]);
   const result = h("div", { id: "upload-result" });
   const file = h("input", { type: "file", id: "scenario-file", accept: ".json,application/json" });
   const upload = h("form", {
@@ -46,6 +56,7 @@ export async function renderScenarioList(app: App): Promise<void> {
       h("tbody", {}, items.map((s) => h("tr", {},
         h("td", {}, h("a", { href: `#/scenarios/${encodeURIComponent(s.id)}` }, s.name)), h("td", {}, h("code", {}, s.id)), h("td", {}, s.updatedAt.slice(0, 16).replace("T", " ")))))),
     upload);
+  await app.map.idle();
   app.status("scenarios", "ready");
 }
 
@@ -152,6 +163,7 @@ export async function renderScenario(app: App, id: string): Promise<void> {
     api<{ items: Job[] }>("GET", `/v1/scenarios/${encodeURIComponent(id)}/jobs`),
   ]);
   scenarioLayers(app, scenario);
+  await showNetwork(app.map, scenario.id);
   const live = jobs.items.find((j) => j.state === "queued" || j.state === "running");
   mount(app.panel,
     h("p", { class: "crumbs" }, h("a", { href: "#/scenarios" }, "Scenarios"), " / ", scenario.id),
@@ -161,5 +173,6 @@ export async function renderScenario(app: App, id: string): Promise<void> {
     solvePanel(app, scenario.id, live),
     h("section", { class: "card" }, h("h3", {}, "Plans"), plansTable(app, plans.items)),
     policyForm(app, scenario));
+  await app.map.idle();
   app.status("scenario", "ready");
 }

@@ -18,8 +18,10 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
   const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
   if (ru === rv) {
-    if (ls.intraCannotImprove(ru, distDelta)) return false;
-    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+    const timeDelta = ls.data.giantTour || nv === u ? NaN
+      : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
+    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
       let k = 0;
       if (rs.isDepot(v)) {
         dst[k++] = first;
@@ -38,16 +40,23 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   }
   const q = ls.data.demand[u] + ls.data.demand[x];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+  if (!ls.data.giantTour) {
+    const s = ls.data.serviceS[u] + ls.data.serviceS[x];
+    const boundU = ls.routeBound(ru, rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) - rs.d(u, x), rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) - rs.t(u, x) - s, -2);
+    const dDistV = rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second);
+    const dTimeV = rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) + s;
+    if (boundU + ls.routeBound(rv, dDistV, dTimeV, 2) > -EPS) return false;
+  }
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
   const d = ls.data;
   concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[x], b), a);
-  const costU = rs.cost(a);
+  const costU = rs.cost(a, ru);
   concat(d, rs.prefix(v, b), ls.single(first, c), b);
   concat(d, b, ls.single(second, c), b);
   concat(d, b, rs.suffix(rs.next[v], c), b);
-  const delta = costU + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  const delta = costU + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   rs.remove(u);
   rs.remove(x);

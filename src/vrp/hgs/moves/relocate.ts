@@ -13,8 +13,9 @@ export const relocate: HgsMove = (ls, u, v) => {
   const nv = rs.next[v];
   const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
   if (ru === rv) {
-    if (ls.intraCannotImprove(ru, distDelta)) return false;
-    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+    const timeDelta = ls.data.giantTour ? NaN : rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) + rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv);
+    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
       let k = 0;
       if (rs.isDepot(v)) dst[k++] = u;
       for (let i = 0; i < len; i++) {
@@ -27,17 +28,22 @@ export const relocate: HgsMove = (ls, u, v) => {
   }
   const q = ls.data.demand[u];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+  if (!ls.data.giantTour) {
+    const s = ls.data.serviceS[u];
+    const boundU = ls.routeBound(ru, rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu), rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) - s, -1);
+    if (boundU + ls.routeBound(rv, rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv), rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv) + s, 1) > -EPS) return false;
+  }
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
   const d = ls.data;
   // route of u without u
   concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[u], b), a);
-  const costU = rs.cost(a);
+  const costU = rs.cost(a, ru);
   // route of v with u after v
   concat(d, rs.prefix(v, b), ls.single(u, c), b);
   concat(d, b, rs.suffix(rs.next[v], c), b);
-  const delta = costU + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  const delta = costU + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   rs.remove(u);
   rs.insertAfter(u, v);

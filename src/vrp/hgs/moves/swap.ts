@@ -22,8 +22,10 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const distDelta =
     rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
   if (ru === rv) {
-    if (ls.intraCannotImprove(ru, distDelta)) return false;
-    return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+    const timeDelta = ls.data.giantTour ? NaN
+      : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
+    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
       const iu = rs.pos[u] - 1;
       const iv = rs.pos[v] - 1;
       const [i1, l1, i2, l2] = iu < iv ? [iu, lu, iv, lv] : [iv, lv, iu, lu];
@@ -40,6 +42,17 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
   const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
+  if (!ls.data.giantTour) {
+    const sv = ls.data.serviceS[v] + (lv === 2 ? ls.data.serviceS[vEnd] + rs.t(v, vEnd) : 0);
+    const su = ls.data.serviceS[u] + (lu === 2 ? ls.data.serviceS[uEnd] + rs.t(u, uEnd) : 0);
+    const dvIn = lv === 2 ? rs.d(v, vEnd) : 0;
+    const duIn = lu === 2 ? rs.d(u, uEnd) : 0;
+    const boundU = ls.routeBound(ru, rs.d(pu, v) + rs.d(vEnd, nu) - rs.d(pu, u) - rs.d(uEnd, nu) + dvIn - duIn,
+      rs.t(pu, v) + rs.t(vEnd, nu) - rs.t(pu, u) - rs.t(uEnd, nu) + sv - su, lv - lu);
+    const boundV = ls.routeBound(rv, rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pv, v) - rs.d(vEnd, nv) + duIn - dvIn,
+      rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pv, v) - rs.t(vEnd, nv) + su - sv, lu - lv);
+    if (boundU + boundV > -EPS) return false;
+  }
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
@@ -50,7 +63,7 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   concat(d, rs.prefix(rs.prev[v], b), ls.single(u, c), b);
   if (lu === 2) concat(d, b, ls.single(uEnd, c), b);
   concat(d, b, rs.suffix(rs.next[vEnd], c), b);
-  const delta = rs.cost(a) + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  const delta = rs.cost(a, ru) + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   rs.remove(u);
   if (lu === 2) rs.remove(uEnd);

@@ -28,9 +28,9 @@ export const twoOptStar: HgsMove = (ls, u, v) => {
   const b = ls.seg[1];
   const c = ls.seg[2];
   const d = ls.data;
-  concat(d, rs.prefix(u, a), rs.suffix(rs.next[v], c), a);
-  concat(d, rs.prefix(v, b), rs.suffix(rs.next[u], c), b);
-  const delta = rs.cost(a) + rs.cost(b) - rs.routeCost[ru] - rs.routeCost[rv];
+  concat(d, rs.prefix(u, a), rs.tailTo(rs.next[v], ru, c), a);
+  concat(d, rs.prefix(v, b), rs.tailTo(rs.next[u], rv, c), b);
+  const delta = rs.cost(a, ru) + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   // collect tails, then relink
   const tailU: number[] = [];

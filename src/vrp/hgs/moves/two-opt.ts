@@ -9,8 +9,11 @@ export const twoOpt: HgsMove = (ls, u, v) => {
   const i = rs.pos[u]; // reverse positions i+1..j (1-based: buffer index i..j-1)
   const j = rs.pos[v];
   const distDelta = rs.d(u, v) + rs.d(rs.next[u], rs.next[v]) - rs.d(u, rs.next[u]) - rs.d(v, rs.next[v]);
-  if (ls.intraCannotImprove(ru, distDelta)) return false;
-  return ls.tryIntra(ru, distDelta, (src, len, dst) => {
+  // reversing a stretch keeps its inner legs' times only when the matrix is symmetric
+  const timeDelta = ls.data.giantTour || !ls.data.symmetric ? NaN
+    : rs.t(u, v) + rs.t(rs.next[u], rs.next[v]) - rs.t(u, rs.next[u]) - rs.t(v, rs.next[v]);
+  if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+  return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
     for (let k = 0; k < len; k++) dst[k] = k >= i && k <= j - 1 ? src[i + j - 1 - k] : src[k];
     return len;
   });

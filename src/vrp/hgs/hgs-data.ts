@@ -1,0 +1,194 @@
+// The routing problem as the hybrid genetic search sees it: customers (jobs) 0..n-1 with
+// amounts in every dimension and one window, and the fleet as route slots with their own
+// depots, shifts, capacities, costs (fixed, per km, per hour, per stop, minimum paid time),
+// limits and skill group. The variant is read from the data: identical vehicles at one depot
+// paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
+// routes bound to vehicles. Features the segments cannot price (locked prefixes, several
+// windows, unload trips, open routes) leave the problem to the general search. Jobs no vehicle
+// can serve even alone are left out of the search (they stay unassigned, with their reason).
+import type { ProblemData } from "../data.js";
+
+/** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
+export interface HgsData {
+  readonly n: number;
+  /** Job index of customer c (customers are the jobs some vehicle can serve alone). */
+  readonly jobOf: Int32Array;
+  readonly nLoc: number;
+  readonly nDims: number;
+  readonly loc: Int32Array;
+  readonly dist: Float64Array;
+  /** Travel seconds (already divided by the fleet's speed factor). */
+  readonly time: Float64Array;
+  /** Amount of customer c in dimension 0, and in every dimension at `c * nDims + d`. */
+  readonly demand: Float64Array;
+  readonly amounts: Float64Array;
+  readonly serviceS: Float64Array;
+  readonly readyS: Float64Array;
+  readonly dueS: Float64Array;
+  readonly hasTimeWindows: boolean;
+  /** Symmetric distances and, with windows, no reversal moves are priced (see two-opt-star-reversed). */
+  readonly symmetric: boolean;
+  /** Identical vehicles at one depot paying per km only: giant tours, split and ordered crossover. */
+  readonly giantTour: boolean;
+  readonly nVehicles: number;
+  readonly vStart: Int32Array;
+  readonly vEnd: Int32Array;
+  readonly vReadyS: Float64Array;
+  readonly vDueS: Float64Array;
+  /** Capacity and load on board at the start, vehicle v dimension d at `v * nDims + d`. */
+  readonly vCapacity: Float64Array;
+  readonly vInitialLoad: Float64Array;
+  readonly vFixed: Float64Array;
+  readonly vPerKm: Float64Array;
+  /** Cost per second of route duration (from the latest feasible departure). */
+  readonly vPerS: Float64Array;
+  readonly vPerStop: Float64Array;
+  readonly vMinPaidS: Float64Array;
+  readonly vMaxDurationS: Float64Array;
+  readonly vMaxDistanceKm: Float64Array;
+  readonly vMaxTasks: Int32Array;
+  /** Skill group of vehicle v (bit of jobMask); interchangeable class of vehicle v. */
+  readonly vGroup: Int32Array;
+  readonly vClass: Int32Array;
+  /** Bit g set when customer c fits vehicles of skill group g. */
+  readonly jobMask: Int32Array;
+  /** Excess of one unit in dimension d weighs loadWeight[d] units of dimension 0 in the penalty. */
+  readonly loadWeight: Float64Array;
+  /** Dimension-0 capacity of the first vehicle (split and the SWAP* estimate of the giant-tour variant). */
+  readonly capacity: number;
+  readonly depot: number;
+  /** Most routes allowed (the fleet size). */
+  readonly maxRoutes: number;
+  /** USD per cost unit: the giant-tour variant counts distance (times the fleet's $/km), others USD. */
+  readonly costUnit: number;
+}
+
+/** Skill groups a job mask can hold (bits of an int32). */
+const MAX_GROUPS = 30;
+/** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
+const OPEN = 1e15;
+
+/** The search form of `d`, or null when it uses a feature only the general search handles. */
+export function toHgsData(d: ProblemData): HgsData | null {
+  const nV = d.nVehicles;
+  const nJobs = d.nJobs;
+  const nDims = d.nDims;
+  const m = d.nLocations;
+  if (nV === 0 || nJobs === 0) return null;
+  const speed = d.vSpeedFactor[0];
+  for (let v = 0; v < nV; v++) {
+    if (d.lockedPrefix[v].length > 0 || d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
+    if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
+  }
+  for (let j = 0; j < nJobs; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
+  for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
+  let symmetric = true;
+  for (let i = 0; i < m && symmetric; i++)
+    for (let j = i + 1; j < m; j++)
+      if (d.distanceKm[i * m + j] !== d.distanceKm[j * m + i] || d.durationS[i * m + j] !== d.durationS[j * m + i]) {
+        symmetric = false;
+        break;
+      }
+  // skill groups: vehicles with the same compatibility row
+  const groupOf = new Map<string, number>();
+  const vGroup = new Int32Array(nV);
+  for (let v = 0; v < nV; v++) {
+    const key = d.compatible.subarray(v * nJobs, (v + 1) * nJobs).join("");
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = groupOf.size;
+      groupOf.set(key, g);
+    }
+    vGroup[v] = g;
+  }
+  if (groupOf.size > MAX_GROUPS) return null;
+
+  const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
+  // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
+  // in every matrix we build, so a job no vehicle serves alone fits no route)
+  const served: number[] = [];
+  for (let j = 0; j < nJobs; j++) {
+    const w = d.twOffset[j];
+    let ok = false;
+    for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
+    if (ok) served.push(j);
+  }
+  const n = served.length;
+  if (n === 0) return null;
+  const jobOf = Int32Array.from(served);
+  const all = n === nJobs;
+  const jobMask = new Int32Array(n);
+  for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
+  const giantTour = all && isClassic(d, symmetric);
+  const readyS = new Float64Array(n);
+  const dueS = new Float64Array(n);
+  const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
+  let hasTimeWindows = !giantTour;
+  for (let c = 0; c < n; c++) {
+    const w = d.twOffset[jobOf[c]];
+    readyS[c] = Math.max(-OPEN, d.twStartS[w]);
+    dueS[c] = Math.min(OPEN, d.twEndS[w]);
+    if (giantTour) {
+      readyS[c] = Math.max(shiftStart, readyS[c]);
+      dueS[c] = Math.min(shiftEnd, dueS[c]);
+      if (readyS[c] > shiftStart || dueS[c] < shiftEnd) hasTimeWindows = true;
+    }
+  }
+  const pick = <T extends Int32Array | Float64Array>(arr: T, width: number): T => {
+    if (all) return arr;
+    const out = new (arr.constructor as new (k: number) => T)(n * width);
+    for (let c = 0; c < n; c++) for (let q = 0; q < width; q++) out[c * width + q] = arr[jobOf[c] * width + q];
+    return out;
+  };
+  const amounts = pick(d.jobAmount, nDims);
+  const vPerKm = giantTour ? new Float64Array(nV).fill(1) : d.vUsdPerKm;
+  const zero = new Float64Array(nV);
+  const loadWeight = new Float64Array(nDims);
+  for (let q = 0; q < nDims; q++) {
+    let cap = 0;
+    for (let v = 0; v < nV; v++) cap = Math.max(cap, d.vCapacity[v * nDims + q]);
+    let cap0 = 0;
+    for (let v = 0; v < nV; v++) cap0 = Math.max(cap0, d.vCapacity[v * nDims]);
+    loadWeight[q] = cap > 0 ? cap0 / cap : 1;
+  }
+  return {
+    n, jobOf, nLoc: m, nDims, loc: pick(d.jobLoc, 1), dist: d.distanceKm, time,
+    demand: nDims === 1 ? amounts : Float64Array.from({ length: n }, (_, c) => amounts[c * nDims]),
+    amounts, serviceS: pick(d.jobServiceS, 1), readyS, dueS, hasTimeWindows, symmetric, giantTour,
+    nVehicles: nV, vStart: d.vStart, vEnd: d.vEnd,
+    vReadyS: d.vShiftStartS, vDueS: d.vShiftEndS, vCapacity: d.vCapacity, vInitialLoad: d.vInitialLoad,
+    vFixed: giantTour ? zero : d.vFixedUsd, vPerKm, vPerS: giantTour ? zero : d.vUsdPerHour.map((x) => x / 3600),
+    vPerStop: giantTour ? zero : d.vUsdPerStop, vMinPaidS: giantTour ? zero : d.vMinPaidS,
+    vMaxDurationS: d.vMaxDurationS.map((x) => Math.min(OPEN, x)), vMaxDistanceKm: d.vMaxDistanceKm.map((x) => Math.min(OPEN, x)),
+    vMaxTasks: d.vMaxTasks, vGroup, vClass: d.vClass, jobMask, loadWeight,
+    capacity: d.vCapacity[0], depot: d.vStart[0], maxRoutes: nV, costUnit: giantTour ? d.vUsdPerKm[0] : 1,
+  };
+}
+
+/** CVRP/VRPTW: one depot, identical vehicles paying per km only, one dimension, symmetric matrices. */
+function isClassic(d: ProblemData, symmetric: boolean): boolean {
+  if (d.nJobs < 3 || d.nDims !== 1 || !symmetric) return false;
+  const depot = d.vStart[0];
+  if (d.vEnd[0] !== depot) return false;
+  for (let v = 0; v < d.nVehicles; v++) if (d.vClass[v] !== d.vClass[0]) return false;
+  const veh = d.problem.vehicles[0];
+  if (veh.fixedCostUsd !== 0 || veh.costUsdPerHour !== 0 || !(veh.costUsdPerKm > 0)) return false;
+  if ((veh.costUsdPerStop ?? 0) !== 0 || (veh.minPaidS ?? 0) !== 0) return false;
+  if (veh.maxDistanceKm !== undefined || veh.maxDurationS !== undefined || veh.maxTasks !== undefined) return false;
+  if (veh.initialLoad?.some((x) => x > 0)) return false;
+  for (let k = 0; k < d.compatible.length; k++) if (d.compatible[k] === 0) return false;
+  return true;
+}
+
+/** Vehicle v can serve job j on its own (capacity, window, shift, limits). */
+function servesAlone(d: ProblemData, time: ArrayLike<number>, ready: number, due: number, v: number, j: number): boolean {
+  const m = d.nLocations;
+  const nDims = d.nDims;
+  for (let q = 0; q < nDims; q++) if (d.vInitialLoad[v * nDims + q] + d.jobAmount[j * nDims + q] > d.vCapacity[v * nDims + q] + 1e-9) return false;
+  const out = time[d.vStart[v] * m + d.jobLoc[j]];
+  const begin = Math.max(d.vShiftStartS[v] + out, ready);
+  const back = time[d.jobLoc[j] * m + d.vEnd[v]];
+  if (begin > due + 1e-9 || begin + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
+  const km = d.distanceKm[d.vStart[v] * m + d.jobLoc[j]] + d.distanceKm[d.jobLoc[j] * m + d.vEnd[v]];
+  return km <= d.vMaxDistanceKm[v] + 1e-9 && d.vMaxTasks[v] >= 1;
+}
