@@ -1,5 +1,5 @@
-// Pool worker: decodes a pipeline task, runs it, returns the plan (or a serialised error).
-import { UrbanmineError } from "../src/domain/index.js";
+// Pool worker: decodes a pipeline task, runs it, returns the plan (or the failure envelope).
+import { toWorkerFailure } from "../src/domain/index.js";
 import type { PipelineTask } from "../src/pipeline/pool.js";
 import { routeDay, runScenario } from "../src/pipeline/run-scenario.js";
 
@@ -16,8 +16,7 @@ export default async function handle(task: PipelineTask): Promise<unknown> {
     }
     return await routeDay({ ...task.input, shouldStop });
   } catch (err) {
-    if (err instanceof UrbanmineError) return { failed: err.toJSON() };
-    throw err;
+    return toWorkerFailure(err);
   } finally {
     task.port.close();
   }

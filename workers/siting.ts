@@ -1,8 +1,7 @@
 // Pool worker for a siting solve on its own: decodes the task, runs solveSiting with a shared
 // stop flag (Int32Array[0] = 1 stops the search, keeping the best plan), returns the report or
 // the error as data (errors do not keep their class across threads).
-import type { Scenario, TravelMatrix } from "../src/domain/index.js";
-import { UrbanmineError } from "../src/domain/index.js";
+import { type Scenario, type TravelMatrix, toWorkerFailure, type WorkerFailure } from "../src/domain/index.js";
 import { type SitingReport, solveSiting } from "../src/siting/index.js";
 
 export interface SitingTask {
@@ -16,9 +15,7 @@ export interface SitingTask {
   stop?: SharedArrayBuffer;
 }
 
-export type SitingTaskResult =
-  | { ok: true; report: SitingReport }
-  | { ok: false; error: { code: string; message: string; issues: Array<{ path: string; message: string }> } };
+export type SitingTaskResult = { report: SitingReport } | WorkerFailure;
 
 /** Piscina handler (select it with `name: "runSiting"`). */
 export async function runSiting(task: SitingTask): Promise<SitingTaskResult> {
@@ -29,9 +26,8 @@ export async function runSiting(task: SitingTask): Promise<SitingTaskResult> {
       { road: task.road, rail: task.rail },
       { timeLimitS: task.timeLimitS, mipGap: task.mipGap, solver: task.solver, shouldStop: flag ? () => Atomics.load(flag, 0) === 1 : undefined },
     );
-    return { ok: true, report };
+    return { report };
   } catch (e) {
-    if (e instanceof UrbanmineError) return { ok: false, error: e.toJSON() };
-    return { ok: false, error: { code: "INTERNAL", message: e instanceof Error ? e.message : String(e), issues: [] } };
+    return toWorkerFailure(e);
   }
 }

@@ -1,6 +1,6 @@
 // Piscina entry point for VRP solves: decodes a task, runs solveRouting, returns the solution.
 // Cancel by setting the first element of the shared `cancel` array to 1 (Atomics.store).
-import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../src/domain/index.js";
+import { type RoutingProblem, type RoutingSolution, toWorkerFailure } from "../src/domain/index.js";
 import type { VrpOutcome } from "../src/pipeline/multi-start.js";
 import { solveRouting } from "../src/vrp/index.js";
 
@@ -25,12 +25,11 @@ export function solve(task: VrpTask): RoutingSolution {
   });
 }
 
-/** Like `solve`, but an UrbanmineError comes back as data (errors crossing threads lose their code). */
+/** Like `solve`, but an error comes back as the failure envelope (errors crossing threads lose their code). */
 export function solveOrFail(task: VrpTask): VrpOutcome {
   try {
     return { solution: solve(task) };
   } catch (err) {
-    if (err instanceof UrbanmineError) return { failed: err.toJSON() };
-    throw err;
+    return toWorkerFailure(err);
   }
 }

@@ -2,21 +2,11 @@
 // 1. GET a carrier's day of 200 stops vs a bare Fastify "hello" route, alternating rounds in one run.
 // 2. /healthz latency at a fixed request rate, idle and while 20 scenarios are submitted and solved.
 // Usage: node dist/bench/api/run.js [--seconds 5] [--rounds 3] [--connections 10] [--skip-routes] [--skip-solve]
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpus } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { benchScenario } from "./day-fixture.js";
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  helloUrl: string;
-  date: string;
-  keys: { carrier: string; planner: string };
-}
+import { type BenchServer, startBenchServer } from "./spawn-server.js";
 
 interface Figures {
   rps: number;
@@ -28,19 +18,10 @@ interface Figures {
   bytesPerReq: number;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+type Started = BenchServer;
 
 function startChild(solve: boolean): Promise<Started> {
-  const child = spawn(process.execPath, [join(here, "server.js"), ...(solve ? ["--solve"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let buf = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const nl = buf.indexOf("\n");
-      if (nl >= 0) resolve({ child, ...(JSON.parse(buf.slice(0, nl)) as Omit<Started, "child">) });
-    });
-    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
+  return startBenchServer(solve ? ["--solve"] : []);
 }
 
 async function cannon(opts: autocannon.Options): Promise<Figures> {

@@ -1,7 +1,8 @@
 // Child process of the API benchmark: serves the urbanmine app and a bare Fastify "hello" app
 // (with /hello and /bytes, the routes' body as a constant) on two free ports of 127.0.0.1, seeded
 // with a carrier's day, and prints their URLs and keys
-// as one JSON line. `--solve` gives the app the worker-pool planner (for the submission run).
+// as one JSON line. `--solve` gives the app the worker-pool planner (for the submission run);
+// `--db URL` puts the data in that (empty) store instead of a temporary SQLite file.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import Fastify from "fastify";
 import { buildApp } from "../../src/api/index.js";
 import { parseScenario, UrbanmineError } from "../../src/domain/index.js";
 import type { Planner } from "../../src/pipeline/types.js";
-import { createApiKey, SqliteStore } from "../../src/storage/index.js";
+import { createApiKey, openStore, SqliteStore } from "../../src/storage/index.js";
 import { benchDay, benchScenario } from "./day-fixture.js";
 import { createBenchPlanner } from "./planner.js";
 
@@ -22,9 +23,11 @@ const noSolves: Planner = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { solve: { type: "boolean", default: false }, stops: { type: "string", default: "200" } } });
+  const { values } = parseArgs({
+    options: { solve: { type: "boolean", default: false }, stops: { type: "string", default: "200" }, db: { type: "string" } },
+  });
   const dir = mkdtempSync(join(tmpdir(), "um-bench-"));
-  const store = new SqliteStore(join(dir, "bench.db"));
+  const store = values.db ? await openStore({ URBANMINE_DB: values.db }) : new SqliteStore(join(dir, "bench.db"));
   const scenario = parseScenario(benchScenario("bench-day"));
   await store.createScenario(scenario);
   const date = "2026-12-01";

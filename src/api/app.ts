@@ -5,6 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { Redis } from "ioredis";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { JobRunner, type JobRunnerOptions } from "../pipeline/jobs.js";
 import type { Planner } from "../pipeline/types.js";
@@ -34,8 +35,11 @@ export interface AppOptions {
   baseDir?: string;
   /** Largest request body, bytes (default 10 MiB: a city scenario with its pickups). */
   bodyLimitBytes?: number;
-  /** Requests per key (or per IP without a key) per window; false turns the limit off. Default 1000 per minute. */
-  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /**
+   * Requests per key (or per IP without a key) per window; false turns the limit off. Default 1000
+   * per minute. With `redisUrl` the counts live in Redis, shared by every API process.
+   */
+  rateLimit?: { max: number; timeWindowMs: number; redisUrl?: string } | false;
   /** Fastify logger options; default off. Authorization headers are always redacted. */
   logger?: FastifyServerOptions["logger"];
   /** How long a resolved API key is remembered, ms (default 2000; 0: ask the store every time). */
@@ -91,7 +95,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
   if (opts.rateLimit !== false) {
     const limit = opts.rateLimit ?? { max: 1000, timeWindowMs: 60_000 };
+    const redis = limit.redisUrl ? new Redis(limit.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+    if (redis) {
+      redis.on("error", () => undefined); // the limiter lets requests through while Redis is away (skipOnError)
+      app.addHook("onClose", async () => void redis.disconnect());
+    }
     await app.register(rateLimit, {
+      ...(redis ? { redis, nameSpace: "urbanmine-rate:", skipOnError: true } : {}),
       max: limit.max,
       timeWindow: limit.timeWindowMs,
       keyGenerator: (request) => rateLimitKey(keys, request),

@@ -1,7 +1,7 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { CalendarDate, Id, Location, Plan, SaneNumber, TimeWindow } from "../domain/index.js";
+import { CalendarDate, Id, Location, Plan, SaneNumber, SolveSettings, TimeWindow } from "../domain/index.js";
 
 /** A calendar day, YYYY-MM-DD (the domain's one date schema). */
 export const IsoDate = CalendarDate;
@@ -44,6 +44,7 @@ export const JobView = z
     timeLimitS: z.number(),
     seed: z.number().int(),
     routingIterations: z.number().int().nullable().describe("Bound on routing iterations, null: time-bounded"),
+    routingStarts: z.number().int().describe("Seeds the day's routes are solved from, best kept"),
     cancelRequested: z.boolean(),
     attempts: z.number().int(),
     planId: z.string().nullable().describe("Set when done, or when cancelled after a plan was found"),
@@ -54,14 +55,8 @@ export const JobView = z
   })
   .describe("A solve job");
 
-/** Options of a solve: time limit (s), seed, routing iteration bound. */
-export const SolveBody = z
-  .object({
-    timeLimitS: z.number().positive().optional().describe("Wall-clock limit, seconds; at most the service's maximum"),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-    routingIterations: z.number().int().positive().max(1e9).optional().describe("Stop routing after this many iterations (with a seed: the same plan every time)"),
-  })
-  .default({});
+/** Options of a solve: the one SolveSettings shape (time limit, seed, routing iterations and starts). */
+export const SolveBody = SolveSettings.default({});
 
 /** How to render a plan: json, geojson, or csv with the table to print. */
 export const PlanFormatQuery = z.object({

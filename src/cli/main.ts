@@ -7,6 +7,7 @@ import { joinNegativeValues } from "./args.js";
 const COMMANDS: Record<string, string> = {
   solve: "the whole pipeline on one scenario",
   serve: "the HTTP service on the embedded store",
+  worker: "solve jobs from the shared queue (URBANMINE_REDIS_URL)",
   matrix: "travel matrix between points on a network",
   vrp: "solve a CVRPLIB .vrp or Solomon .txt instance",
   cflp: "solve an OR-Library cap instance",

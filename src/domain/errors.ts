@@ -53,3 +53,28 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out || "(root)";
 }
+
+/**
+ * What every worker (pool thread or queue worker) answers instead of throwing: errors crossing a
+ * thread or a process lose their class, so they travel as data with their code and issues.
+ */
+export interface WorkerFailure {
+  failed: { code: ErrorCode; message: string; issues: InputIssue[] };
+}
+
+/** An error as a worker failure; errors of unknown kind become INTERNAL with their message. */
+export function toWorkerFailure(err: unknown): WorkerFailure {
+  if (err instanceof UrbanmineError) return { failed: err.toJSON() };
+  return { failed: { code: "INTERNAL", message: err instanceof Error ? err.message : String(err), issues: [] } };
+}
+
+/** True when a worker's answer is a failure envelope. */
+export function isWorkerFailure(out: unknown): out is WorkerFailure {
+  return typeof out === "object" && out !== null && "failed" in out && typeof (out as WorkerFailure).failed?.code === "string";
+}
+
+/** The error a failure envelope stands for (an unknown code becomes SOLVER_FAILED). */
+export function fromWorkerFailure(f: WorkerFailure): UrbanmineError {
+  const code = f.failed.code in ERROR_CODES ? f.failed.code : "SOLVER_FAILED";
+  return new UrbanmineError(code, f.failed.message, f.failed.issues ?? []);
+}

@@ -11,6 +11,7 @@ export * from "./routing.js";
 export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
+export * from "./solve-settings.js";
 export * from "./service-area.js";
 export * from "./limits.js";
 export * from "./sane-numbers.js";

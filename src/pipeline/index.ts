@@ -6,6 +6,10 @@ export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./mat
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson, OSM_ATTRIBUTION, usesNetworkFile } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
+export { type JobEvent, JobRunner, type JobRunnerOptions } from "./jobs.js";
+export { InProcessQueue, type Delivery, type HandlerOutcome, type JobHandler, type JobQueue } from "./queue.js";
+export { RedisQueue, type RedisQueueOptions } from "./redis-queue.js";
+export { describeQueue, openQueue, type OpenQueueOptions } from "./open-queue.js";
 export { cancelRegisteredPickup, carrierDayStops, publishCarrierDays, reoptimiseCarrierDay, scenarioPickupsOn, vehicleIds, type ReoptimiseRequest } from "./carrier-day.js";
 export { compareKpis, diffPlans, diffScenarios, formatPlanDiff, type PlanDiff } from "./plan-diff.js";
 export { checkPath, parseSetting, type SweepSetting, sweepVariants } from "./sweep-paths.js";

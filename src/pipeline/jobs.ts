@@ -1,13 +1,17 @@
 // Job lifecycle of a solve: queued -> running -> done | failed | cancelled, persisted in the store.
 // Runs each job through the injected Planner (a worker pool, never this event loop), caps the queue,
 // bounds solve time, keeps the best plan on cancel, and re-queues interrupted jobs at start-up.
+// The same runner serves one process (in-process queue) and many (a shared queue): jobs are claimed
+// and finished through guarded store writes, and a cancel set in the store by any process is seen
+// by the process running the job. Longer than most files: the lifecycle (claim, run, watch the
+// cancel flag, guarded finish, hand back on shutdown) reads best in one place.
 import { randomBytes } from "node:crypto";
-import { UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
-import type { JobRecord, PlanRecord, Store } from "../storage/index.js";
+import { resolveSolveSettings, type SolveSettings, UrbanmineError, type Plan, type Scenario } from "../domain/index.js";
+import type { JobGuard, JobPatch, JobRecord, PlanRecord, Store } from "../storage/index.js";
 import { publishCarrierDays, registeredPickupsOn } from "./carrier-day.js";
 import { serviceDate } from "./day-pickups.js";
 import { ProgressWriter } from "./jobs-progress.js";
-import { InProcessQueue, type JobQueue } from "./queue.js";
+import { type Delivery, type HandlerOutcome, InProcessQueue, type JobQueue } from "./queue.js";
 import type { Planner } from "./types.js";
 
 export interface JobRunnerOptions {
@@ -29,6 +33,21 @@ export interface JobRunnerOptions {
   baseDir?: string;
   /** Progress writes to the store at most this often, ms (default 250). */
   progressIntervalMs?: number;
+  /** How often a running job's cancel flag is read from the store, ms (default 500). */
+  cancelPollMs?: number;
+  /** Run jobs in this process (default true); false only submits them (`serve --no-solve`). */
+  solve?: boolean;
+  /** Told when this process starts a job and when it ends it (or loses it to another worker). */
+  onEvent?: (e: JobEvent) => void;
+}
+
+/** A job's turn in this process, for logs. */
+export interface JobEvent {
+  jobId: string;
+  event: "started" | "ended" | "requeued" | "lost";
+  attempt: number;
+  /** The job's state after the event (ended), or why it was lost. */
+  detail: string;
 }
 
 function newId(prefix: string): string {
@@ -36,6 +55,8 @@ function newId(prefix: string): string {
 }
 
 interface Running {
+  /** The attempt this process runs; finishing is conditional on it. */
+  attempt: number;
   controller: AbortController;
   reason: "cancel" | "deadline" | "shutdown" | undefined;
   done: Promise<void>;
@@ -52,6 +73,9 @@ export class JobRunner {
   private readonly graceS: number;
   private readonly baseDir: string;
   private readonly progressIntervalMs: number;
+  private readonly cancelPollMs: number;
+  private readonly solves: boolean;
+  private readonly onEvent: (e: JobEvent) => void;
   private readonly running = new Map<string, Running>();
   private closing = false;
 
@@ -65,6 +89,9 @@ export class JobRunner {
     this.graceS = opts.graceS ?? 10;
     this.baseDir = opts.baseDir ?? process.cwd();
     this.progressIntervalMs = opts.progressIntervalMs ?? 250;
+    this.cancelPollMs = opts.cancelPollMs ?? 500;
+    this.solves = opts.solve ?? true;
+    this.onEvent = opts.onEvent ?? (() => undefined);
   }
 
   /** Solves running in this process now. */
@@ -73,44 +100,44 @@ export class JobRunner {
   }
 
   /**
-   * Re-queues jobs left running by a process that died, queues every queued job, and starts processing.
+   * Re-queues jobs left running by this process's last run (one process per queue only: on a shared
+   * queue the queue itself recovers jobs of dead workers), queues every queued job, and starts
+   * processing unless this runner only submits.
    * @returns how many interrupted jobs were re-queued.
    */
   async start(): Promise<number> {
-    const interrupted = await this.store.listJobs({ states: ["running"] });
+    const interrupted = this.queue.shared ? [] : await this.store.listJobs({ states: ["running"] });
     for (const job of interrupted) {
-      await this.store.updateJob(job.id, {
+      await this.store.updateJobIf(job.id, { states: ["running"], attempts: job.attempts }, {
         state: "queued",
         progress: { stage: "queued", fraction: 0, message: `re-queued after an interrupted run (attempt ${job.attempts})` },
       });
     }
-    this.queue.process((id) => this.execute(id));
-    for (const job of await this.store.listJobs({ states: ["queued"] })) this.queue.push(job.id);
+    if (this.solves) this.queue.process((id, delivery) => this.execute(id, delivery));
+    for (const job of await this.store.listJobs({ states: ["queued"] })) await this.queue.push(job.id);
     return interrupted.length;
   }
 
   /**
    * Queues a solve of a stored scenario.
-   * @param timeLimitS requested solve time, seconds; capped at maxSolveS.
+   * @param settings the solve's settings (already parsed by SolveSettings); the time limit defaults
+   *   to defaultTimeLimitS and may not exceed maxSolveS.
    * @throws UrbanmineError NOT_FOUND (no scenario), INVALID_INPUT (time limit), BUSY (queue full, see retryAfterS(); or shutting down).
    */
-  async submit(scenarioId: string, opts: { timeLimitS?: number; seed?: number; routingIterations?: number } = {}): Promise<JobRecord> {
+  async submit(scenarioId: string, settings: SolveSettings = {}): Promise<JobRecord> {
     if (this.closing) throw new UrbanmineError("BUSY", "the service is shutting down; submit again once it is back");
     if (!(await this.store.getScenario(scenarioId))) throw new UrbanmineError("NOT_FOUND", `no scenario '${scenarioId}'`);
-    const requested = opts.timeLimitS ?? this.defaultTimeLimitS;
-    if (requested > this.maxSolveS) {
-      throw new UrbanmineError("INVALID_INPUT", `timeLimitS ${requested} exceeds the maximum solve time of ${this.maxSolveS} s`, [
+    const resolved = resolveSolveSettings(settings, this.defaultTimeLimitS);
+    if (resolved.timeLimitS > this.maxSolveS) {
+      throw new UrbanmineError("INVALID_INPUT", `timeLimitS ${resolved.timeLimitS} exceeds the maximum solve time of ${this.maxSolveS} s`, [
         { path: "timeLimitS", message: `at most ${this.maxSolveS}` },
       ]);
     }
-    const job = await this.store.createJob(
-      { id: newId("job"), scenarioId, timeLimitS: requested, seed: opts.seed ?? 1, routingIterations: opts.routingIterations },
-      this.maxQueued,
-    );
+    const job = await this.store.createJob({ id: newId("job"), scenarioId, ...resolved }, this.maxQueued);
     if (!job) {
       throw new UrbanmineError("BUSY", `${this.maxQueued} jobs are queued already, the most this service accepts; retry in ${this.retryAfterS()} s`);
     }
-    this.queue.push(job.id);
+    await this.queue.push(job.id);
     return job;
   }
 
@@ -132,22 +159,23 @@ export class JobRunner {
     }
     const run = this.running.get(jobId);
     if (run) {
-      run.reason = "cancel";
       const updated = await this.store.updateJob(jobId, { cancelRequested: true });
-      run.controller.abort(new Error("cancelled"));
+      this.stop(run, "cancel");
       return updated;
     }
-    if (job.state === "queued") {
-      return this.store.updateJob(jobId, {
-        state: "cancelled",
-        cancelRequested: true,
-        finishedAt: new Date().toISOString(),
-        progress: { ...job.progress, message: "cancelled before it started" },
-      });
-    }
-    // Running in another process sharing the store: only the flag can be set here, and that
-    // process does not watch it (one process per SQLite file is the supported set-up).
-    return this.store.updateJob(jobId, { cancelRequested: true });
+    const before = await this.store.updateJobIf(jobId, { states: ["queued"] }, {
+      state: "cancelled",
+      cancelRequested: true,
+      finishedAt: new Date().toISOString(),
+      progress: { ...job.progress, message: "cancelled before it started" },
+    });
+    if (before) return before;
+    // Running in another process (or it just started there): the flag in the store reaches it,
+    // since every runner polls the flags of the jobs it runs.
+    const flagged = await this.store.updateJobIf(jobId, { states: ["running"] }, { cancelRequested: true });
+    if (flagged) return flagged;
+    const now = await this.store.getJob(jobId);
+    throw new UrbanmineError("CONFLICT", `job '${jobId}' is ${now?.state ?? "gone"} already; only queued or running jobs can be cancelled`);
   }
 
   /**
@@ -157,10 +185,7 @@ export class JobRunner {
   async close(): Promise<void> {
     this.closing = true;
     const runs = [...this.running.values()];
-    for (const run of runs) {
-      run.reason = "shutdown";
-      run.controller.abort(new Error("shutdown"));
-    }
+    for (const run of runs) this.stop(run, "shutdown");
     await Promise.race([
       Promise.allSettled(runs.map((r) => r.done)),
       new Promise((resolve) => setTimeout(resolve, this.graceS * 1000).unref()),
@@ -168,41 +193,69 @@ export class JobRunner {
     await this.queue.close();
   }
 
-  private async execute(jobId: string): Promise<void> {
-    if (this.closing) return;
+  private stop(run: Running, reason: NonNullable<Running["reason"]>): void {
+    run.reason ??= reason;
+    run.controller.abort(new Error(reason));
+  }
+
+  /**
+   * Claims a delivered job (queued, or running when the queue redelivers it from a dead worker),
+   * runs it, and tells the queue whether to hand it out again (after a shutdown).
+   */
+  private async execute(jobId: string, delivery: Delivery): Promise<HandlerOutcome> {
+    if (this.closing) return "requeue";
     const job = await this.store.getJob(jobId);
-    if (!job || job.state !== "queued") return;
+    if (!job) return "done";
+    const claimable: JobGuard = { states: delivery.redelivered ? ["queued", "running"] : ["queued"], attempts: job.attempts };
     const scenarioRec = await this.store.getScenario(job.scenarioId);
     if (!scenarioRec) {
-      await this.fail(job, `scenario '${job.scenarioId}' was deleted before the job started`);
-      return;
+      await this.finish(job.id, claimable, failure(job, `scenario '${job.scenarioId}' was deleted before the job started`));
+      return "done";
     }
+    const attempt = job.attempts + 1;
+    const claimed = await this.store.updateJobIf(jobId, claimable, {
+      state: "running",
+      attempts: attempt,
+      startedAt: new Date().toISOString(),
+      progress: { stage: "network", fraction: 0, message: job.state === "running" ? `restarted (attempt ${attempt}) after its worker stopped` : "started" },
+    });
+    if (!claimed) return "done"; // finished, cancelled or claimed elsewhere meanwhile
+    this.onEvent({ jobId, event: "started", attempt, detail: job.state === "running" ? "taken over from a worker that stopped" : "" });
     const controller = new AbortController();
     let settle: () => void = () => undefined;
-    const run: Running = { controller, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
+    const run: Running = { attempt, controller, reason: undefined, done: new Promise<void>((r) => (settle = r)) };
     this.running.set(jobId, run);
+    const watch = this.watchCancel(jobId, run);
     try {
-      await this.store.updateJob(jobId, {
-        state: "running",
-        attempts: job.attempts + 1,
-        startedAt: new Date().toISOString(),
-        progress: { stage: "network", fraction: 0, message: "started" },
-      });
-      await this.solve(job, scenarioRec.scenario, run);
+      if (claimed.cancelRequested) this.stop(run, "cancel");
+      return await this.solve(claimed, scenarioRec.scenario, run);
     } finally {
+      clearInterval(watch);
       this.running.delete(jobId);
       settle();
     }
   }
 
-  private async solve(job: JobRecord, scenario: Scenario, run: Running): Promise<void> {
+  /** Polls the job's cancel flag, which any process sharing the store may set. */
+  private watchCancel(jobId: string, run: Running): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.store.getJob(jobId).then(
+        (j) => {
+          if (j?.cancelRequested) this.stop(run, "cancel");
+        },
+        () => undefined,
+      );
+    }, this.cancelPollMs);
+    timer.unref();
+    return timer;
+  }
+
+  private async solve(job: JobRecord, scenario: Scenario, run: Running): Promise<HandlerOutcome> {
     const timeLimitS = Math.min(job.timeLimitS, this.maxSolveS);
     const progress = new ProgressWriter(this.store, job.id, this.progressIntervalMs);
+    const mine: JobGuard = { states: ["running"], attempts: run.attempt };
     // The planner honours timeLimitS itself; the deadline only catches a run that overshoots it.
-    const deadline = setTimeout(() => {
-      run.reason ??= "deadline";
-      run.controller.abort(new Error("time limit"));
-    }, (timeLimitS + this.graceS) * 1000);
+    const deadline = setTimeout(() => this.stop(run, "deadline"), (timeLimitS + this.graceS) * 1000);
     deadline.unref();
     let plan: Plan;
     try {
@@ -212,6 +265,7 @@ export class JobRunner {
           timeLimitS,
           seed: job.seed,
           routingIterations: job.routingIterations ?? undefined,
+          routingStarts: job.routingStarts,
           registeredPickups: await registeredPickupsOn(this.store, job.scenarioId, serviceDate(scenario)),
           onProgress: (p) => progress.report(p),
           signal: run.controller.signal,
@@ -221,13 +275,15 @@ export class JobRunner {
     } catch (err) {
       clearTimeout(deadline);
       await progress.stop();
-      if (run.reason === "shutdown") return this.requeue(job);
+      if (run.reason === "shutdown") return this.requeue(job.id, mine);
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
-      return this.fail(job, `the solve failed: ${message}`);
+      await this.finish(job.id, mine, failure(job, `the solve failed: ${message}`));
+      this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: `failed: ${message}` });
+      return "done";
     }
     clearTimeout(deadline);
     await progress.stop();
-    if (run.reason === "shutdown") return this.requeue(job);
+    if (run.reason === "shutdown") return this.requeue(job.id, mine);
     const record: PlanRecord = { id: newId("plan"), scenarioId: job.scenarioId, jobId: job.id, plan, createdAt: new Date().toISOString() };
     const cancelled = run.reason === "cancel";
     const message = cancelled
@@ -235,13 +291,17 @@ export class JobRunner {
       : run.reason === "deadline"
         ? `stopped after the ${timeLimitS} s time limit; best plan kept`
         : "done";
-    await this.store.finishJobWithPlan(job.id, record, {
+    const finished = await this.store.finishJobWithPlan(job.id, record, {
       state: cancelled ? "cancelled" : "done",
       finishedAt: new Date().toISOString(),
       bestObjectiveUsd: plan.siting.objectiveUsd,
       progress: { stage: "plan", fraction: 1, message },
-    });
-    if (!cancelled) await publishCarrierDays(this.store, scenario, record);
+    }, mine);
+    // Not finished here: another worker took the job over after this one was presumed dead.
+    if (!finished) this.onEvent({ jobId: job.id, event: "lost", attempt: run.attempt, detail: "another worker took the job over" });
+    else this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: finished.state });
+    if (finished && !cancelled) await publishCarrierDays(this.store, scenario, record);
+    return "done";
   }
 
   /** Rejects when the planner does not settle within graceS after its signal was aborted. */
@@ -260,19 +320,22 @@ export class JobRunner {
     });
   }
 
-  private async requeue(job: JobRecord): Promise<void> {
-    await this.store.updateJob(job.id, {
+  private async requeue(jobId: string, guard: JobGuard): Promise<HandlerOutcome> {
+    await this.finish(jobId, guard, {
       state: "queued",
-      progress: { stage: "queued", fraction: 0, message: "interrupted by a shutdown; runs again at the next start" },
+      progress: { stage: "queued", fraction: 0, message: "interrupted by a shutdown; runs again on the next worker" },
     });
+    this.onEvent({ jobId, event: "requeued", attempt: guard.attempts ?? 0, detail: "shutdown" });
+    return "requeue";
   }
 
-  private async fail(job: JobRecord, reason: string): Promise<void> {
-    await this.store.updateJob(job.id, {
-      state: "failed",
-      error: reason,
-      finishedAt: new Date().toISOString(),
-      progress: { ...job.progress, message: "failed" },
-    });
+  /** A guarded write that ends (or re-queues) the job; a lost race leaves the job to its new owner. */
+  private async finish(jobId: string, guard: JobGuard, patch: JobPatch): Promise<void> {
+    await this.store.updateJobIf(jobId, guard, patch);
   }
+}
+
+/** The patch that fails a job with a reason. */
+function failure(job: JobRecord, reason: string): JobPatch {
+  return { state: "failed", error: reason, finishedAt: new Date().toISOString(), progress: { ...job.progress, message: "failed" } };
 }

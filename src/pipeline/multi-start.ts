@@ -3,12 +3,12 @@
 // the time limit reach every start through one shared flag; each start returns its best.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { type ErrorCode, type InputIssue, type RoutingProblem, type RoutingSolution, UrbanmineError } from "../domain/index.js";
+import { fromWorkerFailure, isWorkerFailure, type RoutingProblem, type RoutingSolution, UrbanmineError, type WorkerFailure } from "../domain/index.js";
 import { bestOf } from "../vrp/index.js";
 import { workerPath } from "./worker-path.js";
 
-/** What the worker's `solveOrFail` returns: the solution, or an input error serialised with its code and issues. */
-export type VrpOutcome = { solution: RoutingSolution } | { failed: { code: string; message: string; issues: InputIssue[] } };
+/** What the worker's `solveOrFail` returns: the solution, or the failure envelope. */
+export type VrpOutcome = { solution: RoutingSolution } | WorkerFailure;
 
 /** Settings of a multi-start solve. */
 export interface MultiStartOptions {
@@ -52,10 +52,7 @@ export async function solveMultiStart(problem: RoutingProblem, opts: MultiStartO
         abort();
         throw new UrbanmineError("SOLVER_FAILED", `a routing worker failed: ${s.reason instanceof Error ? s.reason.message : String(s.reason)}`);
       }
-      if ("failed" in s.value) {
-        const f = s.value.failed;
-        throw new UrbanmineError(f.code as ErrorCode, f.message, f.issues);
-      }
+      if (isWorkerFailure(s.value)) throw fromWorkerFailure(s.value);
       solutions.push(s.value.solution);
     }
     return bestOf(problem, solutions);

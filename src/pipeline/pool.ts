@@ -3,7 +3,7 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
+import { fromWorkerFailure, isWorkerFailure, type Plan, type Scenario, type SolveSettings, UrbanmineError } from "../domain/index.js";
 import type { Planner, Progress, RouteDayInput, RunOptions } from "./types.js";
 import { workerPath } from "./worker-path.js";
 
@@ -12,18 +12,9 @@ export type PipelineTask =
   | { kind: "run"; scenario: Scenario; options: WorkerRunOptions; cancel: SharedArrayBuffer; port: MessagePort }
   | { kind: "route-day"; input: Omit<RouteDayInput, "signal">; cancel: SharedArrayBuffer; port: MessagePort };
 
-export interface WorkerRunOptions {
+export interface WorkerRunOptions extends SolveSettings {
   baseDir: string;
-  timeLimitS?: number;
-  seed?: number;
-  routingIterations?: number;
-  routingStarts?: number;
   registeredPickups?: RunOptions["registeredPickups"];
-}
-
-/** Serialised error coming back from a worker. */
-interface WorkerFailure {
-  failed: { code: string; message: string; issues: Array<{ path: string; message: string }> };
 }
 
 export interface PlannerOptions {
@@ -90,11 +81,8 @@ export function createPlanner(opts: PlannerOptions = {}): Planner {
     deadline?.unref();
     try {
       const task = make(cancel, channel.port2);
-      const out = (await pool.run(task, { transferList: [channel.port2], signal: kill.signal })) as T | WorkerFailure;
-      if (out && typeof out === "object" && "failed" in out) {
-        const f = (out as WorkerFailure).failed;
-        throw new UrbanmineError(f.code as never, f.message, f.issues);
-      }
+      const out = (await pool.run(task, { transferList: [channel.port2], signal: kill.signal })) as unknown;
+      if (isWorkerFailure(out)) throw fromWorkerFailure(out);
       return out as T;
     } catch (err) {
       if (err instanceof UrbanmineError) throw err;
@@ -116,11 +104,11 @@ export function createPlanner(opts: PlannerOptions = {}): Planner {
 
   return {
     run(scenario: Scenario, options: RunOptions): Promise<Plan> {
-      const { baseDir, timeLimitS, seed, routingIterations, routingStarts, registeredPickups } = options;
+      const { onProgress: _p, signal: _s, ...settings } = options;
       return dispatch<Plan>(
-        (cancel, port) => ({ kind: "run", scenario, options: { baseDir, timeLimitS, seed, routingIterations, routingStarts, registeredPickups }, cancel, port }),
+        (cancel, port) => ({ kind: "run", scenario, options: settings, cancel, port }),
         options.signal,
-        timeLimitS ?? 30,
+        options.timeLimitS ?? 30,
         options.onProgress,
       );
     },

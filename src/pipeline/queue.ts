@@ -1,25 +1,36 @@
 // The job queue interface and its in-process implementation: FIFO, bounded concurrency.
-// The store stays the source of truth for job state; a queue only decides who runs next,
-// so a distributed queue (BullMQ on Redis) is another implementation of JobQueue.
+// The store stays the source of truth for job state; a queue only carries job ids and decides who
+// runs next, so the distributed queue (BullMQ on Redis, redis-queue.ts) is another JobQueue.
 
-/** Hands job ids to a handler, at most `concurrency` at a time, oldest first. */
+/** How an id reached its handler. */
+export interface Delivery {
+  /** True when the queue hands the id out again because the worker that held it stopped answering. */
+  redelivered: boolean;
+}
+
+/** What a handler asks of the queue: nothing more ("done"), or to hand the id out again later ("requeue"). */
+export type HandlerOutcome = "done" | "requeue";
+
+export type JobHandler = (jobId: string, delivery: Delivery) => Promise<HandlerOutcome>;
+
+/** Hands job ids to a handler, at most `concurrency` at a time in this process, oldest first. */
 export interface JobQueue {
-  /** Adds a job id at the back of the queue. Ignored after close(). */
-  push(jobId: string): void;
-  /** Starts delivering ids to `handler`; call once. */
-  process(handler: (jobId: string) => Promise<void>): void;
-  /** Ids waiting to be handed out. */
-  readonly pending: number;
-  /** Handlers running now. */
-  readonly active: number;
+  /** True when other processes consume the same queue (their running jobs are not this process's to reset). */
+  readonly shared: boolean;
+  /** Adds a job id at the back; an id already waiting is not added twice. Ignored after close(). */
+  push(jobId: string): Promise<void>;
+  /** Starts delivering ids to `handler`; call once. A process that only submits never calls it. */
+  process(handler: JobHandler): void;
   /** Stops handing out ids; resolves when every running handler has returned. */
   close(): Promise<void>;
 }
 
 /** JobQueue in this process's memory: lost on exit, rebuilt from the store at start-up. */
 export class InProcessQueue implements JobQueue {
+  readonly shared = false;
   private readonly ids: string[] = [];
-  private handler: ((jobId: string) => Promise<void>) | undefined;
+  private readonly waiting = new Set<string>();
+  private handler: JobHandler | undefined;
   private running = new Set<Promise<void>>();
   private closed = false;
 
@@ -28,21 +39,14 @@ export class InProcessQueue implements JobQueue {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer >= 1, got ${concurrency}`);
   }
 
-  get pending(): number {
-    return this.ids.length;
-  }
-
-  get active(): number {
-    return this.running.size;
-  }
-
-  push(jobId: string): void {
-    if (this.closed) return;
+  async push(jobId: string): Promise<void> {
+    if (this.closed || this.waiting.has(jobId)) return;
+    this.waiting.add(jobId);
     this.ids.push(jobId);
     this.pump();
   }
 
-  process(handler: (jobId: string) => Promise<void>): void {
+  process(handler: JobHandler): void {
     if (this.handler) throw new Error("queue already has a handler");
     this.handler = handler;
     this.pump();
@@ -51,6 +55,7 @@ export class InProcessQueue implements JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     this.ids.length = 0;
+    this.waiting.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -59,7 +64,11 @@ export class InProcessQueue implements JobQueue {
     if (!handler) return;
     while (!this.closed && this.running.size < this.concurrency && this.ids.length > 0) {
       const id = this.ids.shift() as string;
-      const p: Promise<void> = handler(id)
+      this.waiting.delete(id);
+      const p: Promise<void> = handler(id, { redelivered: false })
+        .then((outcome) => {
+          if (outcome === "requeue") void this.push(id);
+        })
         .catch(() => undefined)
         .finally(() => {
           this.running.delete(p);

@@ -1,6 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario } from "../domain/index.js";
+import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario, SolveSettings } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -13,15 +13,9 @@ import { subMatrix } from "./sub-matrix.js";
 import { scenarioTravel } from "./travel.js";
 import type { Progress, RouteDayInput } from "./types.js";
 
-export interface StageOptions {
+/** The run's settings (time limit default 30 s for the whole run) and its stop flag. */
+export interface StageOptions extends SolveSettings {
   baseDir: string;
-  /** Whole-run wall-clock limit, seconds (default 30). */
-  timeLimitS?: number;
-  seed?: number;
-  /** Bound on routing iterations, for reproducible runs. */
-  routingIterations?: number;
-  /** Seeds the day's routes are solved from in parallel (multi-start on worker threads); default 1. */
-  routingStarts?: number;
   /** Pickups registered over HTTP for the service day, routed beside the scenario's own. */
   registeredPickups?: PickupRequest[];
   shouldStop?: () => boolean;

@@ -2,7 +2,7 @@
 // polled, cancelled. Kept in memory (a sweep's table is small and its variants' plans are not
 // stored): a restart forgets running and finished sweeps, which the API documents.
 import { randomBytes } from "node:crypto";
-import { type Scenario, UrbanmineError } from "../domain/index.js";
+import { type Scenario, type SolveSettings, UrbanmineError } from "../domain/index.js";
 import { type SweepSetting, sweepVariants } from "./sweep-paths.js";
 import { runSweep, type SweepTable } from "./sweep.js";
 import type { Planner } from "./types.js";
@@ -53,7 +53,7 @@ export class SweepJobs {
    * Starts a sweep of `scenario` (variants built and checked before it is accepted).
    * @throws UrbanmineError INVALID_INPUT (a path or value, too many variants), BUSY (sweeps running).
    */
-  submit(scenario: Scenario, settings: SweepSetting[], run: { timeLimitS: number; seed?: number; routingIterations?: number }): SweepRecord {
+  submit(scenario: Scenario, settings: SweepSetting[], run: SolveSettings & { timeLimitS: number }): SweepRecord {
     const variants = settings.reduce((n, s) => n * s.values.length, 1);
     if (variants > this.maxVariants)
       throw new UrbanmineError("INVALID_INPUT", `the sweep has ${variants} variants, this service solves at most ${this.maxVariants} per sweep`, [{ path: "set", message: `at most ${this.maxVariants} combinations` }]);
@@ -81,6 +81,7 @@ export class SweepJobs {
       timeLimitS: run.timeLimitS,
       seed: rec.seed,
       routingIterations: run.routingIterations,
+      routingStarts: run.routingStarts,
       signal: controller.signal,
       onVariant: (done) => (rec.variantsDone = done),
     });

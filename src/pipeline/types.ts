@@ -1,6 +1,6 @@
 // The pipeline's contract with its callers (CLI, HTTP service): run a scenario into a plan,
 // re-plan one day's routes, report progress, cancel and keep the best plan found.
-import type { LockedRoute, PickupRequest, Plan, Scenario } from "../domain/index.js";
+import type { LockedRoute, PickupRequest, Plan, Scenario, SolveSettings } from "../domain/index.js";
 
 export type Stage = "network" | "siting" | "routing" | "plan";
 
@@ -13,16 +13,10 @@ export interface Progress {
   bestObjectiveUsd?: number;
 }
 
-export interface RunOptions {
+/** A run's settings (SolveSettings: the time limit covers the whole run, split between siting and routing). */
+export interface RunOptions extends SolveSettings {
   /** Folder that relative paths in the scenario (network files) are resolved against. */
   baseDir: string;
-  /** Wall-clock limit for the whole run, seconds (split between siting and routing). */
-  timeLimitS?: number;
-  seed?: number;
-  /** Bound on routing iterations, for reproducible runs (with a seed). */
-  routingIterations?: number;
-  /** The day's routes are solved from this many seeds (seed, seed + 1, …) on as many worker threads, best kept; default 1. */
-  routingStarts?: number;
   /** Pickups registered over HTTP for the scenario's service day, routed beside the scenario's own. */
   registeredPickups?: PickupRequest[];
   onProgress?: (p: Progress) => void;

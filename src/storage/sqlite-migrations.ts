@@ -72,4 +72,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `,
   // 2: an optional bound on routing iterations, for reproducible solves.
   `ALTER TABLE jobs ADD COLUMN routing_iterations INTEGER;`,
+  // 3: routing starts of the solve (multi-start), part of the one job protocol.
+  `ALTER TABLE jobs ADD COLUMN routing_starts INTEGER NOT NULL DEFAULT 1;`,
 ];

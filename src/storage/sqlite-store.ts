@@ -4,10 +4,11 @@
 import Database from "better-sqlite3";
 import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.js";
-import { JOB_COLUMNS, jobValue, now, type Row, toJob, toKey, toPickup, toPlan, toScenario } from "./sqlite-rows.js";
+import { jobUpdateSql, now, type Row, toJob, toKey, toPickup, toPlan, toScenario } from "./rows.js";
 import type {
   ApiKeyRecord,
   DayRoutesRecord,
+  JobGuard,
   JobPatch,
   JobRecord,
   JobState,
@@ -70,7 +71,7 @@ export class SqliteStore implements Store {
       deleteScenario: p("DELETE FROM scenarios WHERE id = ?"),
       countQueued: p("SELECT COUNT(*) AS n FROM jobs WHERE state = 'queued'"),
       insertJob: p(
-        "INSERT INTO jobs (id, scenario_id, state, progress, time_limit_s, seed, routing_iterations, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)",
+        "INSERT INTO jobs (id, scenario_id, state, progress, time_limit_s, seed, routing_iterations, routing_starts, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?)",
       ),
       getJob: p("SELECT * FROM jobs WHERE id = ?"),
       insertPlan: p("INSERT INTO plans (id, scenario_id, job_id, body, created_at) VALUES (?, ?, ?, ?, ?)"),
@@ -141,7 +142,7 @@ export class SqliteStore implements Store {
       const queued = (this.stmt.countQueued.get() as { n: number }).n;
       if (queued >= maxQueued) return false;
       const progress = JSON.stringify({ stage: "queued", fraction: 0, message: "waiting for a worker" });
-      this.stmt.insertJob.run(job.id, job.scenarioId, progress, job.timeLimitS, job.seed, job.routingIterations ?? null, now());
+      this.stmt.insertJob.run(job.id, job.scenarioId, progress, job.timeLimitS, job.seed, job.routingIterations, job.routingStarts, now());
       return true;
     });
     // IMMEDIATE takes the write lock before counting, so two processes cannot both pass the cap.
@@ -160,12 +161,15 @@ export class SqliteStore implements Store {
     return job;
   }
 
-  private applyJobPatch(id: string, patch: JobPatch): void {
-    const keys = (Object.keys(patch) as Array<keyof JobPatch>).filter((k) => patch[k] !== undefined);
-    if (keys.length === 0) return;
-    const sets = keys.map((k) => `${JOB_COLUMNS[k]} = ?`).join(", ");
-    const values = keys.map((k) => jobValue(k, patch[k]));
-    this.db.prepare(`UPDATE jobs SET ${sets} WHERE id = ?`).run(...values, id);
+  async updateJobIf(id: string, guard: JobGuard, patch: JobPatch): Promise<JobRecord | undefined> {
+    return this.applyJobPatch(id, patch, guard) ? this.getJob(id) : undefined;
+  }
+
+  /** @returns whether a row was written (always true without a guard, when the patch is empty). */
+  private applyJobPatch(id: string, patch: JobPatch, guard?: JobGuard): boolean {
+    const update = jobUpdateSql(id, patch, guard, "sqlite", () => "?");
+    if (!update) return true;
+    return this.db.prepare(update.sql).run(...update.values).changes > 0;
   }
 
   async listJobs(filter: { states?: JobState[]; scenarioId?: string }): Promise<JobRecord[]> {
@@ -188,11 +192,15 @@ export class SqliteStore implements Store {
     return (this.db.prepare(sql).get(...states) as { n: number }).n;
   }
 
-  async finishJobWithPlan(jobId: string, plan: PlanRecord, patch: JobPatch): Promise<JobRecord> {
-    this.db.transaction(() => {
-      this.insertPlan(plan);
-      this.applyJobPatch(jobId, { ...patch, planId: plan.id });
-    })();
+  async finishJobWithPlan(jobId: string, plan: PlanRecord, patch: JobPatch, guard?: JobGuard): Promise<JobRecord | undefined> {
+    const written = this.db
+      .transaction((): boolean => {
+        if (!this.applyJobPatch(jobId, { ...patch, planId: plan.id }, guard)) return false;
+        this.insertPlan(plan);
+        return true;
+      })
+      .immediate();
+    if (!written) return undefined;
     const job = await this.getJob(jobId);
     if (!job) throw new UrbanmineError("NOT_FOUND", `no job '${jobId}'`);
     return job;

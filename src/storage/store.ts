@@ -1,7 +1,7 @@
 // The store interface: everything the service keeps (scenarios, jobs, plans, pickups, routes,
 // API keys) behind async methods, so an embedded SQLite file and a shared PostgreSQL database
 // are two implementations of one contract and the HTTP routes never see which one runs.
-import type { Plan, PickupRequest, Scenario } from "../domain/index.js";
+import type { Plan, PickupRequest, ResolvedSolveSettings, Scenario } from "../domain/index.js";
 
 export type JobState = "queued" | "running" | "done" | "failed" | "cancelled";
 export const JOB_STATES: readonly JobState[] = ["queued", "running", "done", "failed", "cancelled"];
@@ -24,20 +24,16 @@ export interface JobProgress {
   message: string;
 }
 
-export interface JobRecord {
+/** A solve job: its settings (the one job protocol, defaults filled in), state and progress. */
+export interface JobRecord extends ResolvedSolveSettings {
   id: string;
   scenarioId: string;
   state: JobState;
   progress: JobProgress;
   /** Best siting objective so far, USD per year (net cost). */
   bestObjectiveUsd: number | null;
-  /** Wall-clock limit the solve runs under, seconds. */
-  timeLimitS: number;
-  seed: number;
-  /** Bound on routing iterations (reproducible runs), or null for time-bounded routing. */
-  routingIterations: number | null;
   cancelRequested: boolean;
-  /** How many times the job was started (a restart re-queues a running job). */
+  /** How many times the job was started (a restart or a dead worker's redelivery starts it again). */
   attempts: number;
   planId: string | null;
   error: string | null;
@@ -47,15 +43,22 @@ export interface JobRecord {
 }
 
 /** What a new job is created with. */
-export interface NewJob {
+export interface NewJob extends ResolvedSolveSettings {
   id: string;
   scenarioId: string;
-  timeLimitS: number;
-  seed: number;
-  routingIterations?: number;
 }
 
-export type JobPatch = Partial<Omit<JobRecord, "id" | "scenarioId" | "createdAt" | "routingIterations">>;
+export type JobPatch = Partial<Omit<JobRecord, "id" | "scenarioId" | "createdAt" | "routingIterations" | "routingStarts">>;
+
+/**
+ * What a conditional job write expects to find: one of these states and, when given, this many
+ * attempts. Workers claim and finish jobs through it, so a job ends once even when a worker that
+ * was presumed dead comes back and tries to finish a job another worker has restarted.
+ */
+export interface JobGuard {
+  states: JobState[];
+  attempts?: number;
+}
 
 export interface PlanRecord {
   id: string;
@@ -122,12 +125,19 @@ export interface Store {
    */
   createJob(job: NewJob, maxQueued: number): Promise<JobRecord | undefined>;
   getJob(id: string): Promise<JobRecord | undefined>;
+  /** @throws UrbanmineError NOT_FOUND when there is no such job. */
   updateJob(id: string, patch: JobPatch): Promise<JobRecord>;
+  /** Applies the patch only when the job matches the guard (atomically); undefined otherwise. */
+  updateJobIf(id: string, guard: JobGuard, patch: JobPatch): Promise<JobRecord | undefined>;
   /** Jobs in the given states, oldest first. */
   listJobs(filter: { states?: JobState[]; scenarioId?: string }): Promise<JobRecord[]>;
   countJobs(states: JobState[]): Promise<number>;
-  /** Stores a job's plan and finishes the job in one transaction. */
-  finishJobWithPlan(jobId: string, plan: PlanRecord, patch: JobPatch): Promise<JobRecord>;
+  /**
+   * Stores a job's plan and finishes the job in one transaction; with a guard, neither happens
+   * unless the job matches it.
+   * @returns the finished job, or undefined when the guard did not match (nothing written).
+   */
+  finishJobWithPlan(jobId: string, plan: PlanRecord, patch: JobPatch, guard?: JobGuard): Promise<JobRecord | undefined>;
 
   savePlan(plan: PlanRecord): Promise<void>;
   getPlan(id: string): Promise<PlanRecord | undefined>;

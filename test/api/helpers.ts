@@ -96,14 +96,17 @@ function routeGreedy(s: Scenario, pickups: PickupRequest[], date: string, locked
 }
 
 /** A deterministic Planner: opens the first hub, routes greedily; steps can be slowed and aborted. */
-export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: number; closed: boolean } {
+export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: number; closed: boolean; settings: RunOptions[] } {
   const steps = opts.steps ?? 3;
   const stepMs = opts.stepMs ?? 5;
   const planner = {
     runs: 0,
     closed: false,
+    /** The options of every run, in order (what reached the planner). */
+    settings: [] as RunOptions[],
     async run(scenario: Scenario, ro: RunOptions): Promise<Plan> {
       planner.runs++;
+      planner.settings.push(ro);
       let objective = 1_000_000;
       for (let i = 0; i < steps; i++) {
         if (ro.signal?.aborted) break;

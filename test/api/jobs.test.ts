@@ -43,6 +43,21 @@ describe("solve jobs", () => {
     expect(jobs.json().items).toHaveLength(1);
   });
 
+  it("passes every solve setting of the HTTP body to the planner, routing starts included", async () => {
+    const planner = fakePlanner();
+    const t = await setup({ planner });
+    const settings = { timeLimitS: 7, seed: 11, routingIterations: 250, routingStarts: 3 };
+    const job = (await solve(t, settings)).json();
+    expect(job).toMatchObject(settings);
+    await waitForJob(t.app, t.keys.planner, job.id, ["done", "failed"]);
+    expect(planner.settings).toHaveLength(1);
+    expect(planner.settings[0]).toMatchObject(settings);
+    const bad = await solve(t, { routingStarts: 0, timeLimt: 5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/routingStarts/);
+    expect(bad.body).toMatch(/timeLimt/);
+  });
+
   it("cancels a running job and keeps the best plan found so far", async () => {
     const t = await setup({ planner: fakePlanner({ steps: 10_000, stepMs: 10 }) });
     const job = (await solve(t)).json();
@@ -131,7 +146,7 @@ describe("solve jobs", () => {
     const dbPath = join(dir, "recover.db");
     const store = new SqliteStore(dbPath);
     await store.createScenario(tinyScenario());
-    await store.createJob({ id: "job_left", scenarioId: "tiny-town", timeLimitS: 5, seed: 1 }, 10);
+    await store.createJob({ id: "job_left", scenarioId: "tiny-town", timeLimitS: 5, seed: 1, routingIterations: null, routingStarts: 1 }, 10);
     await store.updateJob("job_left", { state: "running", attempts: 1, startedAt: new Date().toISOString() });
     const keys = await makeKeys(store);
     const planner = fakePlanner();

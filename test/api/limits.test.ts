@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { auth, makeApp, type TestApp, tinyScenarioInput } from "./helpers.js";
+import { buildApp } from "../../src/api/index.js";
+import { SqliteStore } from "../../src/storage/index.js";
+import { describeWithServices } from "../services.js";
+import { auth, fakePlanner, makeApp, type TestApp, tinyScenarioInput } from "./helpers.js";
 
 const open: TestApp[] = [];
 afterEach(async () => {
@@ -36,5 +42,28 @@ describe("limits", () => {
     });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+});
+
+describeWithServices("rate limits shared through Redis", ["URBANMINE_TEST_REDIS_URL"], (urls) => {
+  it("counts a key's requests across two API processes on one store", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "um-limits-"));
+    try {
+      const dbPath = join(dir, "shared.db");
+      const rateLimit = { max: 4, timeWindowMs: 60_000, redisUrl: urls.URBANMINE_TEST_REDIS_URL };
+      const a = await makeApp({ dbPath, rateLimit });
+      open.push(a);
+      const b = { app: await buildApp({ store: new SqliteStore(dbPath), planner: fakePlanner(), rateLimit }) };
+      open.push({ ...a, app: b.app });
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const app = i % 2 === 0 ? a.app : b.app;
+        codes.push((await app.inject({ url: "/v1/scenarios", headers: auth(a.keys.planner) })).statusCode);
+      }
+      expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
+      expect((await b.app.inject({ url: "/v1/scenarios", headers: auth(a.keys.admin) })).statusCode).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,18 +19,16 @@ describe("siting worker", () => {
   it("solves and reports", async () => {
     const { scenario, road } = twoSites();
     const r = (await pool.run({ scenario, road, timeLimitS: 10, mipGap: 1e-9 } satisfies SitingTask)) as SitingTaskResult;
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.report.siting.objectiveUsd).toBeCloseTo(2000, 6);
+    if ("failed" in r) throw new Error(r.failed.message);
+    expect(r.report.siting.objectiveUsd).toBeCloseTo(2000, 6);
   });
 
   it("returns an infeasible scenario as an error record", async () => {
     const { scenario, road } = twoSites({ coverageRadiusKm: 5, maxHubs: 1 });
     const r = (await pool.run({ scenario, road, timeLimitS: 10 } satisfies SitingTask)) as SitingTaskResult;
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe("INFEASIBLE");
-      expect(r.error.message).toMatch(/maximum number of hubs|coverage radius/);
-    }
+    if (!("failed" in r)) throw new Error("expected a failure envelope");
+    expect(r.failed.code).toBe("INFEASIBLE");
+    expect(r.failed.message).toMatch(/maximum number of hubs|coverage radius/);
   });
 
   it("stops on the shared flag and keeps the best plan", async () => {
@@ -44,11 +42,9 @@ describe("siting worker", () => {
     const job = pool.run({ scenario, road, timeLimitS: 120, mipGap: 0, stop } satisfies SitingTask) as Promise<SitingTaskResult>;
     const r = await job;
     expect(Date.now() - t0).toBeLessThan(60_000);
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.report.siting.status).toBe("feasible"); // interrupted, not proven
-      expect(r.report.siting.hubs.length).toBeGreaterThan(0);
-      expect(r.report.siting.assignments).toHaveLength(120);
-    }
+    if ("failed" in r) throw new Error(r.failed.message);
+    expect(r.report.siting.status).toBe("feasible"); // interrupted, not proven
+    expect(r.report.siting.hubs.length).toBeGreaterThan(0);
+    expect(r.report.siting.assignments).toHaveLength(120);
   });
 });

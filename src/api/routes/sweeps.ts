@@ -2,20 +2,18 @@
 // it (the table when done, as JSON or CSV), DELETE stops it. Admin and planner keys only.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { UrbanmineError } from "../../domain/index.js";
+import { SolveSettings, UrbanmineError } from "../../domain/index.js";
 import { checkPath, type SweepRecord, SweepJobs, sweepCsv } from "../../pipeline/index.js";
 import { requireRole } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { ErrorBody, IdParams } from "../schemas.js";
 
-const SweepBody = z.object({
+const SweepBody = z.strictObject({
+  ...SolveSettings.shape,
   set: z
     .array(z.object({ path: z.string().min(1).describe("Scenario field, e.g. policy.co2PriceUsdPerT or offtakers[*].accepts[gold].priceUsdPerT"), values: z.array(z.unknown()).min(1) }))
     .min(1)
     .describe("Every combination of the values is solved"),
-  timeLimitS: z.number().positive().optional().describe("Per variant, seconds"),
-  seed: z.number().int().min(0).optional(),
-  routingIterations: z.number().int().positive().optional(),
 });
 
 const SweepView = z.object({
@@ -69,7 +67,7 @@ export const sweepRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =
   }, async (request, reply) => {
     const rec = await ctx.store.getScenario(request.params.id);
     if (!rec) throw new UrbanmineError("NOT_FOUND", `no scenario '${request.params.id}'`);
-    const { set, timeLimitS, seed, routingIterations } = request.body;
+    const { set, timeLimitS, ...settings } = request.body;
     set.forEach((s, i) => {
       try {
         checkPath(s.path);
@@ -81,7 +79,7 @@ export const sweepRoutes: FastifyPluginAsyncZod<AppContext> = async (app, ctx) =
     const limit = timeLimitS ?? ctx.runner.defaultTimeLimitS;
     if (limit > ctx.runner.maxSolveS)
       throw new UrbanmineError("INVALID_INPUT", `timeLimitS ${limit} exceeds the maximum solve time of ${ctx.runner.maxSolveS} s`, [{ path: "body.timeLimitS", message: `at most ${ctx.runner.maxSolveS}` }]);
-    const started = sweeps.submit(rec.scenario, set, { timeLimitS: limit, seed, routingIterations });
+    const started = sweeps.submit(rec.scenario, set, { ...settings, timeLimitS: limit });
     return reply.status(202).header("location", `/v1/sweeps/${started.id}`).send(view(started));
   });
 

@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UrbanmineError("INVALID_INPUT", `${(err as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  const store = openStore();
+  const store = await openStore();
   try {
     if (sub === "create") {
       if (!values.role) throw new UrbanmineError("INVALID_INPUT", `--role is required\n${USAGE}`);

@@ -1,11 +1,14 @@
-// `urbanmine serve [--port N] [--host H] [--threads N] ...`: the HTTP service on the embedded store
-// (URBANMINE_DB, default ./urbanmine.db) with the worker-pool planner. SIGINT/SIGTERM shut it down
-// gracefully: running jobs are put back in the queue and finish after the next start.
+// `urbanmine serve [--port N] [--host H] [--threads N] [--no-solve] ...`: the HTTP service on the
+// store of URBANMINE_DB (embedded SQLite by default, or PostgreSQL) and the queue of
+// URBANMINE_REDIS_URL (in-process by default, or Redis shared with `urbanmine worker`s), solving
+// jobs itself unless --no-solve. SIGINT/SIGTERM shut it down gracefully: running jobs are put back
+// in the queue and finish after the next start (or on another worker).
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { buildApp, startServer } from "../../api/index.js";
-import { createPlanner } from "../../pipeline/index.js";
-import { openStore } from "../../storage/index.js";
+import { UrbanmineError } from "../../domain/index.js";
+import { createPlanner, describeQueue, openQueue } from "../../pipeline/index.js";
+import { describeStore, openStore } from "../../storage/index.js";
 import { numberOption, threadsOption } from "../args.js";
 
 const USAGE = `usage: urbanmine serve [options]
@@ -18,8 +21,11 @@ const USAGE = `usage: urbanmine serve [options]
   --time-limit S      solve time when a job asks for none, seconds (default 60)
   --rate-limit N      requests per key per minute (default 1000; 0 turns it off)
   --body-limit-mb N   largest request body, MiB (default 10)
+  --no-solve          answer the API only; \`urbanmine worker\` processes solve (needs URBANMINE_REDIS_URL)
   --quiet             no request log
-The database is URBANMINE_DB (default ./urbanmine.db).
+The store is URBANMINE_DB: a SQLite file (default ./urbanmine.db) or postgres://user:pw@host:port/db.
+With URBANMINE_REDIS_URL=redis://host:port, jobs go through Redis to any worker, and rate limits are
+counted in Redis, shared by every API process.
 `;
 
 function int(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -41,6 +47,7 @@ export async function run(args: string[]): Promise<number> {
       "rate-limit": { type: "string" },
       "body-limit-mb": { type: "string" },
       quiet: { type: "boolean", default: false },
+      "no-solve": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -51,23 +58,35 @@ export async function run(args: string[]): Promise<number> {
   const port = numberOption("port", values.port ?? process.env.PORT, { min: 0, max: 65535, integer: true }) ?? 8080;
   const threads = threadsOption(values.threads) ?? Math.max(1, cpus().length - 1);
   const rate = int("rate-limit", values["rate-limit"], 1000, 0);
-  const store = openStore();
+  const solve = !values["no-solve"];
+  const redisUrl = process.env.URBANMINE_REDIS_URL || undefined;
+  if (!solve && !redisUrl) {
+    throw new UrbanmineError("INVALID_INPUT", "--no-solve needs URBANMINE_REDIS_URL: without a shared queue no worker would ever see the jobs", [
+      { path: "--no-solve", message: "set URBANMINE_REDIS_URL=redis://host:port" },
+    ]);
+  }
+  const concurrency = int("concurrency", values.concurrency, 1, 1);
+  const store = await openStore();
+  const queue = await openQueue({ concurrency });
   const planner = createPlanner({ threads });
   const app = await buildApp({
     store,
     planner,
     logger: values.quiet ? false : { level: "info" },
     bodyLimitBytes: int("body-limit-mb", values["body-limit-mb"], 10, 0.001) * 1024 * 1024,
-    rateLimit: rate === 0 ? false : { max: rate, timeWindowMs: 60_000 },
+    rateLimit: rate === 0 ? false : { max: rate, timeWindowMs: 60_000, redisUrl },
     jobs: {
-      concurrency: int("concurrency", values.concurrency, 1, 1),
+      queue,
+      solve,
+      concurrency,
       maxQueued: int("max-queued", values["max-queued"], 20, 0),
       maxSolveS: int("max-solve-s", values["max-solve-s"], 300, 1),
       defaultTimeLimitS: int("time-limit", values["time-limit"], 60, 1),
     },
   });
   const address = await startServer(app, { port, host: values.host ?? "127.0.0.1" });
-  process.stderr.write(`urbanmine listening on ${address} (database ${process.env.URBANMINE_DB || "./urbanmine.db"}, ${threads} solver thread(s)); API docs at ${address}/docs\n`);
+  const solving = solve ? `${threads} solver thread(s)` : "no solving here";
+  process.stderr.write(`urbanmine listening on ${address} (store ${describeStore()}, queue ${describeQueue()}, ${solving}); API docs at ${address}/docs\n`);
   // Keep the process alive: the server's handle does; the exit code comes from the signal handler.
   return new Promise<number>(() => undefined);
 }
