@@ -111,5 +111,5 @@ export function writeRichDaysPage(dir: string): void {
     "A solver whose answer leaves stops unserved or breaks a rule is listed as infeasible and has no mean.",
     "",
   ];
-  writeFileSync(join(dir, "rich-days.md"), `${[...head, ...sets.map(runSetMarkdown)].join("\n")}\n`);
+  writeFileSync(join(dir, "rich-days.md"), `${head.join("\n")}\n${sets.map(runSetMarkdown).join("\n\n")}\n`);
 }

@@ -31,7 +31,8 @@ function tempJson(value: unknown): string {
 
 describe("urbanmine vrp PROBLEM.json", () => {
   it("solves our own day200 problem and prints routes whose cost the rich-days formula confirms", async () => {
-    const r = await urbanmine(["vrp", DAY200, "--iterations", "30", "--seed", "1", "--json"]);
+    // one generation after the initial population: about 25 CPU-s, minutes on a busy machine
+    const r = await urbanmine(["vrp", DAY200, "--iterations", "1", "--seed", "1", "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { cost: number; routes: Array<{ vehicleId: string; jobIds: string[] }>; unassigned: Array<{ id: string; reason: string }>; seconds: number };
@@ -41,7 +42,7 @@ describe("urbanmine vrp PROBLEM.json", () => {
     expect(c.errors).toEqual([]);
     expect(out.unassigned).toEqual([]);
     expect(Math.abs(c.cost - out.cost)).toBeLessThan(1e-6 * c.cost);
-  });
+  }, 900_000);
 
   it("answers a VROOM problem in VROOM's solution format", async () => {
     const path = join(root, "test/fixtures/vroom/example.json");
