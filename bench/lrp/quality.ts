@@ -4,7 +4,7 @@
 // checked from its routes. Runs are appended to a JSON-lines file as they end (a rerun skips
 // those already there) and the Markdown report is rewritten after each.
 // Run: npx tsc -p . && node dist/bench/lrp/quality.js [--cpu-seconds S] [--instances A,B]
-//        [--seeds-200 1,2,3] [--part K/N] [--runs FILE] [--out FILE]
+//        [--seeds-200 1,2,3] [--part K/N] [--runs FILE] [--out FILE] [--report-only]
 // --part K/N: this process takes every N-th task from the K-th (two processes share a run).
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -135,6 +135,7 @@ function main(): void {
       part: { type: "string", default: "1/1" },
       runs: { type: "string", default: `${ROOT}bench/results/lrp-runs.jsonl` },
       out: { type: "string", default: `${ROOT}bench/results/lrp.md` },
+      "report-only": { type: "boolean", default: false },
     },
   });
   const budgetS = Number(values["cpu-seconds"]);
@@ -159,7 +160,7 @@ function main(): void {
   const [k, of] = values.part.split("/").map(Number);
   const read = (): Run[] =>
     existsSync(values.runs) ? readFileSync(values.runs, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Run) : [];
-  for (let t = k - 1; t < tasks.length; t += of) {
+  for (let t = k - 1; t < tasks.length && !values["report-only"]; t += of) {
     const { name, method, seed } = tasks[t];
     if (read().some((r) => r.name === name && r.method === method && r.seed === seed && r.budgetS === budgetS)) continue;
     const run = runOne(name, method, seed, budgetS, bks[name].bks);
