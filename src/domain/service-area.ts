@@ -21,15 +21,64 @@ export function haversineM(lat1: number, lon1: number, lat2: number, lon2: numbe
 /** Default reach of the service area around the scenario's zones, hub sites and depots, km. */
 export const DEFAULT_SERVICE_AREA_KM = 50;
 
-/** Straight-line km from `at` to the nearest zone, candidate hub site or carrier depot, with that place's id. */
-export function nearestServedPlace(s: Scenario, at: Location): { id: string; km: number } {
-  let best = { id: "", km: Infinity };
-  const places = [...s.zones, ...s.hubSites, ...s.carriers.flatMap((c) => c.depots)];
-  for (const p of places) {
-    const km = haversineM(at.lat, at.lon, p.location.lat, p.location.lon) / 1000;
-    if (km < best.km) best = { id: p.id, km };
+/** A scenario's zones, hub sites and depots sorted by latitude (built once per scenario object). */
+interface PlaceIndex {
+  lat: Float64Array;
+  lon: Float64Array;
+  ids: string[];
+}
+const placeIndexes = new WeakMap<Scenario, PlaceIndex>();
+
+function placeIndex(s: Scenario): PlaceIndex {
+  let idx = placeIndexes.get(s);
+  if (!idx) {
+    const places = [...s.zones, ...s.hubSites, ...s.carriers.flatMap((c) => c.depots)];
+    places.sort((a, b) => a.location.lat - b.location.lat);
+    idx = { lat: Float64Array.from(places, (p) => p.location.lat), lon: Float64Array.from(places, (p) => p.location.lon), ids: places.map((p) => p.id) };
+    placeIndexes.set(s, idx);
   }
-  return best;
+  return idx;
+}
+
+/** First index whose latitude is at least `lat` (binary search). */
+function lowerBound(lat: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = lat.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lat[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Km of great circle per degree of latitude: no two points further apart in latitude are nearer. */
+const KM_PER_DEG_LAT = (EARTH_RADIUS_M * RAD) / 1000;
+
+/**
+ * Straight-line km from `at` to the nearest zone, candidate hub site or carrier depot, with that place's id.
+ * Searches a latitude band around `at`, widened until the nearest place found is provably the nearest
+ * (every place outside the band is at least the band's half-width away), so a city of thousands of
+ * zones checks each pickup against a few of them.
+ */
+export function nearestServedPlace(s: Scenario, at: Location): { id: string; km: number } {
+  const idx = placeIndex(s);
+  let best = { id: "", km: Infinity };
+  const n = idx.ids.length;
+  let from = lowerBound(idx.lat, at.lat);
+  let to = from;
+  for (let halfDeg = 1 / 64; ; halfDeg *= 2) {
+    const lo = lowerBound(idx.lat, at.lat - halfDeg);
+    const hi = lowerBound(idx.lat, at.lat + halfDeg);
+    for (let i = lo; i < hi; i++) {
+      if (i >= from && i < to) continue; // seen in a narrower band
+      const km = haversineM(at.lat, at.lon, idx.lat[i], idx.lon[i]) / 1000;
+      if (km < best.km) best = { id: idx.ids[i], km };
+    }
+    from = lo;
+    to = hi;
+    if (best.km <= halfDeg * KM_PER_DEG_LAT || (lo === 0 && hi === n)) return best;
+  }
 }
 
 /** What a pickup is checked on (a scenario pickup, or a registration before it has a day). */
