@@ -129,8 +129,8 @@ export const vrpSuite: BenchSuite = {
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 0 }).costUsd,
     }),
     speedCase<Loaded>({
-      name: "local-search-pass-general-x-n101-k25",
-      description: "solveRouting, general path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: construction, local search to a local optimum, one ruin-and-recreate",
+      name: "hgs-initial-population-general-x-n101-k25",
+      description: "solveRouting, hybrid genetic search on the vehicle-bound (mixed-fleet) path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: the initial population (random-order insertion, each educated by local search), one route-based crossover",
       timing: { minIterations: 3 },
       setup: (ctx) => loadGeneral(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,
