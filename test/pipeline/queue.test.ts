@@ -26,7 +26,7 @@ describeWithServices("RedisQueue (BullMQ)", ["URBANMINE_TEST_REDIS_URL"], (urls)
     for (const q of queues) await q.close().catch(() => undefined);
   });
 
-  describe("contract", () => queueContract({ make: (name, concurrency) => make(name, concurrency) }));
+  describe("contract", () => queueContract({ make: (name, concurrency) => make(name, concurrency), shared: true }));
 
   it("hands the job of a consumer that stopped answering to another, flagged as a redelivery", async () => {
     const name = `stall-${process.pid}-${Date.now()}`;
