@@ -120,7 +120,7 @@ export const vrpSuite: BenchSuite = {
   cases: [
     speedCase<Loaded>({
       name: "construct-general-x-n101-k25",
-      description: "solveRouting, general path, X-n101-k25 with a fixed cost per vehicle, 0 iterations: problem data, regret insertion, output",
+      description: "solveRouting, X-n101-k25 with a fixed cost per vehicle, 0 iterations: problem data, the genetic search's set-up (its data, granular neighbours, local-search arrays; no individual at 0 iterations), regret insertion, output",
       // 40%: a short (7-10 ms), allocation-heavy case; with unchanged code its median ranged from
       // 1.71 to 2.30 (34%) between runs on this machine, and its rounds within one run 1.70-2.57
       tolerance: 0.4,
