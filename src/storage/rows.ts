@@ -16,6 +16,11 @@ function num(v: unknown): number {
   return typeof v === "number" ? v : Number(v);
 }
 
+/** A nullable number column's value, or `absent` when it is NULL. */
+function numOr<T>(v: unknown, absent: T): number | T {
+  return v === null || v === undefined ? absent : num(v);
+}
+
 /** Column of each updatable job field. */
 export const JOB_COLUMNS: Record<keyof JobPatch, string> = {
   state: "state",
@@ -54,11 +59,11 @@ export function toJob(r: Row): JobRecord {
     scenarioId: r.scenario_id as string,
     state: r.state as JobState,
     progress: json<JobRecord["progress"]>(r.progress),
-    bestObjectiveUsd: r.best_objective_usd === null || r.best_objective_usd === undefined ? null : num(r.best_objective_usd),
+    bestObjectiveUsd: numOr(r.best_objective_usd, null),
     timeLimitS: num(r.time_limit_s),
     seed: num(r.seed),
-    routingIterations: r.routing_iterations === null || r.routing_iterations === undefined ? null : num(r.routing_iterations),
-    routingStarts: r.routing_starts === null || r.routing_starts === undefined ? 1 : num(r.routing_starts),
+    routingIterations: numOr(r.routing_iterations, null),
+    routingStarts: numOr(r.routing_starts, 1),
     cancelRequested: r.cancel_requested === 1 || r.cancel_requested === true,
     attempts: num(r.attempts),
     planId: (r.plan_id as string | null) ?? null,
