@@ -276,6 +276,16 @@ export class JobRunner {
       clearTimeout(deadline);
       await progress.stop();
       if (run.reason === "shutdown") return this.requeue(job.id, mine);
+      if (run.reason === "cancel") {
+        // Stopped before siting had a feasible plan: what was asked for happened; nothing to keep.
+        await this.finish(job.id, mine, {
+          state: "cancelled",
+          finishedAt: new Date().toISOString(),
+          progress: { ...job.progress, message: "cancelled before a plan was found" },
+        });
+        this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: "cancelled" });
+        return "done";
+      }
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
       await this.finish(job.id, mine, failure(job, `the solve failed: ${message}`));
       this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: `failed: ${message}` });

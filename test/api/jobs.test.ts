@@ -80,6 +80,17 @@ describe("solve jobs", () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("ends a job cancelled before its first plan as cancelled, without a plan, not as failed", async () => {
+    const t = await setup({ planner: fakePlanner({ firstPlanAfterMs: 60_000 }) });
+    const job = (await solve(t)).json();
+    await waitForJob(t.app, t.keys.planner, job.id, ["running"]);
+    const del = await t.app.inject({ method: "DELETE", url: `/v1/jobs/${job.id}`, headers: auth(t.keys.planner) });
+    expect(del.statusCode).toBe(202);
+    const end = await waitForJob(t.app, t.keys.planner, job.id, ["cancelled", "done", "failed"]);
+    expect(end).toMatchObject({ state: "cancelled", planId: null, error: null });
+    expect((end.progress as { message: string }).message).toMatch(/before a plan was found/);
+  });
+
   it("cancels a queued job at once without a plan", async () => {
     const t = await setup({ planner: fakePlanner({ steps: 10_000, stepMs: 10 }) });
     const first = (await solve(t)).json();
