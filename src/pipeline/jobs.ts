@@ -186,7 +186,14 @@ export class JobRunner {
     if (!job) {
       throw new UrbanmineError("BUSY", `${this.maxQueued} jobs are queued already, the most this service accepts; retry in ${this.retryAfterS()} s`);
     }
-    await this.queue.push(job.id);
+    try {
+      await this.queue.push(job.id);
+    } catch (err) {
+      // Not queued, so not accepted: the job is recorded as failed rather than left waiting unseen.
+      const reason = `the job queue could not be reached: ${(err as Error)?.message ?? String(err)}`;
+      await this.finish(job.id, { states: ["queued"] }, failure(job, reason));
+      throw new UrbanmineError("BUSY", `${reason}; submit again in ${this.retryAfterS()} s`);
+    }
     return job;
   }
 

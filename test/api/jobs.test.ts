@@ -102,6 +102,16 @@ describe("solve jobs", () => {
     expect((await waitForJob(t.app, t.keys.planner, second.id, ["cancelled"])).startedAt).toBeNull();
   });
 
+  it("answers 503 when the queue cannot take a job, and records the job as failed with the reason", async () => {
+    const queue = { shared: true, push: async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6379")), process: () => undefined, close: async () => undefined };
+    const t = await setup({ jobs: { queue } });
+    const res = await solve(t);
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toContain("ECONNREFUSED");
+    const [job] = await t.store.listJobs({});
+    expect(job).toMatchObject({ state: "failed", error: expect.stringContaining("job queue could not be reached") });
+  });
+
   it("fails a job whose worker crashes, with the reason, and keeps serving", async () => {
     const t = await setup({ planner: fakePlanner({ failWith: "worker exited with code 1" }) });
     const job = (await solve(t)).json();
