@@ -86,7 +86,7 @@ export const Shipment = z.object({
 });
 
 export const PlanStep = z.object({
-  type: z.enum(["start", "job", "unload", "end"]),
+  type: z.enum(["start", "job", "unload", "break", "end"]),
   id: z.string().describe("Pickup id, or the hub/depot id"),
   location: Location,
   arrival: z.string().describe("HH:MM"),
