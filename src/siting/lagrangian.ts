@@ -35,8 +35,10 @@ export interface LagrangianOptions {
   incumbentUsd: number;
   /** Subgradient iterations (the bound is deterministic for a given count). */
   iterations: number;
-  /** Wall-clock instant (performance.now()) after which iterations stop early. */
+  /** Instant on `now`'s clock after which iterations stop early. */
   deadlineMs?: number;
+  /** The clock of `deadlineMs`, ms (default performance.now). */
+  now?: () => number;
   /** Polled every iteration; true stops the iterations (the bound so far stays valid). */
   shouldStop?: () => boolean;
 }
@@ -91,7 +93,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
   let stall = 0;
   let iterations = 0;
   for (; iterations < options.iterations; iterations++) {
-    if ((options.deadlineMs !== undefined && performance.now() > options.deadlineMs) || options.shouldStop?.()) break;
+    if ((options.deadlineMs !== undefined && (options.now ?? performance.now.bind(performance))() > options.deadlineMs) || options.shouldStop?.()) break;
     const v = select(values(false), grad).usd;
     if (!Number.isFinite(v)) break;
     if (best === -Infinity || v > best + 1e-9 * Math.abs(best)) {
