@@ -147,3 +147,23 @@ describe("incompatible tags", () => {
     expect(checkRouting(p, s).errors.join("\n")).toMatch(/\(lithium\) and job .* \(ferrous\) may not share a vehicle/);
   });
 });
+
+describe("a day in progress", () => {
+  it("routes each vehicle on from where it stands, when it is free, with its load on board, optimally (exhaustive search)", () => {
+    optimalOnDays(6, (q, rand) => {
+      // v1 stands at a job site at 10:00 with 6 units on board and one stop promised next; v2 is still at its depot
+      q.vehicles[0].start = 7;
+      q.vehicles[0].shift = [3600 + Math.floor(rand() * 4) * 600, 14_400];
+      q.vehicles[0].initialLoad = [6];
+      q.jobs = q.jobs.filter((j) => j.location !== 7);
+      q.locked = [{ vehicleId: "v1", jobIds: [q.jobs[0].id] }];
+      q.jobs[0].timeWindows = [];
+      q.vehicles[1].breaks = [{ id: "lunch", timeWindows: [[5400, 9000]], serviceS: 1200 }];
+    }, (p, s) => {
+      const v1 = s.routes.find((r) => r.vehicleId === "v1")!;
+      expect(v1.steps[0]).toMatchObject({ type: "start", location: 7, load: [6] });
+      expect(v1.steps[0].departureS).toBeGreaterThanOrEqual(p.vehicles[0].shift[0]);
+      expect(v1.steps[1].jobId).toBe(p.jobs[0].id);
+    });
+  });
+});
