@@ -1,8 +1,9 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
 // hybrid genetic search on every problem its segments can price (any fleet, dimensions, single
-// windows, skills, locked prefixes); otherwise (several windows, unload trips, open routes, a
-// fleet too small for every job) build with regret insertion, polish with local search and improve by
-// ruin-and-recreate; then report routes, schedules and the reason each unserved job was left out.
+// windows, skills, locked prefixes, fleets too small for every job: stops then optional);
+// otherwise (several windows, unload trips, open routes, speed factors that differ) build with
+// regret insertion, polish with local search and improve by ruin-and-recreate; then report
+// routes, schedules and the reason each unserved job was left out.
 import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
@@ -56,9 +57,13 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
 
 /** Hybrid genetic search; null when it found nothing feasible in the general model. */
 function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
-  const routes = solveHgs(hgs, rng, stopper, (cost) =>
-    options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit }),
-  );
+  const onBest = (cost: number): void => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit });
+  let routes = solveHgs(hgs, rng, stopper, onBest);
+  // a classic fleet too small for every stop: routes bound to vehicles, stops optional
+  if (!routes && hgs.giantTour) {
+    hgs = toHgsData(data, true) as HgsData;
+    routes = solveHgs(hgs, rng, stopper, onBest, true);
+  }
   if (!routes || routes.length > data.nVehicles) return null;
   const sol = new Solution(data);
   routes.forEach((r, v) => sol.setRoute(v, [...data.lockedPrefix[v], ...r.map((c) => hgs.jobOf[c])], 0));

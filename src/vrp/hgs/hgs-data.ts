@@ -76,6 +76,14 @@ export interface HgsData {
   readonly depot: number;
   /** Most routes allowed (the fleet size). */
   readonly maxRoutes: number;
+  /** Priority of customer c (0..100). */
+  readonly priority: Int32Array;
+  /**
+   * What serving customer c is worth when stops are optional, in the cost unit: one priority
+   * point outweighs n + 1 served stops, and one served stop any cost a single insertion can add
+   * (VROOM's order: served priority, then stops served, then cost).
+   */
+  readonly prize: Float64Array;
   /** USD per cost unit: the giant-tour variant counts distance (times the fleet's $/km), others USD. */
   readonly costUnit: number;
   /** Breaks, setup times or incompatible tags: segments carry the extra fields (see segment.ts). */
@@ -102,8 +110,11 @@ export interface HgsData {
 /** Skill groups a job mask can hold (bits of an int32). */
 const MAX_GROUPS = 30;
 
-/** The search form of `d`, or null when it uses a feature only the general search handles. */
-export function toHgsData(d: ProblemData): HgsData | null {
+/**
+ * The search form of `d`, or null when it uses a feature only the general search handles.
+ * `bound` keeps routes bound to vehicles even for a classic fleet (optional stops need it).
+ */
+export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   // no capacity dimension at all (VROOM problems without amounts): one dimension that nothing fills
   if (d.nDims === 0)
     d = { ...d, nDims: 1, jobAmount: new Float64Array(d.nJobs), vCapacity: new Float64Array(d.nVehicles).fill(OPEN), vInitialLoad: new Float64Array(d.nVehicles) };
@@ -157,7 +168,7 @@ export function toHgsData(d: ProblemData): HgsData | null {
   const all = n === nJobs;
   const jobMask = new Int32Array(n);
   for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
-  const giantTour = all && isClassic(d, symmetric);
+  const giantTour = !bound && all && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
   const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
@@ -203,12 +214,27 @@ export function toHgsData(d: ProblemData): HgsData | null {
     startLoc: Int32Array.from(d.vStart), startDist: new Float64Array(nV), startDur: new Float64Array(nV), startTw: new Float64Array(nV),
     startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
     startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
+    priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour),
     rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
     tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
   };
   const h = d.geneticOnly ? withRichFeatures(d, base) : base;
   for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
   return h;
+}
+
+/** See HgsData.prize: a bound on any one insertion's cost (a vehicle opened for it, its longest detour and paid shift). */
+function prizes(d: ProblemData, priority: Int32Array, giantTour: boolean): Float64Array {
+  let maxKm = 0;
+  for (let k = 0; k < d.distanceKm.length; k++) if (d.distanceKm[k] > maxKm) maxKm = d.distanceKm[k];
+  let unit = 1;
+  for (let v = 0; v < d.nVehicles; v++) {
+    const paidS = Math.max(d.vShiftEndS[v] - d.vShiftStartS[v], d.vMinPaidS[v]);
+    const perKm = giantTour ? 1 : d.vUsdPerKm[v];
+    unit = Math.max(unit, 1 + 2 * (d.vFixedUsd[v] + perKm * 2 * maxKm + (d.vUsdPerHour[v] * paidS) / 3600 + d.vUsdPerStop[v]));
+  }
+  const n = priority.length;
+  return Float64Array.from(priority, (p) => unit * (p * (n + 1) + 1));
 }
 
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */

@@ -1,7 +1,8 @@
 // Route-based crossover for a mixed fleet (after SREX, Nagata & Kobayashi, as PyVRP uses it):
 // the child takes the second parent's routes, then a few neighbouring routes of the first
 // parent on the same vehicles; customers served twice keep the first parent's route, and
-// customers left without a route are inserted by the local search (cheapest position).
+// customers left without a route are inserted by the local search (cheapest position; with
+// optional stops it may leave some out again).
 import type { Rng } from "../random.js";
 import type { Individual } from "./individual.js";
 
@@ -22,10 +23,11 @@ export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Ar
   const want = 1 + rng.int(Math.max(1, Math.ceil(used / 2)));
   const chosen = new Set<number>();
   const c0 = rng.int(n);
-  chosen.add(slotOf[c0]);
+  // customers `a` leaves out (optional stops) bring no route
+  if (slotOf[c0] >= 0) chosen.add(slotOf[c0]);
   for (const c of neighbours[c0]) {
     if (chosen.size >= want) break;
-    chosen.add(slotOf[c]);
+    if (slotOf[c] >= 0) chosen.add(slotOf[c]);
   }
   const fromA = new Uint8Array(n);
   for (const s of chosen) for (const c of a.routes[s]) fromA[c] = 1;

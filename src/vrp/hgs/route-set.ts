@@ -4,7 +4,7 @@
 // r (its depots, shift, capacity and costs); tails (suffixes without the end depot) let a
 // route take another route's customers home to its own end depot.
 import type { HgsData } from "./hgs-data.js";
-import { concat, penalisedCost, routeObjective, Segment, visitCustomer, visitDepot } from "./segment.js";
+import { concat, loadExcess, penalisedCost, routeObjective, Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
 /** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1... */
 const F = 8;
@@ -109,8 +109,9 @@ export class RouteSet {
     return x >= this.n;
   }
 
-  /** Links `routes` (customer lists, at most nRoutes) and prices them. */
+  /** Links `routes` (customer lists, at most nRoutes) and prices them; customers in none are unrouted (routeOf -1). */
   load(routes: ReadonlyArray<ArrayLike<number>>): void {
+    this.routeOf.fill(-1, 0, this.n);
     for (let r = 0; r < this.nRoutes; r++) {
       let prev = this.startOf(r);
       const seq = r < routes.length ? routes[r] : [];
@@ -295,6 +296,20 @@ export class RouteSet {
     const q = this.next[x];
     this.next[p] = q;
     this.prev[q] = p;
+  }
+
+  /** Takes customer x out of the solution (optional stops): unlinked, routeOf -1, its route updated. */
+  unroute(x: number): void {
+    const r = this.routeOf[x];
+    this.remove(x);
+    this.routeOf[x] = -1;
+    this.update(r);
+  }
+
+  /** Penalty-free check: vehicle of route r can drive the whole-route segment `s` within every limit. */
+  feasible(s: Segment, r: number): boolean {
+    const v = this.vehicle(r);
+    return loadExcess(this.data, s, v) < 1e-9 && timeExcess(this.data, s, v) < 1e-9;
   }
 
   /** Links customer x right after node y (route data are stale until update). */
