@@ -105,6 +105,15 @@ export interface HgsData {
   readonly tagConflict: Int32Array;
   /** Break index (into ProblemData's break arrays) of each break customer; -1 for jobs. */
   readonly breakOf: Int32Array;
+  /**
+   * Shipments: the partner customer of a pickup or delivery (-1: none), 1 for a delivery (its
+   * amounts are negative: it unloads), and two random 32-bit keys per shipment, the same on both
+   * customers (at `2c`, `2c + 1`), whose XOR over a route is 0 only when its shipments are whole.
+   */
+  readonly hasShipments: boolean;
+  readonly partner: Int32Array;
+  readonly delivers: Uint8Array;
+  readonly shipKey: Int32Array;
 }
 
 /** Skill groups a job mask can hold (bits of an int32). */
@@ -154,7 +163,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
   // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
   // in every matrix we build, so a job no vehicle serves alone fits no route)
-  const served: number[] = [];
+  let served: number[] = [];
   for (let j = 0; j < nJobs; j++) {
     if (d.jobLocked[j]) continue;
     const w = d.twOffset[j];
@@ -162,6 +171,9 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
     if (ok) served.push(j);
   }
+  // a shipment is served whole or not at all
+  const alone = new Set(served);
+  served = served.filter((j) => d.jobPartner[j] < 0 || alone.has(d.jobPartner[j]));
   const n = served.length;
   if (n === 0) return null;
   const jobOf = Int32Array.from(served);
@@ -217,6 +229,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour),
     rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
     tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
+    hasShipments: false, partner: new Int32Array(n).fill(-1), delivers: new Uint8Array(n), shipKey: new Int32Array(2 * n),
   };
   const h = d.geneticOnly ? withRichFeatures(d, base) : base;
   for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
