@@ -325,6 +325,8 @@ function buildShipments(problem: RoutingProblem, jobIndex: Map<string, number>, 
       return;
     }
     if (jobLocked[p] || jobLocked[d]) issues.push({ path: `shipments[${i}]`, message: "jobs of a shipment cannot be locked yet" });
+    for (const j of [p, d])
+      if (problem.jobs[j].timeWindows.length > 1) issues.push({ path: `jobs[${j}].timeWindows`, message: "a shipment's pickup or delivery takes one time window at most for now" });
     const a = problem.jobs[p].amounts;
     const b = problem.jobs[d].amounts;
     if (a.length !== b.length || a.some((x, k) => x !== b[k]))

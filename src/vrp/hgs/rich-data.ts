@@ -85,8 +85,10 @@ export function withRichFeatures(d: ProblemData, h: HgsData): HgsData {
     setupS: grow(h.setupS, 0),
     tags: grow(h.tags, 0),
     priority: grow(h.priority, 0),
-    // a break is never left out (the local search skips it when dropping stops); its prize says so too
-    prize: grow(h.prize, 1e3 * Math.max(1, ...h.prize)),
+    // a break is never left out: an infinite prize
+    prize: grow(h.prize, Infinity),
+    // a break is its own only copy
+    nextCopy: Int32Array.from({ length: n }, (_, c) => (c < n0 ? h.nextCopy[c] : c)),
     vCapacity,
     vInitialLoad: widen(h.vInitialLoad),
     startLoad: widen(h.startLoad),
