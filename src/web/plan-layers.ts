@@ -165,18 +165,23 @@ interface NetworkLines extends FeatureCollection {
 
 const networks = new Map<string, Promise<NetworkLines>>();
 
-/**
- * Draws the scenario's own network (streets, rail) beneath the overlays, and credits
- * OpenStreetMap when the lines come from it. Fetched once per scenario and page.
- */
-export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
+/** The scenario's network lines (streets, rail; empty without a network file), fetched once per scenario and page. */
+export function networkLines(scenarioId: string): Promise<NetworkLines> {
   let lines = networks.get(scenarioId);
   if (!lines) {
     lines = api<NetworkLines>("GET", `/v1/scenarios/${encodeURIComponent(scenarioId)}/network`);
     networks.set(scenarioId, lines);
     lines.catch(() => networks.delete(scenarioId));
   }
-  const fc = await lines;
+  return lines;
+}
+
+/**
+ * Draws the scenario's own network (streets, rail) beneath the overlays, and credits
+ * OpenStreetMap when the lines come from it.
+ */
+export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
+  const fc = await networkLines(scenarioId);
   m.set("network", fc);
   m.creditOsm(fc.features.length > 0 && fc.attribution !== null);
 }

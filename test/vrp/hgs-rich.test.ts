@@ -86,6 +86,39 @@ describe("hybrid genetic search (mixed fleet)", () => {
     }
   });
 
+  it("is optimal with open routes (a van ending at its last stop, a van starting at its first)", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const p = cityDay(seed * 43, 6);
+      p.vehicles = p.vehicles.map((v) => (v.id === "van-1" ? { ...v, end: undefined } : v.id === "van-2" ? { ...v, start: undefined } : v));
+      const s = solveRouting(p, { seed: 1, maxIterations: 300 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+    }
+  });
+
+  it("is optimal with several time windows per stop (one customer per window, one of them served)", () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const p = cityDay(seed * 47, 6);
+      const rand = lcg(seed * 3);
+      p.jobs = p.jobs.map((j) => {
+        if (rand() < 0.4) return j;
+        const s = Math.floor(rand() * 4) * 1200;
+        return { ...j, timeWindows: [[s, s + 900], [s + 3600, s + 4800]] as Array<[number, number]> };
+      });
+      const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+    }
+  });
+
   it("keeps a locked prefix (re-optimisation) and is optimal around it", () => {
     let genetic = 0;
     for (let seed = 1; seed <= 4; seed++) {

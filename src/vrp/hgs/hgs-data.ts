@@ -4,8 +4,9 @@
 // limits and skill group. The variant is read from the data: identical vehicles at one depot
 // paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
 // routes bound to vehicles. A locked prefix becomes part of its vehicle's start segment.
-// Features the segments cannot price (several windows, unload trips, open routes) leave the
-// problem to the general search. Jobs no vehicle
+// An open start or end is a location 0 km and 0 s from everywhere; a job with several windows
+// is one customer per window, at most one of them routed. Features the segments cannot price
+// (unload trips, speed factors that differ) leave the problem to the general search. Jobs no vehicle
 // can serve even alone are left out of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 import { withRichFeatures } from "./rich-data.js";
@@ -81,9 +82,13 @@ export interface HgsData {
   /**
    * What serving customer c is worth when stops are optional, in the cost unit: one priority
    * point outweighs n + 1 served stops, and one served stop any cost a single insertion can add
-   * (VROOM's order: served priority, then stops served, then cost).
+   * (VROOM's order: served priority, then stops served, then cost). Infinity: never left out.
    */
   readonly prize: Float64Array;
+  /** Some job has several windows: one customer per window (copies), at most one routed; stops are then optional. */
+  readonly copies: boolean;
+  /** Next copy of customer c's job (a cycle; c itself for a job with one window). */
+  readonly nextCopy: Int32Array;
   /** USD per cost unit: the giant-tour variant counts distance (times the fleet's $/km), others USD. */
   readonly costUnit: number;
   /** Breaks, setup times or incompatible tags: segments carry the extra fields (see segment.ts). */
@@ -118,17 +123,20 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   // no capacity dimension at all (VROOM problems without amounts): one dimension that nothing fills
   if (d.nDims === 0)
     d = { ...d, nDims: 1, jobAmount: new Float64Array(d.nJobs), vCapacity: new Float64Array(d.nVehicles).fill(OPEN), vInitialLoad: new Float64Array(d.nVehicles) };
+  if (d.nVehicles === 0 || d.nJobs === 0) return null;
+  // open routes: an open start or end is a location of its own, 0 km and 0 s from everywhere
+  if (d.vStart.some((x) => x < 0) || d.vEnd.some((x) => x < 0)) d = withOpenEnds(d);
   const nV = d.nVehicles;
   const nJobs = d.nJobs;
   const nDims = d.nDims;
   const m = d.nLocations;
-  if (nV === 0 || nJobs === 0) return null;
   const speed = d.vSpeedFactor[0];
   for (let v = 0; v < nV; v++) {
-    if (d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
+    if (d.vSpeedFactor[v] !== speed) return null;
     if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
   }
-  for (let j = 0; j < nJobs; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
+  // a locked job's window is fixed in its vehicle's start segment: one window only
+  for (let j = 0; j < nJobs; j++) if (d.jobLocked[j] && d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
   for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
   let symmetric = true;
   for (let i = 0; i < m && symmetric; i++)
@@ -154,18 +162,29 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
   // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
   // in every matrix we build, so a job no vehicle serves alone fits no route)
+  // (a job with several windows becomes one customer per window it can be served in; at most
+  // one of these copies is ever routed)
   const served: number[] = [];
+  const windowOf: number[] = [];
+  const nextCopy: number[] = [];
   for (let j = 0; j < nJobs; j++) {
     if (d.jobLocked[j]) continue;
-    const w = d.twOffset[j];
-    let ok = false;
-    for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
-    if (ok) served.push(j);
+    const first = served.length;
+    for (let w = d.twOffset[j]; w < d.twOffset[j + 1]; w++) {
+      let ok = false;
+      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
+      if (!ok) continue;
+      nextCopy.push(served.length + 1);
+      served.push(j);
+      windowOf.push(w);
+    }
+    if (served.length > first) nextCopy[served.length - 1] = first;
   }
   const n = served.length;
   if (n === 0) return null;
   const jobOf = Int32Array.from(served);
-  const all = n === nJobs;
+  const copies = n > new Set(served).size;
+  const all = n === nJobs && !copies;
   const jobMask = new Int32Array(n);
   for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
   const giantTour = !bound && all && isClassic(d, symmetric);
@@ -174,7 +193,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
   let hasTimeWindows = !giantTour;
   for (let c = 0; c < n; c++) {
-    const w = d.twOffset[jobOf[c]];
+    const w = windowOf[c];
     readyS[c] = Math.max(-OPEN, d.twStartS[w]);
     dueS[c] = Math.min(OPEN, d.twEndS[w]);
     if (giantTour) {
@@ -214,7 +233,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     startLoc: Int32Array.from(d.vStart), startDist: new Float64Array(nV), startDur: new Float64Array(nV), startTw: new Float64Array(nV),
     startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
     startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
-    priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour),
+    priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour), copies, nextCopy: Int32Array.from(nextCopy),
     rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
     tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
   };
@@ -235,6 +254,19 @@ function prizes(d: ProblemData, priority: Int32Array, giantTour: boolean): Float
   }
   const n = priority.length;
   return Float64Array.from(priority, (p) => unit * (p * (n + 1) + 1));
+}
+
+/** `d` with one more location, 0 km and 0 s from and to every other, where open routes start or end. */
+function withOpenEnds(d: ProblemData): ProblemData {
+  const m = d.nLocations;
+  const m1 = m + 1;
+  const grow = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(m1 * m1);
+    for (let i = 0; i < m; i++) out.set(a.subarray(i * m, (i + 1) * m), i * m1);
+    return out;
+  };
+  const open = (ends: Int32Array): Int32Array => ends.map((x) => (x < 0 ? m : x));
+  return { ...d, nLocations: m1, durationS: grow(d.durationS), distanceKm: grow(d.distanceKm), vStart: open(d.vStart), vEnd: open(d.vEnd) };
 }
 
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */

@@ -53,7 +53,17 @@ export class Individual {
       this.capExcess += loadExcess(data, seg, v);
       this.timeWarp += timeExcess(data, seg, v);
     });
-    for (let c = 0; c < data.n; c++) if (this.succ[c] === -2) this.unservedPrize += data.prize[c];
+    // a job's prize once, when none of its copies (windows) is served
+    for (let c = 0; c < data.n; c++) {
+      if (this.succ[c] !== -2) continue;
+      let first = c;
+      let served = false;
+      for (let x = data.nextCopy[c]; x !== c; x = data.nextCopy[x]) {
+        if (this.succ[x] !== -2) served = true;
+        if (x < first) first = x;
+      }
+      if (!served && first === c) this.unservedPrize += data.prize[c];
+    }
     this.penalisedCost = this.cost + capPenalty * this.capExcess + twPenalty * this.timeWarp + this.unservedPrize;
   }
 

@@ -265,6 +265,8 @@ export class LocalSearch {
         let bestScore = Infinity;
         let cheapest = -1;
         for (let x = rs.next[rs.startOf(r)]; x < rs.n; x = rs.next[x]) {
+          // an infinite prize marks a customer that is never left out
+          if (d.prize[x] === Infinity) continue;
           if (cheapest < 0 || d.prize[x] < d.prize[cheapest]) cheapest = x;
           concat(d, rs.prefix(rs.prev[x], a), rs.suffix(rs.next[x], b), a);
           if (before - excess(a, r) <= 1e-9) continue;
@@ -277,7 +279,7 @@ export class LocalSearch {
             best = x;
           }
         }
-        // an infeasible start segment (a locked prefix) cannot be repaired here; checked upstream
+        // nothing left to leave out (an infeasible locked prefix is refused upstream)
         if (cheapest < 0) break;
         rs.unroute(best >= 0 ? best : cheapest);
         this.moves++;
@@ -298,6 +300,11 @@ export class LocalSearch {
     for (const c of this.order) {
       if (rs.routeOf[c] >= 0) continue;
       rs.single(c, one);
+      const copy = d.copies ? rs.routedCopy(c) : -1;
+      if (copy >= 0) {
+        if (this.switchCopy(c, copy, one)) inserted = true;
+        continue;
+      }
       let bestDelta = Infinity;
       let bestAfter = -1;
       const tryAfter = (p: number): void => {
@@ -337,6 +344,43 @@ export class LocalSearch {
   }
 
   /**
+   * A job with several windows: its unrouted copy c (another window) replaces its routed copy w,
+   * in w's place or after a granular neighbour in another route, when that costs less.
+   */
+  private switchCopy(c: number, w: number, one: Segment): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b] = this.seg;
+    const rw = rs.routeOf[w];
+    concat(d, rs.prefix(rs.prev[w], a), one, a);
+    concat(d, a, rs.suffix(rs.next[w], b), a);
+    let bestGain = rs.feasible(a, rw) ? rs.routeCost[rw] - rs.cost(a, rw) : -Infinity;
+    let bestAfter = rs.prev[w];
+    // route of w without w, priced once
+    concat(d, rs.prefix(rs.prev[w], a), rs.suffix(rs.next[w], b), a);
+    const withoutW = rs.cost(a, rw) - rs.routeCost[rw];
+    for (const v of this.neighbours[c]) {
+      const rv = rs.routeOf[v];
+      if (rv < 0 || rv === rw) continue;
+      concat(d, rs.prefix(v, a), one, a);
+      concat(d, a, rs.suffix(rs.next[v], b), a);
+      if (!rs.feasible(a, rv)) continue;
+      const gain = -(withoutW + rs.cost(a, rv) - rs.routeCost[rv]);
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestAfter = v;
+      }
+    }
+    if (bestGain <= EPS) return false;
+    const rv = rs.routeOf[bestAfter];
+    rs.remove(w);
+    rs.routeOf[w] = -1;
+    rs.insertAfter(c, bestAfter);
+    this.commit(rw, rv);
+    return true;
+  }
+
+  /**
    * Optional stops: unrouted customer c takes the place of a routed granular neighbour w when
    * the route stays feasible and c's prize less w's outweighs the cost change (a stop of more
    * priority in, or the same worth served for less).
@@ -373,6 +417,7 @@ export class LocalSearch {
    */
   private insertCheapest(c: number, openOrder: ArrayLike<number> | null): void {
     const rs = this.rs;
+    if (this.data.copies && rs.routedCopy(c) >= 0) return;
     const d = this.data;
     const [a, b, one] = this.seg;
     rs.single(c, one);

@@ -12,8 +12,11 @@ export interface RouteChild {
   missing: number[];
 }
 
-/** Crosses `a` into `b`: routes of `a` near a random customer replace `b`'s routes on those vehicles. */
-export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Array[], rng: Rng): RouteChild {
+/**
+ * Crosses `a` into `b`: routes of `a` near a random customer replace `b`'s routes on those
+ * vehicles. `nextCopy`: the copies of each customer's job (see HgsData.nextCopy).
+ */
+export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Array[], nextCopy: Int32Array, rng: Rng): RouteChild {
   const n = a.succ.length;
   const slotOf = new Int32Array(n).fill(-1);
   a.routes.forEach((r, s) => {
@@ -30,7 +33,16 @@ export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Ar
     if (slotOf[c] >= 0) chosen.add(slotOf[c]);
   }
   const fromA = new Uint8Array(n);
-  for (const s of chosen) for (const c of a.routes[s]) fromA[c] = 1;
+  // every copy of a job (its windows) counts as taken from `a`
+  for (const s of chosen) {
+    for (const c of a.routes[s]) {
+      let x = c;
+      do {
+        fromA[x] = 1;
+        x = nextCopy[x];
+      } while (x !== c);
+    }
+  }
   const placed = new Uint8Array(n);
   const routes = b.routes.map((r, s) => {
     const keep = chosen.has(s) ? a.routes[s] : r.filter((c) => !fromA[c]);

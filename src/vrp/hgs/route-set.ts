@@ -306,6 +306,13 @@ export class RouteSet {
     this.update(r);
   }
 
+  /** The routed copy of customer c's job other than c (a job with several windows), or -1. */
+  routedCopy(c: number): number {
+    const next = this.data.nextCopy;
+    for (let x = next[c]; x !== c; x = next[x]) if (this.routeOf[x] >= 0) return x;
+    return -1;
+  }
+
   /** Penalty-free check: vehicle of route r can drive the whole-route segment `s` within every limit. */
   feasible(s: Segment, r: number): boolean {
     const v = this.vehicle(r);

@@ -52,7 +52,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     : Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
   const neighbours = granularNeighbours(data, !data.giantTour ? PARAMS.granularMixed : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
   const ls = new LocalSearch(data, nRoutes, neighbours, rng);
-  ls.optional = optional && !data.giantTour;
+  // a job with several windows is served by one of its copies: the optional-stop moves choose it
+  ls.optional = (optional || data.copies) && !data.giantTour;
   const pop = new Population(PARAMS, rng);
   // initial penalties: scaled to the average edge length, as in HGS
   let maxDist = 0;
@@ -105,13 +106,19 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   const offspring = (): void => {
     if (data.giantTour) educate(split(data, orderedCrossover(pop.select().tour, pop.select().tour, rng), nRoutes, capPenalty, twPenalty));
     else {
-      const child = routeCrossover(pop.select(), pop.select(), neighbours, rng);
+      const child = routeCrossover(pop.select(), pop.select(), neighbours, data.nextCopy, rng);
       educate(child.routes, child.missing);
     }
   };
   // HGS starts from 4·mu individuals; on large instances each local search is slow, so fewer,
-  // and never more than a fifth of a known time budget, leave time for the genetic phase
-  const initial = Math.min(4 * PARAMS.mu, Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)));
+  // and never more than a fifth of a known time budget leave time for the genetic phase. Routes
+  // bound to vehicles: each costs about a generation (0.3 CPU-s on a 200-stop day), so never
+  // more than the generations allowed either (at least two); giant tours cost milliseconds
+  const initial = Math.min(
+    4 * PARAMS.mu,
+    Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)),
+    data.giantTour ? Infinity : Math.max(2, stopper.iterationBudget()),
+  );
   for (let k = 0; k < initial && !stop(); k++) {
     fresh();
     if (stopper.progress() > 0.2 && pop.size() >= 2) break;

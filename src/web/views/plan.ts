@@ -6,7 +6,7 @@ import { api, apiText } from "../api.js";
 import { download, type App } from "../app.js";
 import { h, money, mount, num } from "../dom.js";
 import { kpiPanel } from "../kpi-panel.js";
-import { planLayers, ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
+import { networkLines, planLayers, ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
 import type { PlanEnvelopeT, Scenario } from "../types.js";
 
 function legend(): HTMLElement {
@@ -34,7 +34,10 @@ export async function renderPlan(app: App, id: string): Promise<void> {
   app.status("plan", "loading");
   const t0 = performance.now();
   const env = await api<PlanEnvelopeT>("GET", `/v1/plans/${encodeURIComponent(id)}`);
+  // The network's lines are fetched beside the scenario, not after it.
+  const network = networkLines(env.scenarioId);
   const scenario = await api<Scenario>("GET", `/v1/scenarios/${encodeURIComponent(env.scenarioId)}`);
+  await network;
   const plan = env.plan;
   app.mark("planData", performance.now() - t0);
   showLayers(app.map, planLayers(plan, scenario));
