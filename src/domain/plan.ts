@@ -28,6 +28,38 @@ export const Assignment = z.object({
   collectionCo2TPerYear: z.number().optional().describe("Siting's collection CO2 of this assignment, t per year"),
 });
 
+export const ChannelChoice = z.object({
+  channel: z.string().describe("curbside, drop-off, mail-back or event"),
+  dropOffId: z.string().optional().describe("The drop-off point, for drop-off"),
+  captureRate: z.number().describe("Share of the zone's available devices it captures"),
+  tonnesPerYear: z.number(),
+  unitsPerYear: z.number(),
+  costUsdPerYear: z.number().describe("What it costs a year at the zone's hub (a drop-off point's fixed cost apart)"),
+  costUsdPerT: z.number(),
+  co2TPerYear: z.number(),
+  chosen: z.boolean(),
+  reason: z.string().describe("Why it was chosen or not: cost per tonne against capture"),
+  detail: z.string().describe("How the cost is made up"),
+});
+
+export const ZoneChannels = z.object({
+  zoneId: z.string(),
+  hubId: z.string().optional().describe("The hub its devices go to (none when no channel is offered)"),
+  availableTPerYear: z.number().describe("Devices available a year (generated), tonnes"),
+  capturedTPerYear: z.number(),
+  captureRate: z.number().describe("captured ÷ available"),
+  minCaptureRate: z.number().optional(),
+  options: z.array(ChannelChoice),
+});
+
+export const ChannelTotals = z.object({
+  tonnesPerYear: z.number(),
+  unitsPerYear: z.number(),
+  costUsdPerYear: z.number().describe("For drop-off, including the open points' fixed costs"),
+  co2TPerYear: z.number(),
+  zones: z.number().int().describe("Zones offered this channel"),
+});
+
 export const Flow = z.object({
   hubId: z.string(),
   to: z.string().describe("Offtaker id, or 'disposal'"),
@@ -38,10 +70,23 @@ export const Flow = z.object({
   revenueUsdPerYear: z.number(),
   transportCostUsdPerYear: z.number(),
   co2TPerYear: z.number(),
+  echelon: z.enum(["hub", "regional"]).optional().describe("regional: from a regional centre (hubId is the centre's id); omitted: from a city hub"),
+});
+
+export const Shipment = z.object({
+  hubId: z.string(),
+  centreId: z.string(),
+  stream: z.string().describe("Stream id: it leaves the hub after the hub's steps, for the centre's"),
+  mode: z.string(),
+  via: z.string().describe("e.g. road, or road→T1 rail→T2 road, or a lane"),
+  tonnesPerYear: z.number(),
+  distanceKm: z.number(),
+  transportCostUsdPerYear: z.number(),
+  co2TPerYear: z.number(),
 });
 
 export const PlanStep = z.object({
-  type: z.enum(["start", "job", "unload", "end"]),
+  type: z.enum(["start", "job", "unload", "break", "end"]),
   id: z.string().describe("Pickup id, or the hub/depot id"),
   location: Location,
   arrival: z.string().describe("HH:MM"),
@@ -99,6 +144,7 @@ export const CollectionReconciliation = z
 
 export const Kpis = z.object({
   hubsOpened: z.number().int(),
+  regionalCentresOpened: z.number().int().optional(),
   jobs: z.number().describe("Hub staff + co-located enterprises' jobs scaled by their utilisation"),
   jobsAtFullThroughput: z.number().optional().describe("Hub staff + co-located enterprises' jobs at full throughput"),
   unitsCollectedPerYear: z.record(z.string(), z.number()),
@@ -120,6 +166,7 @@ export const Kpis = z.object({
   netCostUsdPerTonne: z.number(),
   co2TPerYear: z.number(),
   collection: CollectionReconciliation.optional(),
+  channels: z.record(z.string(), ChannelTotals).optional().describe("With collection channels: tonnes, devices, cost and CO2 per channel"),
   day: z.object({
     date: z.string(),
     stopsServed: z.number().int(),
@@ -139,6 +186,8 @@ export const MassBalanceRow = z.object({
   materialsKg: z.record(z.string(), z.number()).describe("Recovered material sold, by material, kg per year"),
   disposedKg: z.record(z.string(), z.number()).optional().describe("Material disposed of (no offtaker takes it), by material, kg per year"),
   lossKg: z.number().describe("Residue and process loss (what the recovery efficiencies leave), kg per year"),
+  shippedKg: z.number().optional().describe("With regional centres: streams sent on to centres, kg per year (in = sold + disposed + shipped + loss)"),
+  echelon: z.enum(["hub", "regional"]).optional().describe("regional: a regional centre's balance"),
 });
 
 /** Who does what at a hub: one process step's tonnes, done in-house (by whom) or bought outside. */
@@ -181,6 +230,13 @@ export const Plan = z.object({
     hubs: z.array(PlannedHub),
     assignments: z.array(Assignment),
     flows: z.array(Flow),
+    channels: z.array(ZoneChannels).optional().describe("With collection channels: per zone, the channels it may be offered, which were chosen and why"),
+    centres: z.array(PlannedHub).optional().describe("Regional centres opened"),
+    shipments: z.array(Shipment).optional().describe("Streams from city hubs to regional centres, by mode"),
+    dropOffs: z
+      .array(z.object({ id: z.string(), name: z.string().optional(), location: Location, tonnesPerYear: z.number(), capacityTPerYear: z.number(), fixedCostUsdPerYear: z.number() }))
+      .optional()
+      .describe("Drop-off points opened"),
   }),
   routing: z.object({
     date: z.string(),

@@ -1,6 +1,7 @@
 // Parse a scenario at the boundary: schema first, then the references between lists.
 // Everything after this trusts the scenario; every problem names its JSON path.
 import type { z } from "zod";
+import { checkChannels } from "./channels.js";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { checkLimits } from "./limits.js";
@@ -125,7 +126,9 @@ export function checkReferences(s: Scenario): InputIssue[] {
     }),
   );
 
-  const places = new Set([...hubs, ...terminals, ...offtakers]);
+  const centres = uniqueIds(s.regional?.centres ?? [], "regional.centres", out);
+  s.regional?.centres.forEach((c, i) => uniqueIds(c.sizes, `regional.centres[${i}].sizes`, out));
+  const places = new Set([...hubs, ...terminals, ...offtakers, ...centres]);
   s.lanes.forEach((l, i) => {
     known(places, l.from, "site", `lanes[${i}].from`, out);
     known(places, l.to, "site", `lanes[${i}].to`, out);
@@ -151,6 +154,8 @@ export function checkReferences(s: Scenario): InputIssue[] {
     ["terminals", s.terminals],
     ...s.carriers.map((c, i): [string, Array<{ id: string }>] => [`carriers[${i}].depots`, c.depots]),
     ["pickups", s.pickups ?? []],
+    ["channels.dropOff.sites", s.channels?.dropOff?.sites ?? []],
+    ["regional.centres", s.regional?.centres ?? []],
   ];
   const placeOwner = new Map<string, string>();
   for (const [path, list] of placeLists)
@@ -162,6 +167,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
     });
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
+  out.push(...checkChannels(s));
   return out;
 }
 

@@ -37,6 +37,12 @@ export interface JobRunnerOptions {
   cancelPollMs?: number;
   /** Run jobs in this process (default true); false only submits them (`serve --no-solve`). */
   solve?: boolean;
+  /**
+   * Shared queues: how often this process looks for queued or running jobs that the queue no longer
+   * holds (Redis restarted without its data, a push that failed) and hands them back to the queue;
+   * also how old such a job must be first, ms (default 60 000; 0 never looks).
+   */
+  reconcileMs?: number;
   /** Told when this process starts a job and when it ends it (or loses it to another worker). */
   onEvent?: (e: JobEvent) => void;
 }
@@ -77,6 +83,9 @@ export class JobRunner {
   private readonly solves: boolean;
   private readonly onEvent: (e: JobEvent) => void;
   private readonly running = new Map<string, Running>();
+  private readonly reconcileMs: number;
+  private reconciler: NodeJS.Timeout | undefined;
+  private reconciling = false;
   private closing = false;
 
   constructor(opts: JobRunnerOptions) {
@@ -92,6 +101,7 @@ export class JobRunner {
     this.cancelPollMs = opts.cancelPollMs ?? 500;
     this.solves = opts.solve ?? true;
     this.onEvent = opts.onEvent ?? (() => undefined);
+    this.reconcileMs = opts.reconcileMs ?? 60_000;
   }
 
   /** Solves running in this process now. */
@@ -115,7 +125,46 @@ export class JobRunner {
     }
     if (this.solves) this.queue.process((id, delivery) => this.execute(id, delivery));
     for (const job of await this.store.listJobs({ states: ["queued"] })) await this.queue.push(job.id);
+    if (this.solves && this.queue.shared && this.queue.holds && this.reconcileMs > 0) {
+      this.reconciler = setInterval(() => void this.reconcile(), this.reconcileMs);
+      this.reconciler.unref();
+    }
     return interrupted.length;
+  }
+
+  /**
+   * Hands back to the queue every queued or running job older than reconcileMs that the queue does
+   * not hold and this process does not run. A running job's guarded write makes the re-queue lose
+   * to a worker that still finishes it, and that worker's finish lose to the new attempt.
+   */
+  async reconcile(): Promise<number> {
+    const holds = this.queue.holds?.bind(this.queue);
+    if (!holds || this.closing || this.reconciling) return 0;
+    this.reconciling = true;
+    let handedBack = 0;
+    try {
+      const cutoff = Date.now() - this.reconcileMs;
+      for (const job of await this.store.listJobs({ states: ["queued", "running"] })) {
+        if (this.closing) break;
+        if (this.running.has(job.id) || Date.parse(job.startedAt ?? job.createdAt) > cutoff) continue;
+        if (await holds(job.id)) continue;
+        if (job.state === "running") {
+          const back = await this.store.updateJobIf(job.id, { states: ["running"], attempts: job.attempts }, {
+            state: "queued",
+            progress: { stage: "queued", fraction: 0, message: `re-queued: the queue had lost it (attempt ${job.attempts})` },
+          });
+          if (!back) continue;
+        }
+        await this.queue.push(job.id);
+        handedBack++;
+        this.onEvent({ jobId: job.id, event: "requeued", attempt: job.attempts, detail: "the queue had lost it" });
+      }
+    } catch {
+      // Store or queue unreachable: the next round tries again.
+    } finally {
+      this.reconciling = false;
+    }
+    return handedBack;
   }
 
   /**
@@ -137,7 +186,14 @@ export class JobRunner {
     if (!job) {
       throw new UrbanmineError("BUSY", `${this.maxQueued} jobs are queued already, the most this service accepts; retry in ${this.retryAfterS()} s`);
     }
-    await this.queue.push(job.id);
+    try {
+      await this.queue.push(job.id);
+    } catch (err) {
+      // Not queued, so not accepted: the job is recorded as failed rather than left waiting unseen.
+      const reason = `the job queue could not be reached: ${(err as Error)?.message ?? String(err)}`;
+      await this.finish(job.id, { states: ["queued"] }, failure(job, reason));
+      throw new UrbanmineError("BUSY", `${reason}; submit again in ${this.retryAfterS()} s`);
+    }
     return job;
   }
 
@@ -184,6 +240,7 @@ export class JobRunner {
    */
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.reconciler);
     const runs = [...this.running.values()];
     for (const run of runs) this.stop(run, "shutdown");
     await Promise.race([
@@ -276,6 +333,16 @@ export class JobRunner {
       clearTimeout(deadline);
       await progress.stop();
       if (run.reason === "shutdown") return this.requeue(job.id, mine);
+      if (run.reason === "cancel") {
+        // Stopped before siting had a feasible plan: what was asked for happened; nothing to keep.
+        await this.finish(job.id, mine, {
+          state: "cancelled",
+          finishedAt: new Date().toISOString(),
+          progress: { ...job.progress, message: "cancelled before a plan was found" },
+        });
+        this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: "cancelled" });
+        return "done";
+      }
       const message = err instanceof UrbanmineError ? `${err.code}: ${err.message}` : (err as Error)?.message ?? String(err);
       await this.finish(job.id, mine, failure(job, `the solve failed: ${message}`));
       this.onEvent({ jobId: job.id, event: "ended", attempt: run.attempt, detail: `failed: ${message}` });

@@ -23,6 +23,11 @@ export interface JobQueue {
   process(handler: JobHandler): void;
   /** Stops handing out ids; resolves when every running handler has returned. */
   close(): Promise<void>;
+  /**
+   * Shared queues only: whether the id is waiting, delayed or held by some consumer. Runners use it
+   * to find jobs the queue lost (a Redis restarted without persistence, a push that failed).
+   */
+  holds?(jobId: string): Promise<boolean>;
 }
 
 /** JobQueue in this process's memory: lost on exit, rebuilt from the store at start-up. */

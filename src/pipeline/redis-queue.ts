@@ -91,6 +91,13 @@ export class RedisQueue implements JobQueue {
     }
   }
 
+  async holds(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state !== "completed" && state !== "failed" && state !== "unknown";
+  }
+
   /** Ids waiting in Redis (for tests and metrics). */
   async waitingCount(): Promise<number> {
     return this.queue.getWaitingCount();

@@ -3,6 +3,8 @@
 // enterprise placement and throughput, offtake limits, material balance, CO2 cap — and
 // recomputes the objective from the scenario's factors.
 import { PROCESS_STEPS, type Scenario, type TravelMatrix } from "../domain/index.js";
+import { checkChannelPlan } from "./channel-check.js";
+import { checkRegionalPlan } from "./regional-check.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
@@ -28,6 +30,7 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
   const figures = plans.map((p) => evaluateYear(data, p));
   let prevOpen = new Map<number, number>();
   let prevPlaced = new Map<number, number>();
+  let prevCentres = new Map<number, number>();
 
   plans.forEach((p, t) => {
     const f = figures[t];
@@ -66,10 +69,14 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
         v.push(`${yr}: zone ${z.id} sent to hub ${h.id} at ${d.toFixed(1)} km, beyond the ${s.policy.coverageRadiusKm} km radius`);
       if (s.policy.singleSourcing && Math.abs(a.fraction - 1) > tol) v.push(`${yr}: zone ${z.id} split (${a.fraction} to ${h.id}) under single sourcing`);
     }
+    // With channels a zone offered none is not assigned at all; otherwise every zone is, fully.
+    const offered = new Set((p.offered ?? []).map((o) => o.zone));
     s.zones.forEach((z, zi) => {
-      const needs = p.year >= z.joinYear && data.supplyT[zi].some((x) => x > 0);
+      const needs = p.year >= z.joinYear && data.supplyT[zi].some((x) => x > 0) && (!data.channels || offered.has(zi));
       if (needs && Math.abs(share[zi] - 1) > tol) v.push(`${yr}: zone ${z.id} is ${(share[zi] * 100).toFixed(4)}% assigned`);
+      if (data.channels && !offered.has(zi) && share[zi] > tol) v.push(`${yr}: zone ${z.id} is assigned to a hub but offered no channel`);
     });
+    v.push(...checkChannelPlan(data, road, p, over));
     for (const [hub, size] of open) {
       const inT = f.loadT[hub].reduce((a, x) => a + x, 0);
       const cap = s.hubSites[hub].sizes[size].capacityTPerYear;
@@ -136,11 +143,14 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
         if (offer.maxTPerYear !== undefined && over(got, offer.maxTPerYear)) v.push(`${yr}: ${o.id} gets ${got} t of ${offer.material}, above its maximum ${offer.maxTPerYear} t`);
       }),
     );
-    const disposedT = p.disposed.reduce((a, x) => a + x.tonnes, 0);
+    const disposedT = [...p.disposed, ...(p.centres?.disposed ?? [])].reduce((a, x) => a + x.tonnes, 0);
     if (s.policy.disposalLimitTPerYear !== undefined && over(disposedT, s.policy.disposalLimitTPerYear))
       v.push(`${yr}: ${disposedT} t disposed of, above the limit ${s.policy.disposalLimitTPerYear} t`);
     if (s.policy.co2CapTPerYear !== undefined && over(f.co2Kg / 1000, s.policy.co2CapTPerYear))
       v.push(`${yr}: emissions ${(f.co2Kg / 1000).toFixed(3)} t exceed the cap ${s.policy.co2CapTPerYear} t`);
+    const centres = checkRegionalPlan(data, p, f, prevCentres, over, tol);
+    v.push(...centres.violations);
+    prevCentres = centres.open;
     prevOpen = open;
     prevPlaced = placed;
   });

@@ -4,6 +4,8 @@
 import { type Kpis, type Plan, PROCESS_STEPS } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
 import { BHH_BETA } from "./collection-cost.js";
+import { buildChannelReport } from "./channel-report.js";
+import { type Delivery, yearDeliveries } from "./deliveries.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -57,7 +59,9 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       jobsAtFullThroughput: k.jobs + here.reduce((a, e) => a + e.jobs, 0),
     };
   });
+  const deliveries = yearDeliveries(data, p);
   const assignments = p.assign.map((a) => {
+    if (data.channels) return channelAssignment(data, a.zone, a.hub, deliveries);
     const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
     const tonnes = data.supplyFactor[a.zone][p.year - 1] * data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
     return {
@@ -98,6 +102,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       transportCostUsdPerYear: 0,
       co2TPerYear: 0,
     })),
+    ...(data.regional && p.centres ? centreFlows(data, p) : []),
   ].filter((f) => f.tonnesPerYear > FLOW_FLOOR_T);
 
   // Recovered = sold; what no offtaker takes is disposed of and reported apart; loss is residue.
@@ -120,20 +125,30 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       out += f.outT[hub][mi] * 1000;
     });
     totalIn += inKg;
-    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out });
+    // Streams with regional steps leave the hub as they are, for a centre.
+    const shippedKg = (f.centres?.shippedT[hub] ?? []).reduce((a, v) => a + v, 0) * 1000;
+    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out - shippedKg, ...(f.centres ? { shippedKg } : {}) });
   }
+  const centreFrom = (centre: number): number => plans.find((q) => q.centres?.open.some((o) => o.centre === centre))?.year ?? p.year;
+  const regional = data.regional && p.centres ? regionalReport(data, p, f, totalSold, totalDisposed, centreFrom) : null;
+  if (regional) massBalance.push(...regional.massBalance);
   const totalOut = s.materials.reduce((a, m) => a + totalSold[m.id] + totalDisposed[m.id], 0);
   massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalSold, disposedKg: totalDisposed, lossKg: totalIn - totalOut });
 
   const byStream = (vals: (zi: number, si: number) => number): Record<string, number> =>
     Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? data.supplyFactor[zi][p.year - 1] * vals(zi, si) : 0), 0)]));
-  const tonnes = byStream((zi, si) => data.supplyT[zi][si]);
+  // With channels only what the chosen channels capture is collected.
+  const delivered = (per: (si: number) => number): Record<string, number> =>
+    Object.fromEntries(s.streams.map((st, si) => [st.id, deliveries.reduce((a, dl) => a + dl.streamT[si], 0) * per(si)]));
+  const tonnes = data.channels ? delivered(() => 1) : byStream((zi, si) => data.supplyT[zi][si]);
   const totalT = Object.values(tonnes).reduce((a, v) => a + v, 0);
+  const channels = data.channels ? buildChannelReport(data, p) : null;
   const annual: Omit<Kpis, "day"> = {
     hubsOpened: hubs.length,
-    jobs: hubs.reduce((a, h) => a + h.jobs, 0),
-    jobsAtFullThroughput: hubs.reduce((a, h) => a + h.jobsAtFullThroughput, 0),
-    unitsCollectedPerYear: byStream((zi, si) => data.unitsPerYear[zi][si]),
+    jobs: [...hubs, ...(regional?.centres ?? [])].reduce((a, h) => a + h.jobs, 0),
+    jobsAtFullThroughput: [...hubs, ...(regional?.centres ?? [])].reduce((a, h) => a + h.jobsAtFullThroughput, 0),
+    ...(regional ? { regionalCentresOpened: regional.centres.length } : {}),
+    unitsCollectedPerYear: data.channels ? delivered((si) => 1000 / s.streams[si].unitMassKg) : byStream((zi, si) => data.unitsPerYear[zi][si]),
     tonnesCollectedPerYear: tonnes,
     tonnesCollectedTotalPerYear: totalT,
     materialRecoveredKgPerYear: totalSold,
@@ -143,6 +158,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
     netCostUsdPerYear: f.netCostUsd,
     netCostUsdPerTonne: totalT > 0 ? f.netCostUsd / totalT : 0,
     co2TPerYear: f.co2Kg / 1000,
+    ...(channels ? { channels: channels.totals } : {}),
   };
   return {
     siting: {
@@ -155,11 +171,140 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       hubs,
       assignments,
       flows,
+      ...(channels ? { channels: channels.zones, dropOffs: channels.dropOffs } : {}),
+      ...(regional ? { centres: regional.centres, shipments: regional.shipments } : {}),
     },
     massBalance,
     annual,
     factors: listFactors(data),
     warnings,
+  };
+}
+
+/** Sales and disposal of the regional centres, as flows from the centre (echelon "regional"). */
+function centreFlows(data: SitingData, p: YearPlan): Plan["siting"]["flows"] {
+  const s = data.scenario;
+  const reg = data.regional!;
+  return [
+    ...p.centres!.sold.map((x) => {
+      const r = reg.outbound[x.centre][x.offtaker][x.route];
+      return {
+        hubId: reg.centres[x.centre].id,
+        to: s.offtakers[x.offtaker].id,
+        material: s.materials[x.material].id,
+        mode: r.mode,
+        tonnesPerYear: x.tonnes,
+        distanceKm: r.distanceKm,
+        revenueUsdPerYear: x.tonnes * offerPrice(s.offtakers[x.offtaker].accepts[x.offer], p.year),
+        transportCostUsdPerYear: x.tonnes * r.costUsdPerT,
+        co2TPerYear: (x.tonnes * r.co2KgPerT) / 1000,
+        echelon: "regional" as const,
+      };
+    }),
+    ...p.centres!.disposed.map((x) => ({ hubId: reg.centres[x.centre].id, to: "disposal", material: s.materials[x.material].id, mode: "none", tonnesPerYear: x.tonnes, distanceKm: 0, revenueUsdPerYear: 0, transportCostUsdPerYear: 0, co2TPerYear: 0, echelon: "regional" as const })),
+  ];
+}
+
+/** Centres opened, shipments hub → centre, and each centre's mass balance (sold and disposed added to the totals). */
+function regionalReport(data: SitingData, p: YearPlan, f: YearFigures, totalSold: Record<string, number>, totalDisposed: Record<string, number>, openFrom: (centre: number) => number) {
+  const s = data.scenario;
+  const reg = data.regional!;
+  const c = p.centres!;
+  const fc = f.centres!;
+  const centres = c.open.map(({ centre, size }) => {
+    const site = reg.centres[centre];
+    const k = site.sizes[size];
+    const inflow = fc.loadT[centre].reduce((a, v) => a + v, 0);
+    return {
+      siteId: site.id,
+      name: site.name,
+      location: site.location,
+      sizeId: k.id,
+      capacityTPerYear: k.capacityTPerYear,
+      fixedCostUsdPerYear: k.fixedCostUsdPerYear,
+      inflowTPerYear: inflow,
+      utilisation: inflow / k.capacityTPerYear,
+      openFromYear: openFrom(centre),
+      enterprises: [],
+      jobs: k.jobs,
+      jobsAtFullThroughput: k.jobs,
+    };
+  });
+  const shipments = c.shipped
+    .filter((x) => x.tonnes > FLOW_FLOOR_T)
+    .map((x) => {
+      const way = reg.inbound[x.hub][x.centre][x.route];
+      return {
+        hubId: s.hubSites[x.hub].id,
+        centreId: reg.centres[x.centre].id,
+        stream: s.streams[x.stream].id,
+        mode: way.mode,
+        via: way.via,
+        tonnesPerYear: x.tonnes,
+        distanceKm: way.distanceKm,
+        transportCostUsdPerYear: x.tonnes * way.costUsdPerT,
+        co2TPerYear: (x.tonnes * way.co2KgPerT) / 1000,
+      };
+    });
+  const soldT = reg.centres.map(() => new Array<number>(s.materials.length).fill(0));
+  for (const x of c.sold) soldT[x.centre][x.material] += x.tonnes;
+  const massBalance: Plan["massBalance"] = c.open.map(({ centre }) => {
+    const inKg = fc.loadT[centre].reduce((a, v) => a + v, 0) * 1000;
+    const materialsKg: Record<string, number> = {};
+    const disposedKg: Record<string, number> = {};
+    let out = 0;
+    s.materials.forEach((m, mi) => {
+      materialsKg[m.id] = soldT[centre][mi] * 1000;
+      disposedKg[m.id] = (fc.outT[centre][mi] - soldT[centre][mi]) * 1000;
+      totalSold[m.id] += materialsKg[m.id];
+      totalDisposed[m.id] += disposedKg[m.id];
+      out += fc.outT[centre][mi] * 1000;
+    });
+    return { hubId: reg.centres[centre].id, echelon: "regional" as const, inKg, materialsKg, disposedKg, lossKg: inKg - out };
+  });
+  return { centres, shipments, massBalance };
+}
+
+/** Capture rates and cost factors of the collection channels, with their sources. */
+function channelFactors(data: SitingData): Plan["factors"] {
+  const c = data.scenario.channels;
+  if (!c) return [];
+  const out: Plan["factors"] = [];
+  const src = (x: string | undefined, what: string): string => x ?? c.source ?? `assumption: ${what} as given in the scenario, no source stated`;
+  const feeds = ["tonnesCollectedPerYear", "channels"];
+  if (c.curbside) out.push({ name: "curbside capture rate", value: c.curbside.captureRate, unit: "share", source: src(c.curbside.source, "capture rate"), feeds });
+  if (c.dropOff) {
+    out.push({ name: "drop-off capture rate", value: c.dropOff.captureRate, unit: "share", source: src(c.dropOff.source, "capture rate"), feeds });
+    const h = c.dropOff.householdTrip;
+    out.push({ name: `drop-off household trip CO2 (${h.counted ? "counted" : "not counted"})`, value: h.co2KgPerKm, unit: "kg CO2/km", source: src(h.source, "car CO2"), feeds: h.counted ? ["co2TPerYear"] : [] });
+  }
+  if (c.mailBack) {
+    out.push({ name: "mail-back capture rate", value: c.mailBack.captureRate, unit: "share", source: src(c.mailBack.source, "capture rate"), feeds });
+    out.push({ name: "mail-back parcel mass", value: c.mailBack.parcelKg, unit: "kg/parcel", source: src(c.mailBack.tariff.source ?? c.mailBack.source, "parcel mass"), feeds: ["costUsdPerYear.collectionTransport"] });
+  }
+  if (c.event) {
+    out.push({ name: "event capture rate", value: c.event.captureRate, unit: "share", source: src(c.event.source, "capture rate"), feeds });
+    out.push({ name: "event cost", value: c.event.costUsdPerEvent, unit: "USD/event", source: src(c.event.source, "event cost"), feeds: ["costUsdPerYear.collectionTransport"] });
+  }
+  return out;
+}
+
+/**
+ * A zone's assignment under channels: all its channels' tonnes to its hub; the collection cost
+ * and CO2 are its curbside routes' (what the routed day is compared with), the other channels'
+ * are in siting.channels and kpis.channels.
+ */
+function channelAssignment(data: SitingData, zone: number, hub: number, deliveries: Delivery[]) {
+  const mine = deliveries.filter((d) => d.zone === zone);
+  const curb = mine.filter((d) => data.channels!.options[zone][d.option].kind === "curbside");
+  return {
+    zoneId: data.scenario.zones[zone].id,
+    hubId: data.scenario.hubSites[hub].id,
+    fraction: 1,
+    tonnesPerYear: mine.reduce((a, d) => a + d.tonnes, 0),
+    distanceKm: data.arcs[zone].find((r) => r.hub === hub)?.distanceKm ?? NaN,
+    collectionUsdPerYear: curb.reduce((a, d) => a + d.costUsd, 0),
+    collectionCo2TPerYear: curb.reduce((a, d) => a + d.co2Kg, 0) / 1000,
   };
 }
 
@@ -191,6 +336,7 @@ function listFactors(data: SitingData): Plan["factors"] {
     // The calibration multipliers are results, not inputs: they are in kpis.collection.
     out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: `Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006); ${col.source}`, feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
   }
+  out.push(...channelFactors(data));
   for (const mode of ["road", "rail", "sea"] as const) {
     const m = s.transport[mode];
     if (!m) continue;

@@ -9,9 +9,13 @@ import {
   type Offer,
   UrbanmineError,
   valueInYear,
+  curbsideScenario,
+  zoneAvailableUnitsPerYear,
   zoneUnitsPerYear,
 } from "../domain/index.js";
-import { BHH_BETA, routeCollectionCosts } from "./collection-cost.js";
+import { buildChannelData, type ChannelData } from "./channel-data.js";
+import { buildRegionalData, type RegionalData } from "./regional-data.js";
+import { routeCollectionCosts } from "./collection-cost.js";
 
 export interface ZoneArc {
   hub: number;
@@ -54,6 +58,17 @@ export interface SitingData {
   routes: OutletRoute[][][];
   /** How collection is priced: by routes (calibrated by `collectionScale`) or a flat per-t-km factor. */
   collection: CollectionPricing;
+  /**
+   * Collection channels, when the scenario defines them: supplyT is then each zone's available
+   * tonnes (before capture), arcs carry the curbside cost per curbside tonne, and what reaches a
+   * hub is decided by the channel options chosen.
+   */
+  channels?: ChannelData;
+  /**
+   * Regional centres, when the scenario has them: streams with regional steps leave their hub
+   * as they are (yieldT and streamSteps are then the hub's part only) for a centre.
+   */
+  regional?: RegionalData;
 }
 
 /** Calibration of the route-based collection estimate: multiplies its cost and its CO2. */
@@ -93,7 +108,7 @@ export function buildSitingData(
   const roadIdx = lookup(travel.road);
 
   const unitsPerYear = zones.map((z) => {
-    const u = zoneUnitsPerYear(scenario, z);
+    const u = scenario.channels ? zoneAvailableUnitsPerYear(scenario, z) : zoneUnitsPerYear(scenario, z);
     return Float64Array.from(streams, (s) => u[s.id] ?? 0);
   });
   const supplyT = unitsPerYear.map((u) => Float64Array.from(streams, (s, i) => (u[i] * s.unitMassKg) / 1000));
@@ -110,7 +125,10 @@ export function buildSitingData(
   const enterpriseSteps = new Set(scenario.enterprises.map((e) => stepIndex(e.processStep)));
 
   const collection = collectionPricing(scenario, scale);
-  const byRoutes = collection.method === "routes" ? routeCollectionCosts(scenario, travel.road, roadIdx) : null;
+  // With channels, the routes collect only the curbside capture: price them on that supply.
+  const priced = curbsideScenario(scenario);
+  const pricedT = priced === scenario ? supplyT : priced.zones.map((z) => Float64Array.from(streams, (s) => ((z.unitsPerYear?.[s.id] ?? 0) * s.unitMassKg) / 1000));
+  const byRoutes = collection.method === "routes" ? routeCollectionCosts(priced, travel.road, roadIdx) : null;
   const radius = relaxCoverage ? Infinity : (policy.coverageRadiusKm ?? Infinity);
   const arcs: ZoneArc[][] = [];
   const stranded: SitingData["stranded"] = [];
@@ -123,7 +141,7 @@ export function buildSitingData(
       if (!Number.isFinite(km)) return;
       nearest = Math.min(nearest, km);
       if (km > radius) return;
-      const tons = supplyT[zi].reduce((a, v) => a + v, 0);
+      const tons = pricedT[zi].reduce((a, v) => a + v, 0);
       if (byRoutes && collection.method === "routes") {
         const c = byRoutes(zi, hi);
         if (!Number.isFinite(c.usdPerYear)) return;
@@ -141,6 +159,8 @@ export function buildSitingData(
   });
 
   const routes = hubSites.map((h) => offtakers.map((o) => outletRoutes(scenario, travel, roadIdx, h.id, o.id, o.modes)));
+  // With regional centres, streams that have regional steps make no material at their hub.
+  const regional = scenario.regional ? buildRegionalData(scenario, travel, roadIdx, streamSteps, yieldT) : undefined;
   const supplyFactor = zones.map((z) => Float64Array.from({ length: policy.horizonYears }, (_, t) => valueInYear(z.supplyFactorByYear, 1, t + 1)));
   const yearlyInputs =
     policy.allowExpansion || zones.some((z) => z.supplyFactorByYear) || offtakers.some((o) => o.accepts.some((a) => a.priceUsdPerTByYear));
@@ -159,6 +179,8 @@ export function buildSitingData(
     stranded,
     routes,
     collection,
+    ...(regional ? { regional } : {}),
+    ...(scenario.channels ? { channels: buildChannelData(scenario, travel.road, roadIdx, supplyT, arcs) } : {}),
   };
 }
 
@@ -190,7 +212,7 @@ function collectionPricing(s: Scenario, scale: CollectionScale): CollectionPrici
  * is the rail option; otherwise the path is built here from road legs and terminal-to-terminal
  * rail distances.
  */
-function outletRoutes(
+export function outletRoutes(
   s: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   roadIdx: Map<string, number>,

@@ -7,6 +7,11 @@ export interface SolveOptions {
   seed: number;
   /** Wall-clock limit in seconds (anytime: the best solution found is returned). */
   timeLimitS?: number;
+  /**
+   * CPU-time limit in seconds, counted on this process from the start of the solve (benchmarks
+   * on a shared machine, where wall time depends on the load). Anytime, as `timeLimitS`.
+   */
+  cpuTimeLimitS?: number;
   /** Deterministic bound on search iterations. Default 2000 when no time limit is given. */
   maxIterations?: number;
   /** Cooperative cancel, polled often; the best solution so far is returned. */
@@ -30,11 +35,27 @@ export class Stopper {
   private readonly startMs: number;
   private readonly maxIterations: number;
   private readonly limitMs: number;
+  private readonly cpuLimitUs: number;
+  private readonly cpu0: NodeJS.CpuUsage;
+  private cpuUsedUs = 0;
+  private calls = 0;
 
   constructor(private readonly options: SolveOptions) {
     this.startMs = performance.now();
     this.limitMs = options.timeLimitS !== undefined ? options.timeLimitS * 1000 : Infinity;
-    this.maxIterations = options.maxIterations ?? (options.timeLimitS !== undefined ? Infinity : DEFAULT_MAX_ITERATIONS);
+    this.cpuLimitUs = options.cpuTimeLimitS !== undefined ? options.cpuTimeLimitS * 1e6 : Infinity;
+    this.cpu0 = process.cpuUsage();
+    const timed = options.timeLimitS !== undefined || options.cpuTimeLimitS !== undefined;
+    this.maxIterations = options.maxIterations ?? (timed ? Infinity : DEFAULT_MAX_ITERATIONS);
+  }
+
+  /** CPU microseconds used since the start (read from the process every 64 calls: it is a system call). */
+  private cpuUs(): number {
+    if ((this.calls++ & 63) === 0) {
+      const u = process.cpuUsage(this.cpu0);
+      this.cpuUsedUs = u.user + u.system;
+    }
+    return this.cpuUsedUs;
   }
 
   /** True once a limit is reached or cancel was requested (sticky). */
@@ -42,6 +63,7 @@ export class Stopper {
     if (this.stoppedBy !== "converged") return true;
     if (this.options.shouldStop?.()) this.stoppedBy = "cancelled";
     else if (performance.now() - this.startMs >= this.limitMs) this.stoppedBy = "time-limit";
+    else if (this.cpuLimitUs !== Infinity && this.cpuUs() >= this.cpuLimitUs) this.stoppedBy = "time-limit";
     else if (this.iteration >= this.maxIterations) this.stoppedBy = "iterations";
     return this.stoppedBy !== "converged";
   }
@@ -51,11 +73,18 @@ export class Stopper {
     return this.stop() && this.stoppedBy !== "iterations" && this.stoppedBy !== "no-improvement";
   }
 
-  /** Share of the budget used, 0..1 (by iterations when bounded, else by time). */
+  /** Share of the budget used, 0..1 (by iterations when bounded, else by wall or CPU time, whichever is further). */
   progress(): number {
     if (Number.isFinite(this.maxIterations)) return Math.min(1, this.iteration / this.maxIterations);
-    if (Number.isFinite(this.limitMs)) return Math.min(1, (performance.now() - this.startMs) / this.limitMs);
-    return 0;
+    let share = 0;
+    if (Number.isFinite(this.limitMs)) share = (performance.now() - this.startMs) / this.limitMs;
+    if (Number.isFinite(this.cpuLimitUs)) share = Math.max(share, this.cpuUs() / this.cpuLimitUs);
+    return Math.min(1, share);
+  }
+
+  /** Generations allowed (Infinity when only time bounds the search). */
+  iterationBudget(): number {
+    return this.maxIterations;
   }
 
   elapsedS(): number {

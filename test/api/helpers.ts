@@ -29,6 +29,8 @@ export interface FakePlannerOptions {
   failWith?: string;
   /** The plans' `network` (default: great-circle x 1.2 at 40 km/h). */
   network?: string;
+  /** Wait this long before the first improvement (ms); a cancel meanwhile rejects, as siting does without an incumbent. */
+  firstPlanAfterMs?: number;
 }
 
 /** Vehicles as the routes name them. */
@@ -108,6 +110,14 @@ export function fakePlanner(opts: FakePlannerOptions = {}): Planner & { runs: nu
       planner.runs++;
       planner.settings.push(ro);
       let objective = 1_000_000;
+      if (opts.firstPlanAfterMs !== undefined) {
+        await new Promise<void>((resolve) => {
+          const onAbort = (): void => (clearTimeout(t), resolve());
+          const t = setTimeout(() => (ro.signal?.removeEventListener("abort", onAbort), resolve()), opts.firstPlanAfterMs);
+          ro.signal?.addEventListener("abort", onAbort, { once: true });
+        });
+        if (ro.signal?.aborted) throw new Error("siting was stopped before it found a feasible plan");
+      }
       for (let i = 0; i < steps; i++) {
         if (ro.signal?.aborted) break;
         await new Promise<void>((resolve) => {

@@ -80,6 +80,17 @@ describe("solve jobs", () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it("ends a job cancelled before its first plan as cancelled, without a plan, not as failed", async () => {
+    const t = await setup({ planner: fakePlanner({ firstPlanAfterMs: 60_000 }) });
+    const job = (await solve(t)).json();
+    await waitForJob(t.app, t.keys.planner, job.id, ["running"]);
+    const del = await t.app.inject({ method: "DELETE", url: `/v1/jobs/${job.id}`, headers: auth(t.keys.planner) });
+    expect(del.statusCode).toBe(202);
+    const end = await waitForJob(t.app, t.keys.planner, job.id, ["cancelled", "done", "failed"]);
+    expect(end).toMatchObject({ state: "cancelled", planId: null, error: null });
+    expect((end.progress as { message: string }).message).toMatch(/before a plan was found/);
+  });
+
   it("cancels a queued job at once without a plan", async () => {
     const t = await setup({ planner: fakePlanner({ steps: 10_000, stepMs: 10 }) });
     const first = (await solve(t)).json();
@@ -89,6 +100,16 @@ describe("solve jobs", () => {
     await t.app.inject({ method: "DELETE", url: `/v1/jobs/${first.id}`, headers: auth(t.keys.planner) });
     await waitForJob(t.app, t.keys.planner, first.id, ["cancelled"]);
     expect((await waitForJob(t.app, t.keys.planner, second.id, ["cancelled"])).startedAt).toBeNull();
+  });
+
+  it("answers 503 when the queue cannot take a job, and records the job as failed with the reason", async () => {
+    const queue = { shared: true, push: async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6379")), process: () => undefined, close: async () => undefined };
+    const t = await setup({ jobs: { queue } });
+    const res = await solve(t);
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toContain("ECONNREFUSED");
+    const [job] = await t.store.listJobs({});
+    expect(job).toMatchObject({ state: "failed", error: expect.stringContaining("job queue could not be reached") });
   });
 
   it("fails a job whose worker crashes, with the reason, and keeps serving", async () => {

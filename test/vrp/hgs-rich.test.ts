@@ -46,6 +46,79 @@ describe("hybrid genetic search (mixed fleet)", () => {
     expect(genetic).toBeGreaterThanOrEqual(5);
   });
 
+  it("leaves stops out when the fleet is too small: served priority first, then stops, then cost (optimal, with reasons)", () => {
+    let left = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const p = cityDay(seed * 31, 7);
+      const rand = lcg(seed);
+      // half the capacity and a short day: not every stop fits; priorities decide which
+      p.jobs = p.jobs.map((j) => ({ ...j, priority: Math.floor(rand() * 3) * 5 }));
+      p.vehicles = p.vehicles.map((v) => ({ ...v, capacity: v.capacity.map((c) => c / 2), shift: [v.shift[0], Math.min(v.shift[1], 7200)] as [number, number] }));
+      // which stops to leave out is searched by the population: more generations than with every stop served
+      const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      const served = new Set(s.routes.flatMap((r) => r.steps.filter((x) => x.type === "job").map((x) => x.jobId)));
+      expect(p.jobs.filter((j) => served.has(j.id)).reduce((a, j) => a + j.priority, 0)).toBe(want.priority);
+      expect(served.size).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      for (const u of s.unassigned) expect(u.reason).not.toBe("not-profitable");
+      left += s.unassigned.length;
+    }
+    expect(left).toBeGreaterThan(8);
+  });
+
+  it("leaves stops out of a classic fleet (identical vans, one depot, per km) too small for them", () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const rand = lcg(seed * 7);
+      const pts = randomPoints(rand, 8);
+      const jobs = pts.slice(1).map((_, i) => job(`j${i}`, i + 1, [1 + Math.floor(rand() * 5)], { priority: rand() < 0.3 ? 10 : 0 }));
+      const p = planeProblem(pts, jobs, [vehicle("a", [8]), vehicle("b", [8])]);
+      const s = solveRouting(p, { seed: 2, maxIterations: 1000 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+    }
+  });
+
+  it("is optimal with open routes (a van ending at its last stop, a van starting at its first)", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const p = cityDay(seed * 43, 6);
+      p.vehicles = p.vehicles.map((v) => (v.id === "van-1" ? { ...v, end: undefined } : v.id === "van-2" ? { ...v, start: undefined } : v));
+      const s = solveRouting(p, { seed: 1, maxIterations: 300 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+    }
+  });
+
+  it("is optimal with several time windows per stop (one customer per window, one of them served)", () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const p = cityDay(seed * 47, 6);
+      const rand = lcg(seed * 3);
+      p.jobs = p.jobs.map((j) => {
+        if (rand() < 0.4) return j;
+        const s = Math.floor(rand() * 4) * 1200;
+        return { ...j, timeWindows: [[s, s + 900], [s + 3600, s + 4800]] as Array<[number, number]> };
+      });
+      const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
+      expect(s.stats.solver).toBe("urbanmine-hgs");
+      const check = checkRouting(p, s);
+      expect(check.errors).toEqual([]);
+      const want = bruteForce(p);
+      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+    }
+  });
+
   it("keeps a locked prefix (re-optimisation) and is optimal around it", () => {
     let genetic = 0;
     for (let seed = 1; seed <= 4; seed++) {

@@ -4,11 +4,13 @@
 // limits and skill group. The variant is read from the data: identical vehicles at one depot
 // paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
 // routes bound to vehicles. A locked prefix becomes part of its vehicle's start segment.
-// Features the segments cannot price (several windows, unload trips, open routes) leave the
-// problem to the general search. Jobs no vehicle
+// An open start or end is a location 0 km and 0 s from everywhere; a job with several windows
+// is one customer per window, at most one of them routed. Features the segments cannot price
+// (unload trips, speed factors that differ) leave the problem to the general search. Jobs no vehicle
 // can serve even alone are left out of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
-import { concat, Segment, visitDepot } from "./segment.js";
+import { withRichFeatures } from "./rich-data.js";
+import { concat, OPEN, Segment, visitDepot } from "./segment.js";
 
 /** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
 export interface HgsData {
@@ -75,31 +77,66 @@ export interface HgsData {
   readonly depot: number;
   /** Most routes allowed (the fleet size). */
   readonly maxRoutes: number;
+  /** Priority of customer c (0..100). */
+  readonly priority: Int32Array;
+  /**
+   * What serving customer c is worth when stops are optional, in the cost unit: one priority
+   * point outweighs n + 1 served stops, and one served stop any cost a single insertion can add
+   * (VROOM's order: served priority, then stops served, then cost). Infinity: never left out.
+   */
+  readonly prize: Float64Array;
+  /** Some job has several windows: one customer per window (copies), at most one routed; stops are then optional. */
+  readonly copies: boolean;
+  /** Next copy of customer c's job (a cycle; c itself for a job with one window). */
+  readonly nextCopy: Int32Array;
   /** USD per cost unit: the giant-tour variant counts distance (times the fleet's $/km), others USD. */
   readonly costUnit: number;
+  /** Breaks, setup times or incompatible tags: segments carry the extra fields (see segment.ts). */
+  readonly rich: boolean;
+  /**
+   * 1 for break customers (after the jobs): a break of one kind (same window and duration)
+   * counts 1 in its own capacity dimension, of which each vehicle has as many as it has such
+   * breaks, so a feasible solution gives every vehicle exactly its breaks.
+   */
+  readonly isBreak: Uint8Array;
+  /** Number of job customers (breaks are customers nJobCustomers..n-1). */
+  readonly nJobCustomers: number;
+  /** Capacity dimensions of the problem (break kinds come after them). */
+  readonly nJobDims: number;
+  readonly setupS: Float64Array;
+  /** Incompatible-tag bits of each customer, and of each vehicle's locked prefix; conflicts per tag. */
+  readonly tags: Int32Array;
+  readonly startTags: Int32Array;
+  readonly tagConflict: Int32Array;
+  /** Break index (into ProblemData's break arrays) of each break customer; -1 for jobs. */
+  readonly breakOf: Int32Array;
 }
 
 /** Skill groups a job mask can hold (bits of an int32). */
 const MAX_GROUPS = 30;
-/** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
-const OPEN = 1e15;
 
-/** The search form of `d`, or null when it uses a feature only the general search handles. */
-export function toHgsData(d: ProblemData): HgsData | null {
+/**
+ * The search form of `d`, or null when it uses a feature only the general search handles.
+ * `bound` keeps routes bound to vehicles even for a classic fleet (optional stops need it).
+ */
+export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   // no capacity dimension at all (VROOM problems without amounts): one dimension that nothing fills
   if (d.nDims === 0)
     d = { ...d, nDims: 1, jobAmount: new Float64Array(d.nJobs), vCapacity: new Float64Array(d.nVehicles).fill(OPEN), vInitialLoad: new Float64Array(d.nVehicles) };
+  if (d.nVehicles === 0 || d.nJobs === 0) return null;
+  // open routes: an open start or end is a location of its own, 0 km and 0 s from everywhere
+  if (d.vStart.some((x) => x < 0) || d.vEnd.some((x) => x < 0)) d = withOpenEnds(d);
   const nV = d.nVehicles;
   const nJobs = d.nJobs;
   const nDims = d.nDims;
   const m = d.nLocations;
-  if (nV === 0 || nJobs === 0) return null;
   const speed = d.vSpeedFactor[0];
   for (let v = 0; v < nV; v++) {
-    if (d.vStart[v] < 0 || d.vEnd[v] < 0 || d.vSpeedFactor[v] !== speed) return null;
+    if (d.vSpeedFactor[v] !== speed) return null;
     if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
   }
-  for (let j = 0; j < nJobs; j++) if (d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
+  // a locked job's window is fixed in its vehicle's start segment: one window only
+  for (let j = 0; j < nJobs; j++) if (d.jobLocked[j] && d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
   for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
   let symmetric = true;
   for (let i = 0; i < m && symmetric; i++)
@@ -125,27 +162,38 @@ export function toHgsData(d: ProblemData): HgsData | null {
   const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
   // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
   // in every matrix we build, so a job no vehicle serves alone fits no route)
+  // (a job with several windows becomes one customer per window it can be served in; at most
+  // one of these copies is ever routed)
   const served: number[] = [];
+  const windowOf: number[] = [];
+  const nextCopy: number[] = [];
   for (let j = 0; j < nJobs; j++) {
     if (d.jobLocked[j]) continue;
-    const w = d.twOffset[j];
-    let ok = false;
-    for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
-    if (ok) served.push(j);
+    const first = served.length;
+    for (let w = d.twOffset[j]; w < d.twOffset[j + 1]; w++) {
+      let ok = false;
+      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
+      if (!ok) continue;
+      nextCopy.push(served.length + 1);
+      served.push(j);
+      windowOf.push(w);
+    }
+    if (served.length > first) nextCopy[served.length - 1] = first;
   }
   const n = served.length;
   if (n === 0) return null;
   const jobOf = Int32Array.from(served);
-  const all = n === nJobs;
+  const copies = n > new Set(served).size;
+  const all = n === nJobs && !copies;
   const jobMask = new Int32Array(n);
   for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
-  const giantTour = all && isClassic(d, symmetric);
+  const giantTour = !bound && all && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
   const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
   let hasTimeWindows = !giantTour;
   for (let c = 0; c < n; c++) {
-    const w = d.twOffset[jobOf[c]];
+    const w = windowOf[c];
     readyS[c] = Math.max(-OPEN, d.twStartS[w]);
     dueS[c] = Math.min(OPEN, d.twEndS[w]);
     if (giantTour) {
@@ -185,27 +233,64 @@ export function toHgsData(d: ProblemData): HgsData | null {
     startLoc: Int32Array.from(d.vStart), startDist: new Float64Array(nV), startDur: new Float64Array(nV), startTw: new Float64Array(nV),
     startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
     startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
+    priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour), copies, nextCopy: Int32Array.from(nextCopy),
+    rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
+    tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
   };
-  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, base, vGroup, v);
-  return base;
+  const h = d.geneticOnly ? withRichFeatures(d, base) : base;
+  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
+  return h;
+}
+
+/** See HgsData.prize: a bound on any one insertion's cost (a vehicle opened for it, its longest detour and paid shift). */
+function prizes(d: ProblemData, priority: Int32Array, giantTour: boolean): Float64Array {
+  let maxKm = 0;
+  for (let k = 0; k < d.distanceKm.length; k++) if (d.distanceKm[k] > maxKm) maxKm = d.distanceKm[k];
+  let unit = 1;
+  for (let v = 0; v < d.nVehicles; v++) {
+    const paidS = Math.max(d.vShiftEndS[v] - d.vShiftStartS[v], d.vMinPaidS[v]);
+    const perKm = giantTour ? 1 : d.vUsdPerKm[v];
+    unit = Math.max(unit, 1 + 2 * (d.vFixedUsd[v] + perKm * 2 * maxKm + (d.vUsdPerHour[v] * paidS) / 3600 + d.vUsdPerStop[v]));
+  }
+  const n = priority.length;
+  return Float64Array.from(priority, (p) => unit * (p * (n + 1) + 1));
+}
+
+/** `d` with one more location, 0 km and 0 s from and to every other, where open routes start or end. */
+function withOpenEnds(d: ProblemData): ProblemData {
+  const m = d.nLocations;
+  const m1 = m + 1;
+  const grow = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(m1 * m1);
+    for (let i = 0; i < m; i++) out.set(a.subarray(i * m, (i + 1) * m), i * m1);
+    return out;
+  };
+  const open = (ends: Int32Array): Int32Array => ends.map((x) => (x < 0 ? m : x));
+  return { ...d, nLocations: m1, durationS: grow(d.durationS), distanceKm: grow(d.distanceKm), vStart: open(d.vStart), vEnd: open(d.vEnd) };
 }
 
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */
 function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): void {
-  const nDims = d.nDims;
+  const nDims = h.nDims;
   const seg = visitDepot(h, v, false, new Segment(nDims));
   const one = new Segment(nDims);
   for (const j of d.lockedPrefix[v]) {
     const w = d.twOffset[j];
     one.first = one.last = d.jobLoc[j];
-    one.load = d.jobAmount[j * nDims];
-    for (let q = 1; q < nDims; q++) one.more[q - 1] = d.jobAmount[j * nDims + q];
+    one.load = d.jobAmount[j * d.nDims];
+    for (let q = 1; q < nDims; q++) one.more[q - 1] = q < d.nDims ? d.jobAmount[j * d.nDims + q] : 0;
     one.dur = d.jobServiceS[j];
     one.e = Math.max(-OPEN, d.twStartS[w]);
     one.l = Math.min(OPEN, d.twEndS[w]);
     one.dist = one.tw = 0;
     one.count = 1;
     one.mask = 1 << vGroup[v];
+    if (h.rich) {
+      one.plain();
+      one.tags = d.jobTags[j];
+      one.su = d.jobSetupS[j];
+      one.sdur += one.su;
+    }
     concat(h, seg, one, seg);
   }
   const mut = h as { -readonly [K in keyof HgsData]: HgsData[K] };
@@ -217,12 +302,14 @@ function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): v
   mut.startL[v] = seg.l;
   mut.startCount[v] = seg.count;
   mut.startMask[v] = seg.mask;
+  mut.startTags[v] = seg.tags;
   mut.startLoad[v * nDims] = seg.load;
   for (let q = 1; q < nDims; q++) mut.startLoad[v * nDims + q] = seg.more[q - 1];
 }
 
 /** CVRP/VRPTW: one depot, identical vehicles paying per km only, one dimension, symmetric matrices. */
 function isClassic(d: ProblemData, symmetric: boolean): boolean {
+  if (d.geneticOnly) return false;
   if (d.nJobs < 3 || d.nDims !== 1 || !symmetric) return false;
   const depot = d.vStart[0];
   if (d.vEnd[0] !== depot) return false;
@@ -244,7 +331,7 @@ function servesAlone(d: ProblemData, time: ArrayLike<number>, ready: number, due
   const out = time[d.vStart[v] * m + d.jobLoc[j]];
   const begin = Math.max(d.vShiftStartS[v] + out, ready);
   const back = time[d.jobLoc[j] * m + d.vEnd[v]];
-  if (begin > due + 1e-9 || begin + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
+  if (begin > due + 1e-9 || begin + d.jobSetupS[j] + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
   const km = d.distanceKm[d.vStart[v] * m + d.jobLoc[j]] + d.distanceKm[d.jobLoc[j] * m + d.vEnd[v]];
   return km <= d.vMaxDistanceKm[v] + 1e-9 && d.vMaxTasks[v] >= 1;
 }

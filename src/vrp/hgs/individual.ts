@@ -1,6 +1,6 @@
 // An individual of the genetic search: its giant tour, its routes (one per vehicle when the
-// fleet is mixed), their cost and penalised cost, feasibility, and the neighbour pairs used
-// to measure diversity (broken-pairs distance).
+// fleet is mixed), their cost and penalised cost, feasibility, the stops it leaves out (when
+// stops are optional) and the neighbour pairs used to measure diversity (broken-pairs distance).
 import type { HgsData } from "./hgs-data.js";
 import { concat, loadExcess, routeObjective, Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
@@ -13,7 +13,12 @@ export class Individual {
   capExcess = 0;
   timeWarp = 0;
   penalisedCost = 0;
-  /** Successor and predecessor of each customer (-1: the depot). */
+  /** Priority and number of the customers served (VROOM's first two objectives). */
+  servedPriority = 0;
+  served = 0;
+  /** Prizes of the customers left out (see HgsData.prize); part of the penalised cost. */
+  unservedPrize = 0;
+  /** Successor and predecessor of each customer (-1: the depot, -2: not served). */
   readonly succ: Int32Array;
   readonly pred: Int32Array;
   /** Set by the population. */
@@ -23,8 +28,8 @@ export class Individual {
   constructor(data: HgsData, routes: number[][], capPenalty: number, twPenalty: number) {
     this.routes = data.giantTour ? orderRoutes(data, routes.filter((r) => r.length > 0)) : routes;
     this.tour = Int32Array.from(this.routes.flat());
-    this.succ = new Int32Array(data.n);
-    this.pred = new Int32Array(data.n);
+    this.succ = new Int32Array(data.n).fill(-2);
+    this.pred = new Int32Array(data.n).fill(-2);
     const seg = new Segment(data.nDims);
     const one = new Segment(data.nDims);
     this.routes.forEach((r, slot) => {
@@ -32,16 +37,39 @@ export class Individual {
       if (r.length === 0 && data.startCount[v] === 0) return;
       visitDepot(data, v, false, seg);
       r.forEach((c, k) => {
+        this.servedPriority += data.priority[c];
+        this.served++;
         concat(data, seg, visitCustomer(data, c, one), seg);
         this.pred[c] = k > 0 ? r[k - 1] : -1;
         this.succ[c] = k + 1 < r.length ? r[k + 1] : -1;
       });
       concat(data, seg, visitDepot(data, v, true, one), seg);
+      if (seg.count === 0) {
+        // an unused vehicle holding its breaks: only a surplus of breaks counts
+        this.capExcess += loadExcess(data, seg, v);
+        return;
+      }
       this.cost += routeObjective(data, seg, v);
       this.capExcess += loadExcess(data, seg, v);
       this.timeWarp += timeExcess(data, seg, v);
     });
-    this.penalisedCost = this.cost + capPenalty * this.capExcess + twPenalty * this.timeWarp;
+    // a job's prize once, when none of its copies (windows) is served
+    for (let c = 0; c < data.n; c++) {
+      if (this.succ[c] !== -2) continue;
+      let first = c;
+      let served = false;
+      for (let x = data.nextCopy[c]; x !== c; x = data.nextCopy[x]) {
+        if (this.succ[x] !== -2) served = true;
+        if (x < first) first = x;
+      }
+      if (!served && first === c) this.unservedPrize += data.prize[c];
+    }
+    this.penalisedCost = this.cost + capPenalty * this.capExcess + twPenalty * this.timeWarp + this.unservedPrize;
+  }
+
+  /** Penalised cost under new penalties. */
+  reprice(capPenalty: number, twPenalty: number): void {
+    this.penalisedCost = this.cost + capPenalty * this.capExcess + twPenalty * this.timeWarp + this.unservedPrize;
   }
 
   get feasible(): boolean {
@@ -60,6 +88,13 @@ export class Individual {
     }
     return broken / n;
   }
+}
+
+/** True when `a` beats `b` in VROOM's order: served priority, then stops served, then cost. */
+export function better(a: Individual, b: Individual): boolean {
+  if (a.servedPriority !== b.servedPriority) return a.servedPriority > b.servedPriority;
+  if (a.served !== b.served) return a.served > b.served;
+  return a.cost < b.cost - 1e-9;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Local search of the hybrid genetic search (after Vidal 2022): for each customer u and each
 // v among its granular neighbours, try the moves in turn; then SWAP* between routes that hold
-// neighbouring customers. Penalised costs allow capacity excess and time warp.
+// neighbouring customers. Penalised costs allow capacity excess and time warp. With optional
+// stops, customers left out are inserted wherever they fit, and an infeasible result can be
+// repaired by leaving out the stops least worth their excess (see dropToFeasible).
 import type { Rng } from "../random.js";
 import type { HgsData } from "./hgs-data.js";
 import type { HgsMove } from "./moves/move.js";
@@ -10,8 +12,9 @@ import { swapOne, swapPairOne, swapPairPair } from "./moves/swap.js";
 import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
 import { twoOptStarReversed } from "./moves/two-opt-star-reversed.js";
+import { EPS } from "./moves/move.js";
 import { RouteSet } from "./route-set.js";
-import { concat, Segment } from "./segment.js";
+import { concat, routeObjective, Segment } from "./segment.js";
 import { SpotCache, swapStar } from "./swap-star.js";
 
 /** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
@@ -47,6 +50,8 @@ export class LocalSearch {
   readonly spots: SpotCache;
   readonly starBase1: Int32Array;
   readonly starBase2: Int32Array;
+  /** Stops are optional: customers may stay unrouted (see HgsData.prize). */
+  optional = false;
 
   constructor(readonly data: HgsData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
@@ -105,6 +110,8 @@ export class LocalSearch {
     const size = rs.routeSize[r];
     const v = rs.vehicle(r);
     const d = this.data;
+    // a break has no location: distance and time deltas around it bound nothing
+    if (d.rich) return -Infinity;
     if (size + dCount === 0 && d.startCount[v] === 0) return -rs.routeCost[r];
     if (size === 0 || d.vMinPaidS[v] > 0) return -Infinity;
     return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
@@ -112,7 +119,7 @@ export class LocalSearch {
 
   /** True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve route r. */
   intraCannotImprove(r: number, distDelta: number, timeDelta: number): boolean {
-    if (Number.isNaN(distDelta)) return false;
+    if (Number.isNaN(distDelta) || this.data.rich) return false;
     if (!this.data.giantTour) {
       // travel time changes by timeDelta; waiting can at most vanish; penalties at most vanish
       if (Number.isNaN(timeDelta)) return false;
@@ -221,9 +228,187 @@ export class LocalSearch {
       if (stop()) break;
       const star = this.swapStarPass();
       const vehicles = !this.data.giantTour && this.routeExchangePass();
-      if (!star && !vehicles) break;
+      const added = this.optional && this.insertUnrouted();
+      if (!star && !vehicles && !added) break;
     }
     return rs.toRoutes(!this.data.giantTour);
+  }
+
+  /**
+   * Optional stops: from the routes of the last run, leaves out stops until every route is
+   * feasible, then searches again under penalties `capPenalty`, `twPenalty` (inserting what fits)
+   * and leaves out again whatever that broke. Returns feasible routes, one per slot. (Searching
+   * under the higher penalties before leaving anything out, as HGS repairs, measured worse on
+   * the exhaustive-search cases of test/vrp/hgs-rich.test.ts.)
+   */
+  repairByDropping(capPenalty: number, twPenalty: number, stop: () => boolean): number[][] {
+    this.dropToFeasible();
+    this.run(this.rs.toRoutes(true), capPenalty, twPenalty, stop);
+    this.dropToFeasible();
+    return this.rs.toRoutes(true);
+  }
+
+  /**
+   * Unroutes customers of infeasible routes until each is feasible: each time, among the stops
+   * whose removal lowers the excess, the one with the least prize per unit of penalised cost
+   * saved (a stop whose removal lowers no excess goes only when none does).
+   */
+  private dropToFeasible(): void {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, full] = this.seg;
+    const excess = (s: Segment, r: number): number => rs.cost(s, r) - routeObjective(d, s, rs.vehicle(r));
+    for (let r = 0; r < rs.nRoutes; r++) {
+      while (!rs.feasible(rs.prefix(rs.endOf(r), full), r)) {
+        const before = excess(full, r);
+        let best = -1;
+        let bestScore = Infinity;
+        let cheapest = -1;
+        for (let x = rs.next[rs.startOf(r)]; x < rs.n; x = rs.next[x]) {
+          // an infinite prize marks a customer that is never left out
+          if (d.prize[x] === Infinity) continue;
+          if (cheapest < 0 || d.prize[x] < d.prize[cheapest]) cheapest = x;
+          concat(d, rs.prefix(rs.prev[x], a), rs.suffix(rs.next[x], b), a);
+          if (before - excess(a, r) <= 1e-9) continue;
+          // prize per unit of penalised cost saved, times a random factor in [1, 2): equal prizes
+          // go mostly to the stop whose removal saves most, and individuals differ in what they
+          // leave out (a priority point weighs n + 1 stops, far beyond the factor)
+          const score = (d.prize[x] / (rs.routeCost[r] - rs.cost(a, r))) * (1 + this.rng.next());
+          if (score < bestScore) {
+            bestScore = score;
+            best = x;
+          }
+        }
+        // nothing left to leave out (an infeasible locked prefix is refused upstream)
+        if (cheapest < 0) break;
+        rs.unroute(best >= 0 ? best : cheapest);
+        this.moves++;
+        this.lastModified[r] = this.moves;
+      }
+    }
+  }
+
+  /**
+   * Optional stops: inserts each unrouted customer where it fits without excess and costs least
+   * (after a granular neighbour, or first in a route); returns true when any was inserted.
+   */
+  private insertUnrouted(): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, one] = this.seg;
+    let inserted = false;
+    for (const c of this.order) {
+      if (rs.routeOf[c] >= 0) continue;
+      rs.single(c, one);
+      const copy = d.copies ? rs.routedCopy(c) : -1;
+      if (copy >= 0) {
+        if (this.switchCopy(c, copy, one)) inserted = true;
+        continue;
+      }
+      let bestDelta = Infinity;
+      let bestAfter = -1;
+      const tryAfter = (p: number): void => {
+        const r = rs.routeOf[p];
+        concat(d, rs.prefix(p, a), one, a);
+        concat(d, a, rs.suffix(rs.next[p], b), a);
+        if (!rs.feasible(a, r)) return;
+        const delta = rs.cost(a, r) - rs.routeCost[r];
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestAfter = p;
+        }
+      };
+      for (const v of this.neighbours[c]) {
+        if (rs.routeOf[v] < 0) continue;
+        tryAfter(v);
+        tryAfter(rs.prev[v]);
+      }
+      for (const list of this.classes) {
+        let emptyTried = false;
+        for (const r of list) {
+          if (rs.routeSize[r] === 0) {
+            if (emptyTried) continue;
+            emptyTried = true;
+          }
+          tryAfter(rs.startOf(r));
+        }
+      }
+      if (bestAfter >= 0 && bestDelta < d.prize[c]) {
+        const r = rs.routeOf[bestAfter];
+        rs.insertAfter(c, bestAfter);
+        this.commit(r, r);
+        inserted = true;
+      } else if (this.replaceNeighbour(c, one)) inserted = true;
+    }
+    return inserted;
+  }
+
+  /**
+   * A job with several windows: its unrouted copy c (another window) replaces its routed copy w,
+   * in w's place or after a granular neighbour in another route, when that costs less.
+   */
+  private switchCopy(c: number, w: number, one: Segment): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b] = this.seg;
+    const rw = rs.routeOf[w];
+    concat(d, rs.prefix(rs.prev[w], a), one, a);
+    concat(d, a, rs.suffix(rs.next[w], b), a);
+    let bestGain = rs.feasible(a, rw) ? rs.routeCost[rw] - rs.cost(a, rw) : -Infinity;
+    let bestAfter = rs.prev[w];
+    // route of w without w, priced once
+    concat(d, rs.prefix(rs.prev[w], a), rs.suffix(rs.next[w], b), a);
+    const withoutW = rs.cost(a, rw) - rs.routeCost[rw];
+    for (const v of this.neighbours[c]) {
+      const rv = rs.routeOf[v];
+      if (rv < 0 || rv === rw) continue;
+      concat(d, rs.prefix(v, a), one, a);
+      concat(d, a, rs.suffix(rs.next[v], b), a);
+      if (!rs.feasible(a, rv)) continue;
+      const gain = -(withoutW + rs.cost(a, rv) - rs.routeCost[rv]);
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestAfter = v;
+      }
+    }
+    if (bestGain <= EPS) return false;
+    const rv = rs.routeOf[bestAfter];
+    rs.remove(w);
+    rs.routeOf[w] = -1;
+    rs.insertAfter(c, bestAfter);
+    this.commit(rw, rv);
+    return true;
+  }
+
+  /**
+   * Optional stops: unrouted customer c takes the place of a routed granular neighbour w when
+   * the route stays feasible and c's prize less w's outweighs the cost change (a stop of more
+   * priority in, or the same worth served for less).
+   */
+  private replaceNeighbour(c: number, one: Segment): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b] = this.seg;
+    let best = -1;
+    let bestGain = EPS;
+    for (const w of this.neighbours[c]) {
+      const r = rs.routeOf[w];
+      if (r < 0) continue;
+      concat(d, rs.prefix(rs.prev[w], a), one, a);
+      concat(d, a, rs.suffix(rs.next[w], b), a);
+      if (!rs.feasible(a, r)) continue;
+      const gain = d.prize[c] - d.prize[w] - (rs.cost(a, r) - rs.routeCost[r]);
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = w;
+      }
+    }
+    if (best < 0) return false;
+    const r = rs.routeOf[best];
+    rs.insertAfter(c, best);
+    rs.unroute(best);
+    this.commit(r, r);
+    return true;
   }
 
   /**
@@ -232,6 +417,7 @@ export class LocalSearch {
    */
   private insertCheapest(c: number, openOrder: ArrayLike<number> | null): void {
     const rs = this.rs;
+    if (this.data.copies && rs.routedCopy(c) >= 0) return;
     const d = this.data;
     const [a, b, one] = this.seg;
     rs.single(c, one);
@@ -324,9 +510,11 @@ export class LocalSearch {
     while ((improved || loop < 2) && !stop()) {
       improved = false;
       for (const u of this.order) {
+        if (rs.routeOf[u] < 0) continue;
         const tested = this.lastTested[u];
         this.lastTested[u] = this.moves;
         for (const v of this.neighbours[u]) {
+          if (rs.routeOf[v] < 0) continue;
           if (loop > 0 && Math.max(this.lastModified[rs.routeOf[u]], this.lastModified[rs.routeOf[v]]) <= tested) continue;
           if (this.tryMoves(u, v)) improved = true;
         }
@@ -369,7 +557,7 @@ export class LocalSearch {
       for (const v of this.closest[u]) {
         const r1 = rs.routeOf[u];
         const r2 = rs.routeOf[v];
-        if (r1 === r2 || rs.isDepot(v)) continue;
+        if (r1 === r2 || r1 < 0 || r2 < 0 || rs.isDepot(v)) continue;
         const key = r1 < r2 ? r1 * nR + r2 : r2 * nR + r1;
         const last = this.pairTested.get(key) ?? 0;
         if (last >= Math.max(this.lastModified[r1], this.lastModified[r2])) continue;

@@ -2,7 +2,7 @@
 // sub-populations, biased fitness from cost rank and diversity rank, survivor selection
 // that removes clones first, and binary tournaments.
 import type { Rng } from "../random.js";
-import type { Individual } from "./individual.js";
+import { better, type Individual } from "./individual.js";
 
 /** Sizes of the population (HGS-CVRP defaults: mu 25, lambda 40, elite 4, close 5). */
 export interface PopulationParams {
@@ -43,7 +43,7 @@ class SubPopulation {
 
   /** Re-prices members under new penalties (their rank by cost may change). */
   reprice(capPenalty: number, twPenalty: number): void {
-    for (const m of this.members) m.penalisedCost = m.cost + capPenalty * m.capExcess + twPenalty * m.timeWarp;
+    for (const m of this.members) m.reprice(capPenalty, twPenalty);
     this.dirty = true;
   }
 
@@ -124,10 +124,10 @@ export class Population {
     this.infeasible = new SubPopulation(p);
   }
 
-  /** Adds `ind`; returns true when it is a new best feasible solution. */
+  /** Adds `ind`; returns true when it is a new best feasible solution (in VROOM's order). */
   add(ind: Individual): boolean {
     (ind.feasible ? this.feasible : this.infeasible).add(ind);
-    if (ind.feasible && (!this.best || ind.cost < this.best.cost - 1e-9)) {
+    if (ind.feasible && (!this.best || better(ind, this.best))) {
       this.best = ind;
       return true;
     }

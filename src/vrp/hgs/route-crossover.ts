@@ -1,7 +1,8 @@
 // Route-based crossover for a mixed fleet (after SREX, Nagata & Kobayashi, as PyVRP uses it):
 // the child takes the second parent's routes, then a few neighbouring routes of the first
 // parent on the same vehicles; customers served twice keep the first parent's route, and
-// customers left without a route are inserted by the local search (cheapest position).
+// customers left without a route are inserted by the local search (cheapest position; with
+// optional stops it may leave some out again).
 import type { Rng } from "../random.js";
 import type { Individual } from "./individual.js";
 
@@ -11,8 +12,11 @@ export interface RouteChild {
   missing: number[];
 }
 
-/** Crosses `a` into `b`: routes of `a` near a random customer replace `b`'s routes on those vehicles. */
-export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Array[], rng: Rng): RouteChild {
+/**
+ * Crosses `a` into `b`: routes of `a` near a random customer replace `b`'s routes on those
+ * vehicles. `nextCopy`: the copies of each customer's job (see HgsData.nextCopy).
+ */
+export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Array[], nextCopy: Int32Array, rng: Rng): RouteChild {
   const n = a.succ.length;
   const slotOf = new Int32Array(n).fill(-1);
   a.routes.forEach((r, s) => {
@@ -22,13 +26,23 @@ export function routeCrossover(a: Individual, b: Individual, neighbours: Int32Ar
   const want = 1 + rng.int(Math.max(1, Math.ceil(used / 2)));
   const chosen = new Set<number>();
   const c0 = rng.int(n);
-  chosen.add(slotOf[c0]);
+  // customers `a` leaves out (optional stops) bring no route
+  if (slotOf[c0] >= 0) chosen.add(slotOf[c0]);
   for (const c of neighbours[c0]) {
     if (chosen.size >= want) break;
-    chosen.add(slotOf[c]);
+    if (slotOf[c] >= 0) chosen.add(slotOf[c]);
   }
   const fromA = new Uint8Array(n);
-  for (const s of chosen) for (const c of a.routes[s]) fromA[c] = 1;
+  // every copy of a job (its windows) counts as taken from `a`
+  for (const s of chosen) {
+    for (const c of a.routes[s]) {
+      let x = c;
+      do {
+        fromA[x] = 1;
+        x = nextCopy[x];
+      } while (x !== c);
+    }
+  }
   const placed = new Uint8Array(n);
   const routes = b.routes.map((r, s) => {
     const keep = chosen.has(s) ? a.routes[s] : r.filter((c) => !fromA[c]);

@@ -2,13 +2,16 @@
 // infeasibility over route segments, a population managed for cost and diversity, adaptive
 // penalties. Identical vehicles at one depot: random giant tours, split, ordered crossover.
 // A mixed fleet: random-order cheapest insertion and route-based crossover, routes bound to
-// vehicles. Stops early when nothing improved for a long run (see NO_IMPROVEMENT).
+// vehicles. Stops are optional (VROOM's model: served priority, then stops served, then cost)
+// when asked, or once the initial population holds no solution serving every stop: the local
+// search then leaves out the stops least worth their excess. Stops early when nothing improved
+// for a long run (see noImprovementLimit).
 import type { Rng } from "../random.js";
 import type { Stopper } from "../stopping.js";
 import { orderedCrossover } from "./crossover.js";
 import type { HgsData } from "./hgs-data.js";
 import { granularNeighbours } from "./granular.js";
-import { Individual } from "./individual.js";
+import { better, Individual } from "./individual.js";
 import { LocalSearch } from "./local-search.js";
 import { Population } from "./population.js";
 import { routeCrossover } from "./route-crossover.js";
@@ -36,9 +39,11 @@ function noImprovementLimit(n: number): number {
 
 /**
  * Best feasible routes found (customer ids; with a mixed fleet one list per vehicle, empty ones
- * included), or null if none was feasible. `onBest` receives the cost in the data's cost unit.
+ * included; customers in none are left out), or null if none was feasible (the giant-tour
+ * variant, which serves every stop). `onBest` receives the cost in the data's cost unit.
+ * `optional`: stops may be left out from the start (routes bound to vehicles only).
  */
-export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cost: number) => void): number[][] | null {
+export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cost: number) => void, optional = false): number[][] | null {
   const stop = (): boolean => stopper.stop();
   const n = data.n;
   let totalDemand = 0;
@@ -47,6 +52,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     : Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
   const neighbours = granularNeighbours(data, !data.giantTour ? PARAMS.granularMixed : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
   const ls = new LocalSearch(data, nRoutes, neighbours, rng);
+  // a job with several windows is served by one of its copies: the optional-stop moves choose it
+  ls.optional = (optional || data.copies) && !data.giantTour;
   const pop = new Population(PARAMS, rng);
   // initial penalties: scaled to the average edge length, as in HGS
   let maxDist = 0;
@@ -69,12 +76,16 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     let ind = new Individual(data, ls.run(routes, capPenalty, twPenalty, stop, missing, openOrder), capPenalty, twPenalty);
     recent.push({ load: ind.capExcess < 1e-9, tw: ind.timeWarp < 1e-9 });
     let improved = pop.add(ind);
-    if (!ind.feasible && rng.next() < 0.5 && !stop()) {
+    if (!ind.feasible && ls.optional && !stop()) {
+      // leave out what does not fit, then search again under ten times the penalties
+      ind = new Individual(data, ls.repairByDropping(capPenalty * 10, twPenalty * 10, stop), capPenalty, twPenalty);
+      improved = pop.add(ind) || improved;
+    } else if (!ind.feasible && rng.next() < 0.5 && !stop()) {
       // repair: the same individual under ten times the penalties
       ind = new Individual(data, ls.run(ind.routes, capPenalty * 10, twPenalty * 10, stop), capPenalty, twPenalty);
       if (ind.feasible) improved = pop.add(ind) || improved;
     }
-    if (pop.best && (!overallBest || pop.best.cost < overallBest.cost - 1e-9)) {
+    if (pop.best && (!overallBest || better(pop.best, overallBest))) {
       overallBest = pop.best;
       onBest(overallBest.cost);
       sinceImprove = 0;
@@ -95,20 +106,31 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   const offspring = (): void => {
     if (data.giantTour) educate(split(data, orderedCrossover(pop.select().tour, pop.select().tour, rng), nRoutes, capPenalty, twPenalty));
     else {
-      const child = routeCrossover(pop.select(), pop.select(), neighbours, rng);
+      const child = routeCrossover(pop.select(), pop.select(), neighbours, data.nextCopy, rng);
       educate(child.routes, child.missing);
     }
   };
   // HGS starts from 4·mu individuals; on large instances each local search is slow, so fewer,
-  // and never more than a fifth of a known time budget, leave time for the genetic phase
-  const initial = Math.min(4 * PARAMS.mu, Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)));
+  // and never more than a fifth of a known time budget leave time for the genetic phase. Routes
+  // bound to vehicles: each costs about a generation (0.3 CPU-s on a 200-stop day), so never
+  // more than the generations allowed either (at least two); giant tours cost milliseconds
+  const initial = Math.min(
+    4 * PARAMS.mu,
+    Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)),
+    data.giantTour ? Infinity : Math.max(2, stopper.iterationBudget()),
+  );
   for (let k = 0; k < initial && !stop(); k++) {
     fresh();
     if (stopper.progress() > 0.2 && pop.size() >= 2) break;
   }
-  // nothing feasible among the initial population: most likely not every customer fits
-  // (fleet or horizon too small); the general search, which may leave customers out, takes over
-  if (!pop.best) return null;
+  // nothing feasible among the initial population: most likely not every customer fits (fleet
+  // or horizon too small); from now on stops are optional (the giant-tour variant cannot leave
+  // stops out: its caller retries with routes bound to vehicles)
+  if (!pop.best) {
+    if (data.giantTour) return null;
+    ls.optional = true;
+    while (!pop.best && !stop()) fresh();
+  }
   while (!stop()) {
     stopper.iteration++;
     offspring();
