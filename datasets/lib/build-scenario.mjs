@@ -96,6 +96,30 @@ function buildHubSite(place, site, factors, costs = factors.hubCosts) {
   };
 }
 
+/** Collection channels: the shared factors, the place's drop-off points and targets (docs/channels.md). */
+function buildChannels(place, factors) {
+  const { site, ...dropOff } = factors.channels.dropOff;
+  const p = place.channels;
+  return {
+    curbside: factors.channels.curbside,
+    dropOff: {
+      ...dropOff,
+      sites: p.dropOffSites.map((d) => ({
+        id: d.id,
+        name: d.name,
+        location: { lat: d.lat, lon: d.lon },
+        fixedCostUsdPerYear: site.fixedCostUsdPerYear,
+        capacityTPerYear: site.capacityTPerYear,
+        source: `site: ${d.reasoning}. Cost and capacity: ${site.source}`,
+      })),
+    },
+    mailBack: factors.channels.mailBack,
+    event: factors.channels.event,
+    ...(p.minCaptureRate !== undefined ? { minCaptureRate: p.minCaptureRate } : {}),
+    source: `${factors.channels.source}${p.source ? `; ${p.source}` : ""}`,
+  };
+}
+
 /** Regional centres: candidate sites costed like hubs with the shared regional sizes, and the steps they run. */
 function buildRegional(place, factors) {
   const r = place.regional;
@@ -257,6 +281,7 @@ export function buildScenario(factors, place, raw) {
     lanes: [...(place.lanes ?? []).map((l, i) => buildLane(place, l, i, factors)), ...composed],
     carriers: place.carriers.map((c, i) => buildCarrier(place, c, i, factors)),
     transport: buildTransport(place, factors),
+    ...(place.channels ? { channels: buildChannels(place, factors) } : {}),
     processing: factors.processing,
     ...(place.dailyPickups ? { pickups: buildPickups(place, zones, streams, gen, pol.workingDaysPerYear) } : {}),
     network,
