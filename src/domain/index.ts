@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./materials.js";
 export * from "./processing.js";
 export * from "./sites.js";
+export * from "./channels.js";
 export * from "./fleet.js";
 export * from "./scenario.js";
 export * from "./matrix.js";

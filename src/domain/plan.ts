@@ -28,6 +28,38 @@ export const Assignment = z.object({
   collectionCo2TPerYear: z.number().optional().describe("Siting's collection CO2 of this assignment, t per year"),
 });
 
+export const ChannelChoice = z.object({
+  channel: z.string().describe("curbside, drop-off, mail-back or event"),
+  dropOffId: z.string().optional().describe("The drop-off point, for drop-off"),
+  captureRate: z.number().describe("Share of the zone's available devices it captures"),
+  tonnesPerYear: z.number(),
+  unitsPerYear: z.number(),
+  costUsdPerYear: z.number().describe("What it costs a year at the zone's hub (a drop-off point's fixed cost apart)"),
+  costUsdPerT: z.number(),
+  co2TPerYear: z.number(),
+  chosen: z.boolean(),
+  reason: z.string().describe("Why it was chosen or not: cost per tonne against capture"),
+  detail: z.string().describe("How the cost is made up"),
+});
+
+export const ZoneChannels = z.object({
+  zoneId: z.string(),
+  hubId: z.string().optional().describe("The hub its devices go to (none when no channel is offered)"),
+  availableTPerYear: z.number().describe("Devices available a year (generated), tonnes"),
+  capturedTPerYear: z.number(),
+  captureRate: z.number().describe("captured ÷ available"),
+  minCaptureRate: z.number().optional(),
+  options: z.array(ChannelChoice),
+});
+
+export const ChannelTotals = z.object({
+  tonnesPerYear: z.number(),
+  unitsPerYear: z.number(),
+  costUsdPerYear: z.number().describe("For drop-off, including the open points' fixed costs"),
+  co2TPerYear: z.number(),
+  zones: z.number().int().describe("Zones offered this channel"),
+});
+
 export const Flow = z.object({
   hubId: z.string(),
   to: z.string().describe("Offtaker id, or 'disposal'"),
@@ -41,7 +73,7 @@ export const Flow = z.object({
 });
 
 export const PlanStep = z.object({
-  type: z.enum(["start", "job", "unload", "end"]),
+  type: z.enum(["start", "job", "unload", "break", "end"]),
   id: z.string().describe("Pickup id, or the hub/depot id"),
   location: Location,
   arrival: z.string().describe("HH:MM"),
@@ -120,6 +152,7 @@ export const Kpis = z.object({
   netCostUsdPerTonne: z.number(),
   co2TPerYear: z.number(),
   collection: CollectionReconciliation.optional(),
+  channels: z.record(z.string(), ChannelTotals).optional().describe("With collection channels: tonnes, devices, cost and CO2 per channel"),
   day: z.object({
     date: z.string(),
     stopsServed: z.number().int(),
@@ -181,6 +214,11 @@ export const Plan = z.object({
     hubs: z.array(PlannedHub),
     assignments: z.array(Assignment),
     flows: z.array(Flow),
+    channels: z.array(ZoneChannels).optional().describe("With collection channels: per zone, the channels it may be offered, which were chosen and why"),
+    dropOffs: z
+      .array(z.object({ id: z.string(), name: z.string().optional(), location: Location, tonnesPerYear: z.number(), capacityTPerYear: z.number(), fixedCostUsdPerYear: z.number() }))
+      .optional()
+      .describe("Drop-off points opened"),
   }),
   routing: z.object({
     date: z.string(),

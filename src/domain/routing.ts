@@ -17,6 +17,25 @@ export interface RoutingJob {
   priority: number;
   /** Only vehicles of this carrier may serve it. */
   carrierId?: string;
+  /**
+   * Seconds added before service when the vehicle arrives from another location (VROOM's
+   * `setup`); the time window bounds the start of setup and service together. Omitted: 0.
+   */
+  setupS?: number;
+  /** Labels for {@link RoutingProblem.incompatibleTags} (e.g. the material stream). Omitted: none. */
+  tags?: string[];
+}
+
+/**
+ * A driver break (VROOM's model): every used vehicle takes each of its breaks once, placed by
+ * the solver between two steps; it is taken where the vehicle is (after the previous step's
+ * service, before driving on) and starts within its window.
+ */
+export interface RoutingBreak {
+  id: string;
+  /** When the break may start [startS, endS]; empty: any time in the shift. At most one window. */
+  timeWindows: Array<[number, number]>;
+  serviceS: number;
 }
 
 export interface RoutingVehicle {
@@ -55,6 +74,8 @@ export interface RoutingVehicle {
    * progress); omitted: empty. Cleared by the first unload.
    */
   initialLoad?: number[];
+  /** Driver breaks, each taken once by a used vehicle; omitted: none. */
+  breaks?: RoutingBreak[];
 }
 
 /** A fixed prefix of a route (re-optimisation): these jobs stay, in this order, on this vehicle. */
@@ -74,17 +95,26 @@ export interface RoutingProblem {
   locked?: LockedRoute[];
   /** Names of the capacity dimensions, e.g. ["kg", "m3"]. */
   dimensions: string[];
+  /**
+   * Pairs of job tags that never share a vehicle (e.g. ["lithium", "ferrous"]): a route (all
+   * its trips) serving a job tagged with one serves no job tagged with the other. Omitted: none.
+   */
+  incompatibleTags?: Array<[string, string]>;
 }
 
-export type StepType = "start" | "job" | "unload" | "end";
+export type StepType = "start" | "job" | "unload" | "break" | "end";
 
 export interface RouteStep {
   type: StepType;
   jobId?: string;
+  /** Set on break steps. */
+  breakId?: string;
   location: number;
   arrivalS: number;
   waitingS: number;
   serviceS: number;
+  /** Setup paid before service (a job reached from another location); omitted: none. */
+  setupS?: number;
   departureS: number;
   /** Load on board after the step, per dimension. */
   load: number[];

@@ -1,5 +1,6 @@
 // The scenario: everything a planning run needs, validated once at the boundary.
 import { z } from "zod";
+import { Channels } from "./channels.js";
 import { CalendarDate, Id, Mode, Source } from "./common.js";
 import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
@@ -113,6 +114,7 @@ export const Scenario = z
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
     transport: Transport,
+    channels: Channels.optional(),
     processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),
     network: NetworkRef.default({ circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 }),
     policy: Policy.default({

@@ -1,5 +1,6 @@
 // Places in the network: collection zones, candidate hubs, enterprises, offtakers, terminals, lanes.
 import { z } from "zod";
+import { ChannelKind } from "./channels.js";
 import { Id, Location, Mode, ProcessStep, Source } from "./common.js";
 
 export const Zone = z
@@ -18,6 +19,12 @@ export const Zone = z
       .min(1)
       .optional()
       .describe("Multiplier on the zone's yearly supply in years 1, 2, … (growth, decline, a campaign year); years past the list keep its last value; omitted: 1"),
+    channels: z.array(ChannelKind).optional().describe("Channels that may be offered here (with the scenario's `channels`); omitted: every channel the scenario defines"),
+    captureRates: z
+      .partialRecord(ChannelKind, z.number().min(0).max(1))
+      .optional()
+      .describe("This zone's own capture rate per channel, overriding the channel's (0..1)"),
+    minCaptureRate: z.number().min(0).max(1).optional().describe("Least share of this zone's available devices its channels must capture (0..1)"),
     source: Source.optional().describe("Source of the population (or units) and of the location"),
   })
   .describe("A collection zone: households and businesses that hand in devices");

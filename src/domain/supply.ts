@@ -1,4 +1,5 @@
 // What each zone hands in: devices per year by stream, from explicit counts or from population.
+import { channelCaptureRate, definedChannels } from "./channels.js";
 import type { Scenario } from "./scenario.js";
 import type { Zone } from "./sites.js";
 
@@ -19,6 +20,40 @@ export function zoneUnitsPerYear(scenario: Scenario, zone: Zone): Record<string,
   const kg = zone.population * g.kgPerCapitaYear * g.collectionRate;
   for (const st of scenario.streams) out[st.id] = (kg * (st.massShare ?? 0)) / st.unitMassKg;
   return out;
+}
+
+/**
+ * Devices available per year in `zone` when the scenario defines collection channels: explicit
+ * `unitsPerYear`, or population × kg per capita × the stream's mass share ÷ its unit mass — the
+ * generated devices, before any collection rate (the channels' capture rates take its place).
+ */
+export function zoneAvailableUnitsPerYear(scenario: Scenario, zone: Zone): Record<string, number> {
+  const g = scenario.generation;
+  if (zone.unitsPerYear || !g) return zoneUnitsPerYear(scenario, zone);
+  return zoneUnitsPerYear({ ...scenario, generation: { ...g, collectionRate: 1 } }, zone);
+}
+
+/** Whether channel `kind` may be offered in `zone`: defined by the scenario and allowed by the zone. */
+export function zoneAllowsChannel(scenario: Scenario, zone: Zone, kind: ReturnType<typeof definedChannels>[number]): boolean {
+  const c = scenario.channels;
+  return !!c && definedChannels(c).includes(kind) && (zone.channels ?? [kind]).includes(kind);
+}
+
+/**
+ * The scenario as the carriers' routes see it when it defines channels: each zone (of `only`,
+ * when given, else every zone allowing curbside) hands in its curbside capture — available
+ * devices × curbside capture rate — and the other zones nothing. Without channels: unchanged.
+ */
+export function curbsideScenario(scenario: Scenario, only?: ReadonlySet<string>): Scenario {
+  const c = scenario.channels;
+  if (!c) return scenario;
+  const zones = scenario.zones.map((z) => {
+    const on = zoneAllowsChannel(scenario, z, "curbside") && (!only || only.has(z.id));
+    const rate = on ? channelCaptureRate(c, "curbside", z.captureRates) : 0;
+    const units = Object.fromEntries(Object.entries(zoneAvailableUnitsPerYear(scenario, z)).map(([k, v]) => [k, v * rate]));
+    return { ...z, unitsPerYear: units };
+  });
+  return { ...scenario, zones };
 }
 
 /** Mass and volume of a set of device counts by stream: [kg, m³]. */

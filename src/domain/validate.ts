@@ -1,6 +1,7 @@
 // Parse a scenario at the boundary: schema first, then the references between lists.
 // Everything after this trusts the scenario; every problem names its JSON path.
 import type { z } from "zod";
+import { checkChannels } from "./channels.js";
 import { clockToSeconds } from "./common.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { checkLimits } from "./limits.js";
@@ -151,6 +152,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
     ["terminals", s.terminals],
     ...s.carriers.map((c, i): [string, Array<{ id: string }>] => [`carriers[${i}].depots`, c.depots]),
     ["pickups", s.pickups ?? []],
+    ["channels.dropOff.sites", s.channels?.dropOff?.sites ?? []],
   ];
   const placeOwner = new Map<string, string>();
   for (const [path, list] of placeLists)
@@ -162,6 +164,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
     });
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
+  out.push(...checkChannels(s));
   return out;
 }
 

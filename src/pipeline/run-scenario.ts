@@ -1,6 +1,6 @@
 // The whole pipeline on one scenario, in stage order: network → siting → routing → plan.
 // Pure of its inputs; runs inside a pool worker (see workers/run-scenario.ts).
-import type { Location, PickupRequest, Plan, RoutingProblem, RoutingSolution, Scenario, SolveSettings } from "../domain/index.js";
+import { curbsideScenario, type Location, type PickupRequest, type Plan, type RoutingProblem, type RoutingSolution, type Scenario, type SolveSettings } from "../domain/index.js";
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
@@ -60,7 +60,10 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
     route: async (s) => {
       report({ stage: "routing", fraction: 0.6, message: `${s.siting.hubs.length} hubs open; routing the day`, bestObjectiveUsd: s.siting.objectiveUsd });
       const servedZones = new Set(s.siting.assignments.map((a) => a.zoneId));
-      const problem = buildRoutingProblem({ scenario, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(scenario, date, servedZones, options.registeredPickups) });
+      // With collection channels the routes collect only the zones given curbside, their curbside capture.
+      const curbside = new Set((s.siting.channels ?? []).filter((z) => z.options.some((o) => o.chosen && o.channel === "curbside")).map((z) => z.zoneId));
+      const day = curbsideScenario(scenario, curbside);
+      const problem = buildRoutingProblem({ scenario: day, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(day, date, servedZones, options.registeredPickups) });
       const solution = await solveDay(
         problem,
         { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * (calibrates(scenario) ? 0.6 : 1)), maxIterations: options.routingIterations, shouldStop: stop },

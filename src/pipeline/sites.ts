@@ -3,11 +3,11 @@ import type { Location, PickupRequest, Scenario } from "../domain/index.js";
 
 export interface Place {
   id: string;
-  kind: "zone" | "hub" | "offtaker" | "terminal" | "depot" | "pickup";
+  kind: "zone" | "hub" | "offtaker" | "terminal" | "depot" | "pickup" | "drop-off";
   location: Location;
 }
 
-/** Zones, hub sites, offtakers, terminals, carriers' depots and the given pickups, in that order. */
+/** Zones, hub sites, offtakers, terminals, carriers' depots, drop-off points and the given pickups, in that order. */
 export function listPlaces(scenario: Scenario, pickups: PickupRequest[] = []): Place[] {
   const places: Place[] = [];
   for (const z of scenario.zones) places.push({ id: z.id, kind: "zone", location: z.location });
@@ -16,6 +16,7 @@ export function listPlaces(scenario: Scenario, pickups: PickupRequest[] = []): P
   for (const t of scenario.terminals) places.push({ id: t.id, kind: "terminal", location: t.location });
   for (const c of scenario.carriers)
     for (const d of c.depots) places.push({ id: d.id, kind: "depot", location: d.location });
+  for (const d of scenario.channels?.dropOff?.sites ?? []) places.push({ id: d.id, kind: "drop-off", location: d.location });
   for (const p of pickups) places.push({ id: p.id, kind: "pickup", location: p.location });
   return places;
 }

@@ -37,7 +37,8 @@ export function findInfeasibilityCauses(data: SitingData): string[] {
     const caps = open.map((h) => Math.max(...h.sizes.map((k) => k.capacityTPerYear))).sort((a, b) => b - a);
     const limit = s.policy.maxHubs ?? caps.length;
     const cap = caps.slice(0, limit).reduce((a, v) => a + v, 0);
-    if (cap < supply * (1 - 1e-9)) {
+    // With channels the zones' supply is what the channels capture, a decision: no such check.
+    if (!data.channels && cap < supply * (1 - 1e-9)) {
       const what = limit < caps.length ? `of the ${limit} largest candidate hubs (max hubs ${limit})` : "of all candidate hubs";
       out.push(`total capacity ${what} is ${fmt(cap)} t/yr but zones supply ${fmt(supply)} t/yr${yr}`);
     }

@@ -2,6 +2,7 @@
 // the mass balance, recomputed from the scenario's own factors (not from the model's columns),
 // so the report and the checker do not depend on how the MILP was assembled.
 import { PROCESS_STEPS } from "../domain/index.js";
+import { yearDeliveries } from "./deliveries.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -39,17 +40,14 @@ export function evaluateYear(data: SitingData, p: YearPlan): YearFigures {
   let co2Kg = 0;
 
   for (const o of p.open) hubFixed += s.hubSites[o.hub].sizes[o.size].fixedCostUsdPerYear;
-  for (const as of p.assign) {
-    const arc = data.arcs[as.zone].find((r) => r.hub === as.hub);
-    const f = data.supplyFactor[as.zone][p.year - 1];
-    const tons = f * data.supplyT[as.zone].reduce((a, v) => a + v, 0) * as.fraction;
-    if (arc) {
-      collection += tons * arc.costUsdPerT;
-      co2Kg += tons * arc.co2KgPerT;
-    }
-    processing += tons * s.hubSites[as.hub].variableCostUsdPerT;
-    data.supplyT[as.zone].forEach((v, si) => (loadT[as.hub][si] += f * v * as.fraction));
+  for (const dl of yearDeliveries(data, p)) {
+    collection += dl.costUsd;
+    co2Kg += dl.co2Kg;
+    processing += dl.tonnes * s.hubSites[dl.hub].variableCostUsdPerT;
+    dl.streamT.forEach((v, si) => (loadT[dl.hub][si] += v));
   }
+  // Drop-off points' fixed costs are channel costs: with collection.
+  for (const pt of p.dropOffs ?? []) collection += s.channels!.dropOff!.sites[pt].fixedCostUsdPerYear;
   const steps = s.processing?.steps ?? {};
   for (let h = 0; h < H; h++)
     s.streams.forEach((_, si) => {

@@ -3,6 +3,7 @@
 // enterprise placement and throughput, offtake limits, material balance, CO2 cap — and
 // recomputes the objective from the scenario's factors.
 import { PROCESS_STEPS, type Scenario, type TravelMatrix } from "../domain/index.js";
+import { checkChannelPlan } from "./channel-check.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
@@ -66,10 +67,14 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
         v.push(`${yr}: zone ${z.id} sent to hub ${h.id} at ${d.toFixed(1)} km, beyond the ${s.policy.coverageRadiusKm} km radius`);
       if (s.policy.singleSourcing && Math.abs(a.fraction - 1) > tol) v.push(`${yr}: zone ${z.id} split (${a.fraction} to ${h.id}) under single sourcing`);
     }
+    // With channels a zone offered none is not assigned at all; otherwise every zone is, fully.
+    const offered = new Set((p.offered ?? []).map((o) => o.zone));
     s.zones.forEach((z, zi) => {
-      const needs = p.year >= z.joinYear && data.supplyT[zi].some((x) => x > 0);
+      const needs = p.year >= z.joinYear && data.supplyT[zi].some((x) => x > 0) && (!data.channels || offered.has(zi));
       if (needs && Math.abs(share[zi] - 1) > tol) v.push(`${yr}: zone ${z.id} is ${(share[zi] * 100).toFixed(4)}% assigned`);
+      if (data.channels && !offered.has(zi) && share[zi] > tol) v.push(`${yr}: zone ${z.id} is assigned to a hub but offered no channel`);
     });
+    v.push(...checkChannelPlan(data, road, p, over));
     for (const [hub, size] of open) {
       const inT = f.loadT[hub].reduce((a, x) => a + x, 0);
       const cap = s.hubSites[hub].sizes[size].capacityTPerYear;

@@ -4,6 +4,8 @@
 import { type Kpis, type Plan, PROCESS_STEPS } from "../domain/index.js";
 import type { YearFigures } from "./evaluate.js";
 import { BHH_BETA } from "./collection-cost.js";
+import { buildChannelReport } from "./channel-report.js";
+import { type Delivery, yearDeliveries } from "./deliveries.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -57,7 +59,9 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       jobsAtFullThroughput: k.jobs + here.reduce((a, e) => a + e.jobs, 0),
     };
   });
+  const deliveries = yearDeliveries(data, p);
   const assignments = p.assign.map((a) => {
+    if (data.channels) return channelAssignment(data, a.zone, a.hub, deliveries);
     const arc = data.arcs[a.zone].find((r) => r.hub === a.hub);
     const tonnes = data.supplyFactor[a.zone][p.year - 1] * data.supplyT[a.zone].reduce((x, v) => x + v, 0) * a.fraction;
     return {
@@ -127,13 +131,17 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
 
   const byStream = (vals: (zi: number, si: number) => number): Record<string, number> =>
     Object.fromEntries(s.streams.map((st, si) => [st.id, s.zones.reduce((a, _, zi) => a + (p.year >= data.joinYear[zi] ? data.supplyFactor[zi][p.year - 1] * vals(zi, si) : 0), 0)]));
-  const tonnes = byStream((zi, si) => data.supplyT[zi][si]);
+  // With channels only what the chosen channels capture is collected.
+  const delivered = (per: (si: number) => number): Record<string, number> =>
+    Object.fromEntries(s.streams.map((st, si) => [st.id, deliveries.reduce((a, dl) => a + dl.streamT[si], 0) * per(si)]));
+  const tonnes = data.channels ? delivered(() => 1) : byStream((zi, si) => data.supplyT[zi][si]);
   const totalT = Object.values(tonnes).reduce((a, v) => a + v, 0);
+  const channels = data.channels ? buildChannelReport(data, p) : null;
   const annual: Omit<Kpis, "day"> = {
     hubsOpened: hubs.length,
     jobs: hubs.reduce((a, h) => a + h.jobs, 0),
     jobsAtFullThroughput: hubs.reduce((a, h) => a + h.jobsAtFullThroughput, 0),
-    unitsCollectedPerYear: byStream((zi, si) => data.unitsPerYear[zi][si]),
+    unitsCollectedPerYear: data.channels ? delivered((si) => 1000 / s.streams[si].unitMassKg) : byStream((zi, si) => data.unitsPerYear[zi][si]),
     tonnesCollectedPerYear: tonnes,
     tonnesCollectedTotalPerYear: totalT,
     materialRecoveredKgPerYear: totalSold,
@@ -143,6 +151,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
     netCostUsdPerYear: f.netCostUsd,
     netCostUsdPerTonne: totalT > 0 ? f.netCostUsd / totalT : 0,
     co2TPerYear: f.co2Kg / 1000,
+    ...(channels ? { channels: channels.totals } : {}),
   };
   return {
     siting: {
@@ -155,11 +164,55 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       hubs,
       assignments,
       flows,
+      ...(channels ? { channels: channels.zones, dropOffs: channels.dropOffs } : {}),
     },
     massBalance,
     annual,
     factors: listFactors(data),
     warnings,
+  };
+}
+
+/** Capture rates and cost factors of the collection channels, with their sources. */
+function channelFactors(data: SitingData): Plan["factors"] {
+  const c = data.scenario.channels;
+  if (!c) return [];
+  const out: Plan["factors"] = [];
+  const src = (x: string | undefined, what: string): string => x ?? c.source ?? `assumption: ${what} as given in the scenario, no source stated`;
+  const feeds = ["tonnesCollectedPerYear", "channels"];
+  if (c.curbside) out.push({ name: "curbside capture rate", value: c.curbside.captureRate, unit: "share", source: src(c.curbside.source, "capture rate"), feeds });
+  if (c.dropOff) {
+    out.push({ name: "drop-off capture rate", value: c.dropOff.captureRate, unit: "share", source: src(c.dropOff.source, "capture rate"), feeds });
+    const h = c.dropOff.householdTrip;
+    out.push({ name: `drop-off household trip CO2 (${h.counted ? "counted" : "not counted"})`, value: h.co2KgPerKm, unit: "kg CO2/km", source: src(h.source, "car CO2"), feeds: h.counted ? ["co2TPerYear"] : [] });
+  }
+  if (c.mailBack) {
+    out.push({ name: "mail-back capture rate", value: c.mailBack.captureRate, unit: "share", source: src(c.mailBack.source, "capture rate"), feeds });
+    out.push({ name: "mail-back parcel mass", value: c.mailBack.parcelKg, unit: "kg/parcel", source: src(c.mailBack.tariff.source ?? c.mailBack.source, "parcel mass"), feeds: ["costUsdPerYear.collectionTransport"] });
+  }
+  if (c.event) {
+    out.push({ name: "event capture rate", value: c.event.captureRate, unit: "share", source: src(c.event.source, "capture rate"), feeds });
+    out.push({ name: "event cost", value: c.event.costUsdPerEvent, unit: "USD/event", source: src(c.event.source, "event cost"), feeds: ["costUsdPerYear.collectionTransport"] });
+  }
+  return out;
+}
+
+/**
+ * A zone's assignment under channels: all its channels' tonnes to its hub; the collection cost
+ * and CO2 are its curbside routes' (what the routed day is compared with), the other channels'
+ * are in siting.channels and kpis.channels.
+ */
+function channelAssignment(data: SitingData, zone: number, hub: number, deliveries: Delivery[]) {
+  const mine = deliveries.filter((d) => d.zone === zone);
+  const curb = mine.filter((d) => data.channels!.options[zone][d.option].kind === "curbside");
+  return {
+    zoneId: data.scenario.zones[zone].id,
+    hubId: data.scenario.hubSites[hub].id,
+    fraction: 1,
+    tonnesPerYear: mine.reduce((a, d) => a + d.tonnes, 0),
+    distanceKm: data.arcs[zone].find((r) => r.hub === hub)?.distanceKm ?? NaN,
+    collectionUsdPerYear: curb.reduce((a, d) => a + d.costUsd, 0),
+    collectionCo2TPerYear: curb.reduce((a, d) => a + d.co2Kg, 0) / 1000,
   };
 }
 
@@ -191,6 +244,7 @@ function listFactors(data: SitingData): Plan["factors"] {
     // The calibration multipliers are results, not inputs: they are in kpis.collection.
     out.push({ name: "collection local leg constant (BHH)", value: BHH_BETA, unit: "-", source: `Beardwood, Halton & Hammersley (1959) tour constant, value 0.7124 from Percus & Martin (1996) and Applegate et al. (2006); ${col.source}`, feeds: ["costUsdPerYear.collectionTransport", "co2TPerYear"] });
   }
+  out.push(...channelFactors(data));
   for (const mode of ["road", "rail", "sea"] as const) {
     const m = s.transport[mode];
     if (!m) continue;

@@ -9,9 +9,12 @@ import {
   type Offer,
   UrbanmineError,
   valueInYear,
+  curbsideScenario,
+  zoneAvailableUnitsPerYear,
   zoneUnitsPerYear,
 } from "../domain/index.js";
-import { BHH_BETA, routeCollectionCosts } from "./collection-cost.js";
+import { buildChannelData, type ChannelData } from "./channel-data.js";
+import { routeCollectionCosts } from "./collection-cost.js";
 
 export interface ZoneArc {
   hub: number;
@@ -54,6 +57,12 @@ export interface SitingData {
   routes: OutletRoute[][][];
   /** How collection is priced: by routes (calibrated by `collectionScale`) or a flat per-t-km factor. */
   collection: CollectionPricing;
+  /**
+   * Collection channels, when the scenario defines them: supplyT is then each zone's available
+   * tonnes (before capture), arcs carry the curbside cost per curbside tonne, and what reaches a
+   * hub is decided by the channel options chosen.
+   */
+  channels?: ChannelData;
 }
 
 /** Calibration of the route-based collection estimate: multiplies its cost and its CO2. */
@@ -93,7 +102,7 @@ export function buildSitingData(
   const roadIdx = lookup(travel.road);
 
   const unitsPerYear = zones.map((z) => {
-    const u = zoneUnitsPerYear(scenario, z);
+    const u = scenario.channels ? zoneAvailableUnitsPerYear(scenario, z) : zoneUnitsPerYear(scenario, z);
     return Float64Array.from(streams, (s) => u[s.id] ?? 0);
   });
   const supplyT = unitsPerYear.map((u) => Float64Array.from(streams, (s, i) => (u[i] * s.unitMassKg) / 1000));
@@ -110,7 +119,10 @@ export function buildSitingData(
   const enterpriseSteps = new Set(scenario.enterprises.map((e) => stepIndex(e.processStep)));
 
   const collection = collectionPricing(scenario, scale);
-  const byRoutes = collection.method === "routes" ? routeCollectionCosts(scenario, travel.road, roadIdx) : null;
+  // With channels, the routes collect only the curbside capture: price them on that supply.
+  const priced = curbsideScenario(scenario);
+  const pricedT = priced === scenario ? supplyT : priced.zones.map((z) => Float64Array.from(streams, (s) => ((z.unitsPerYear?.[s.id] ?? 0) * s.unitMassKg) / 1000));
+  const byRoutes = collection.method === "routes" ? routeCollectionCosts(priced, travel.road, roadIdx) : null;
   const radius = relaxCoverage ? Infinity : (policy.coverageRadiusKm ?? Infinity);
   const arcs: ZoneArc[][] = [];
   const stranded: SitingData["stranded"] = [];
@@ -123,7 +135,7 @@ export function buildSitingData(
       if (!Number.isFinite(km)) return;
       nearest = Math.min(nearest, km);
       if (km > radius) return;
-      const tons = supplyT[zi].reduce((a, v) => a + v, 0);
+      const tons = pricedT[zi].reduce((a, v) => a + v, 0);
       if (byRoutes && collection.method === "routes") {
         const c = byRoutes(zi, hi);
         if (!Number.isFinite(c.usdPerYear)) return;
@@ -159,6 +171,7 @@ export function buildSitingData(
     stranded,
     routes,
     collection,
+    ...(scenario.channels ? { channels: buildChannelData(scenario, travel.road, roadIdx, supplyT, arcs) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // CO2 price and cap, budget, maximum hubs, and years 1..T. Built solver-agnostic; the maps
 // below let decoding and the checker read a solution back by meaning.
 import { PROCESS_STEPS } from "../domain/index.js";
+import { addChannels, type ChannelColumns } from "./channel-model.js";
 import { MilpBuilder, type MilpModel, type Term } from "./milp/model.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 
@@ -26,6 +27,8 @@ export interface SitingModel {
   flows: Array<{ col: number; hub: number; offtaker: number; offer: number; material: number; route: number; year: number }>;
   /** d[h][m][t]: tonnes of material m disposed of at hub h in year t (-1: never produced there). */
   d: number[][][];
+  /** Channel options and drop-off points, when the scenario defines channels. */
+  channels?: ChannelColumns;
 }
 
 /** Builds the siting MILP; `relax` drops whole constraint groups (used by diagnosis). */
@@ -66,8 +69,11 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       b.addRow(`budget[${t + 1}]`, H.flatMap((h, hi) => openTerms(hi, t, (k) => h.sizes[k].fixedCostUsdPerYear)), -Infinity, policy.budgetUsdPerYear);
   }
 
-  // Zone assignment; load[h][s][t] collects the tonnes of stream s arriving at hub h.
+  // Zone assignment; load[h][s][t] collects the tonnes of stream s arriving at hub h. With
+  // channels, a only says which hub a zone's material goes to: the channel options chosen
+  // (channel-model.ts) carry its tonnes and costs, and a zone may be offered none.
   const load: Term[][][][] = H.map(() => S.map(() => range(T).map(() => [] as Term[])));
+  const byChannels = data.channels !== undefined;
   const a = Z.map((z, zi) => {
     const total = data.supplyT[zi].reduce((p, v) => p + v, 0);
     return data.arcs[zi].map((arc, ai) =>
@@ -75,10 +81,12 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
         if (t + 1 < data.joinYear[zi]) return -1;
         const hub = H[arc.hub];
         const f = data.supplyFactor[zi][t];
-        const cost = f * total * (arc.costUsdPerT + hub.variableCostUsdPerT + arc.co2KgPerT * co2Usd);
-        const col = b.addCol(`a[${z.id},${hub.id},${t + 1}]`, cost, 0, 1, policy.singleSourcing);
-        co2Terms[t].push([col, f * total * arc.co2KgPerT]);
-        S.forEach((_, si) => load[arc.hub][si][t].push([col, f * data.supplyT[zi][si]]));
+        const cost = byChannels ? 0 : f * total * (arc.costUsdPerT + hub.variableCostUsdPerT + arc.co2KgPerT * co2Usd);
+        const col = b.addCol(`a[${z.id},${hub.id},${t + 1}]`, cost, 0, 1, policy.singleSourcing || byChannels);
+        if (!byChannels) {
+          co2Terms[t].push([col, f * total * arc.co2KgPerT]);
+          S.forEach((_, si) => load[arc.hub][si][t].push([col, f * data.supplyT[zi][si]]));
+        }
         b.addRow(`assigned-to-open[${z.id},${hub.id},${t + 1}]`, [...openTerms(arc.hub, t), [col, -1]], 0, Infinity);
         return col;
       }),
@@ -87,9 +95,10 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   Z.forEach((z, zi) => {
     for (let t = 0; t < T; t++) {
       if (t + 1 < data.joinYear[zi] || data.supplyT[zi].every((v) => v === 0)) continue;
-      b.addRow(`zone-served[${z.id},${t + 1}]`, a[zi].map((cols) => [cols[t], 1] as const), 1, 1);
+      b.addRow(`zone-served[${z.id},${t + 1}]`, a[zi].map((cols) => [cols[t], 1] as const), byChannels ? 0 : 1, 1);
     }
   });
+  const channels = byChannels ? addChannels(b, data, a, load, co2Terms, co2Usd, relax.has("budget")) : undefined;
   if (!relax.has("capacity"))
     H.forEach((h, hi) => {
       if (h.status === "forced-closed") return;
@@ -99,7 +108,8 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
 
   // Valid inequality (implied by capacity over the integers, not by the LP): at least as many
   // hubs as it takes the largest sites to hold the year's supply. It lifts the LP bound.
-  if (!relax.has("capacity") && !relax.has("validCuts")) {
+  // With channels the supply is a decision, so these cuts (which assume all of it) do not hold.
+  if (!relax.has("capacity") && !relax.has("validCuts") && !byChannels) {
     const caps = H.filter((h) => h.status !== "forced-closed")
       .map((h) => Math.max(...h.sizes.map((k) => k.capacityTPerYear)))
       .sort((p, q) => q - p);
@@ -241,7 +251,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   if (policy.co2CapTPerYear !== undefined && !relax.has("co2Cap"))
     for (let t = 0; t < T; t++) b.addRow(`co2-cap[${t + 1}]`, co2Terms[t], -Infinity, policy.co2CapTPerYear * 1000);
 
-  return { milp: b.build(), data, y, a, e, u, w, flows, d };
+  return { milp: b.build(), data, y, a, e, u, w, flows, d, ...(channels ? { channels } : {}) };
 }
 
 const STEP_NAMES = PROCESS_STEPS;

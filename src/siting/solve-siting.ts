@@ -71,7 +71,9 @@ export async function solveSiting(
   const solver: MilpSolver = options.solver === "lp-solver" ? new LpSolverSolver() : new HighsSolver();
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
-  const start = solver.name === "highs" && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  // The MIP start (and so the Lagrangian bound) assumes every zone's supply is collected; with
+  // channels that is a decision, so HiGHS solves the model alone.
+  const start = solver.name === "highs" && !data.channels && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
     start && (options.lagrangian ?? true) && !data.yearlyInputs

@@ -1,6 +1,7 @@
 // A siting solution read back by meaning, one record per planning year: which hubs are open
 // at which size, where each zone goes, where enterprises sit, what is processed in-house,
 // sold and disposed of. Decoding is the only place that knows the model's column layout.
+import { yearDeliveries } from "./deliveries.js";
 import type { SitingModel } from "./siting-model.js";
 
 export interface YearPlan {
@@ -15,6 +16,10 @@ export interface YearPlan {
   colocated: Array<{ hub: number; stream: number; step: number; tonnes: number }>;
   sold: Array<{ hub: number; offtaker: number; offer: number; material: number; route: number; tonnes: number }>;
   disposed: Array<{ hub: number; material: number; tonnes: number }>;
+  /** With channels: the options each zone is offered (index into data.channels.options[zone]) and their hub. */
+  offered?: Array<{ zone: number; option: number; hub: number }>;
+  /** With channels: drop-off points open (indices into channels.dropOff.sites). */
+  dropOffs?: number[];
 }
 
 const EPS = 1e-9;
@@ -50,6 +55,17 @@ export function decodeYears(model: SitingModel, x: ArrayLike<number>): YearPlan[
       if (f.year === t && x[f.col] > EPS)
         p.sold.push({ hub: f.hub, offtaker: f.offtaker, offer: f.offer, material: f.material, route: f.route, tonnes: x[f.col] });
     model.d.forEach((mats, hub) => mats.forEach((cols, material) => cols[t] >= 0 && x[cols[t]] > EPS && p.disposed.push({ hub, material, tonnes: x[cols[t]] })));
+    if (model.channels) {
+      const ch = model.channels;
+      p.offered = [];
+      ch.g.forEach((opts, zone) =>
+        opts.forEach((arcs, option) => arcs.forEach((cols, i) => cols[t] >= 0 && round(cols[t]) === 1 && p.offered!.push({ zone, option, hub: data.arcs[zone][i].hub }))),
+      );
+      p.dropOffs = ch.open.flatMap((cols, point) => (round(cols[t]) === 1 ? [point] : []));
+      // A zone offered no channel sends nothing: its free hub column means nothing.
+      const served = new Set(p.offered.map((o) => o.zone));
+      p.assign = p.assign.filter((as) => served.has(as.zone));
+    }
     plans.push(p);
   }
   return plans;
@@ -66,10 +82,8 @@ export function polishYear(data: SitingModel["data"], p: YearPlan): YearPlan {
   for (const a of p.assign) share[a.zone] += a.fraction;
   const assign = p.assign.map((a) => ({ ...a, fraction: a.fraction / share[a.zone] }));
   const made = s.hubSites.map(() => new Float64Array(s.materials.length));
-  for (const a of assign)
-    data.supplyT[a.zone].forEach((tons, si) =>
-      data.yieldT[si].forEach((yl, mi) => (made[a.hub][mi] += data.supplyFactor[a.zone][p.year - 1] * tons * a.fraction * yl)),
-    );
+  for (const dl of yearDeliveries(data, { ...p, assign }))
+    dl.streamT.forEach((tons, si) => data.yieldT[si].forEach((yl, mi) => (made[dl.hub][mi] += tons * yl)));
   const sold = s.hubSites.map(() => new Float64Array(s.materials.length));
   for (const f of p.sold) sold[f.hub][f.material] += f.tonnes;
   const scale = (h: number, m: number): number => (sold[h][m] > made[h][m] && sold[h][m] > 0 ? made[h][m] / sold[h][m] : 1);

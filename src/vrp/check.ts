@@ -85,6 +85,8 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   let trips = 1;
   let prev: RouteStep | null = null;
   const vSkills = new Set(v.skills);
+  const breaksTaken = new Set<string>();
+  const tagsOnBoard = new Map<string, string>();
   steps.forEach((s, k) => {
     const mid = k > 0 && k < steps.length - 1;
     if (s.type === "start" && k !== 0) err(k, "a start step must come first");
@@ -102,13 +104,32 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
     if (!near(s.distanceKm, km)) err(k, `cumulative distance ${s.distanceKm} km, recomputed ${km} km`);
     if (s.waitingS < -TOL) err(k, `negative waiting ${s.waitingS}`);
     const begin = s.arrivalS + s.waitingS;
-    if (!near(s.departureS, begin + s.serviceS)) err(k, `departure ${s.departureS} != arrival + waiting + service (${begin + s.serviceS})`);
+    const setup = s.setupS ?? 0;
+    if (!near(s.departureS, begin + setup + s.serviceS)) err(k, `departure ${s.departureS} != arrival + waiting + setup + service (${begin + setup + s.serviceS})`);
+    if (s.type === "break") {
+      const b = v.breaks?.find((x) => x.id === s.breakId);
+      if (!b) err(k, `break '${s.breakId}' is not a break of vehicle '${v.id}'`);
+      else {
+        if (breaksTaken.has(b.id)) err(k, `break '${b.id}' is taken twice`);
+        breaksTaken.add(b.id);
+        if (!near(s.serviceS, b.serviceS)) err(k, `break '${b.id}' lasts ${s.serviceS} s, expected ${b.serviceS} s`);
+        if (b.timeWindows.length > 0 && !b.timeWindows.some(([a, e]) => begin >= a - TOL && begin <= e + TOL))
+          err(k, `break '${b.id}' starts at ${begin}, outside its windows ${JSON.stringify(b.timeWindows)}`);
+      }
+      if (!prev || (prev as RouteStep).location !== s.location) err(k, "a break is taken where the previous step left the vehicle");
+      if (!mid) err(k, "a break must come between the start and the end");
+    }
     if (s.type === "job") {
       const job = s.jobId === undefined ? undefined : jobs.get(s.jobId);
       if (!job) return;
       tasks++;
       if (s.location !== job.location) err(k, `job '${job.id}' is at location ${job.location}, step says ${s.location}`);
       if (!near(s.serviceS, job.serviceS)) err(k, `service ${s.serviceS} s, job '${job.id}' needs ${job.serviceS} s`);
+      // setup is paid when the vehicle comes from another location (the first stop of an open start too)
+      const fresh = !prev || (prev as RouteStep).location !== job.location;
+      const wantSetup = fresh ? (job.setupS ?? 0) : 0;
+      if (!near(setup, wantSetup)) err(k, `setup ${setup} s, job '${job.id}' needs ${wantSetup} s here`);
+      for (const t of job.tags ?? []) tagsOnBoard.set(t, job.id);
       if (job.timeWindows.length > 0 && !job.timeWindows.some(([a, b]) => begin >= a - TOL && begin <= b + TOL))
         err(k, `service of '${job.id}' starts at ${begin}, outside its windows ${JSON.stringify(job.timeWindows)}`);
       const missing = job.skills.filter((x) => !vSkills.has(x));
@@ -134,6 +155,10 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   if (tasks > (v.maxTasks ?? Infinity)) errors.push(`${where}: ${tasks} jobs, maxTasks is ${v.maxTasks}`);
   if (trips > v.maxTrips) errors.push(`${where}: ${trips} trips, maxTrips is ${v.maxTrips}`);
   if (tasks === 0) errors.push(`${where}: a route without jobs should be left out`);
+  for (const b of v.breaks ?? []) if (!breaksTaken.has(b.id)) errors.push(`${where}: vehicle '${v.id}' does not take its break '${b.id}'`);
+  for (const [a, b] of problem.incompatibleTags ?? [])
+    if (tagsOnBoard.has(a) && tagsOnBoard.has(b))
+      errors.push(`${where}: job '${tagsOnBoard.get(a)}' (${a}) and job '${tagsOnBoard.get(b)}' (${b}) may not share a vehicle`);
   if (km > (v.maxDistanceKm ?? Infinity) + TOL) errors.push(`${where}: ${km} km, maxDistanceKm is ${v.maxDistanceKm}`);
   if (durationS > (v.maxDurationS ?? Infinity) + TOL) errors.push(`${where}: lasts ${durationS} s, maxDurationS is ${v.maxDurationS}`);
   if (!near(route.distanceKm, km)) errors.push(`${where}: distance ${route.distanceKm} km, recomputed ${km} km`);

@@ -14,6 +14,12 @@ export interface ProblemData {
   readonly distanceKm: Float64Array;
   readonly jobLoc: Int32Array;
   readonly jobServiceS: Float64Array;
+  /** Setup seconds of job j, paid when arriving from another location (0 when not given). */
+  readonly jobSetupS: Float64Array;
+  /** Bit t set when job j carries tag t of {@link tagConflict} (tags in no incompatible pair get no bit). */
+  readonly jobTags: Int32Array;
+  /** Bits of the tags that tag t may not share a vehicle with; empty when no pair is given. */
+  readonly tagConflict: Int32Array;
   /** Amount of job j in dimension d at `j * nDims + d`. */
   readonly jobAmount: Float64Array;
   readonly jobPriority: Int32Array;
@@ -49,6 +55,14 @@ export interface ProblemData {
   /** Unload locations of vehicle v are `vUnloadLoc[vUnloadOffset[v] .. vUnloadOffset[v+1])`. */
   readonly vUnloadOffset: Int32Array;
   readonly vUnloadLoc: Int32Array;
+  /** Breaks of vehicle v are `vBreakOffset[v] .. vBreakOffset[v+1]` into the break arrays. */
+  readonly vBreakOffset: Int32Array;
+  /** Window of each break (-Infinity / Infinity when open) and its duration, seconds. */
+  readonly breakStartS: Float64Array;
+  readonly breakEndS: Float64Array;
+  readonly breakServiceS: Float64Array;
+  /** Features only the genetic search models (breaks, setup times, incompatible tags). */
+  readonly geneticOnly: boolean;
   /** Vehicles with equal class are interchangeable (same attributes, nothing locked). */
   readonly vClass: Int32Array;
   /** Locked prefix (job indices) of each vehicle's route. */
@@ -78,6 +92,7 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
   const jobIndex = new Map<string, number>();
   const jobLoc = new Int32Array(nJobs);
   const jobServiceS = new Float64Array(nJobs);
+  const jobSetupS = new Float64Array(nJobs);
   const jobAmount = new Float64Array(nJobs * nDims);
   const jobPriority = new Int32Array(nJobs);
   const twOffset = new Int32Array(nJobs + 1);
@@ -92,6 +107,9 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     if (!(job.serviceS >= 0 && Number.isFinite(job.serviceS)))
       issues.push({ path: `${p}.serviceS`, message: `service time ${job.serviceS} must be a finite number >= 0` });
     jobServiceS[j] = job.serviceS;
+    const setup = job.setupS ?? 0;
+    if (!(setup >= 0 && Number.isFinite(setup))) issues.push({ path: `${p}.setupS`, message: `setup time ${setup} must be a finite number >= 0` });
+    jobSetupS[j] = setup;
     if (job.amounts.length !== nDims)
       issues.push({ path: `${p}.amounts`, message: `has ${job.amounts.length} amounts; expected ${nDims} (${problem.dimensions.join(", ")})` });
     job.amounts.forEach((a, d) => {
@@ -140,6 +158,8 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
   const vMaxTrips = new Int32Array(nV);
   const vUnloadOffset = new Int32Array(nV + 1);
   const unloads: number[] = [];
+  const vBreakOffset = new Int32Array(nV + 1);
+  const breaks: Array<[number, number, number]> = [];
   problem.vehicles.forEach((v, i) => {
     const p = `vehicles[${i}]`;
     if (vehicleIndex.has(v.id)) issues.push({ path: `${p}.id`, message: `duplicate vehicle id '${v.id}'` });
@@ -191,8 +211,24 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
       loc(u, `${p}.unloadLocations[${k}]`);
       unloads.push(u);
     });
+    vBreakOffset[i] = breaks.length;
+    const breakIds = new Set<string>();
+    (v.breaks ?? []).forEach((b, k) => {
+      const bp = `${p}.breaks[${k}]`;
+      if (breakIds.has(b.id)) issues.push({ path: `${bp}.id`, message: `duplicate break id '${b.id}' on vehicle '${v.id}'` });
+      breakIds.add(b.id);
+      if (!(b.serviceS >= 0 && Number.isFinite(b.serviceS))) issues.push({ path: `${bp}.serviceS`, message: `break duration ${b.serviceS} must be a finite number >= 0` });
+      if (b.timeWindows.length > 1) issues.push({ path: `${bp}.timeWindows`, message: `has ${b.timeWindows.length} windows; a break takes at most one` });
+      const [ws, we] = b.timeWindows[0] ?? [-Infinity, Infinity];
+      if (!(ws <= we) || Number.isNaN(ws)) issues.push({ path: `${bp}.timeWindows[0]`, message: `window [${ws}, ${we}] closes before it opens; expected start <= end, in seconds` });
+      if (v.maxTrips > 1 && v.unloadLocations.length > 0) issues.push({ path: `${bp}`, message: "breaks on a vehicle with unload trips are not modelled" });
+      if (v.start === undefined || v.end === undefined) issues.push({ path: `${bp}`, message: "breaks need a route with a start and an end location" });
+      breaks.push([ws, we, b.serviceS]);
+    });
   });
   vUnloadOffset[nV] = unloads.length;
+  vBreakOffset[nV] = breaks.length;
+  const { jobTags, tagConflict } = buildTags(problem, issues);
 
   const compatible = new Uint8Array(nV * nJobs);
   problem.vehicles.forEach((v, i) => {
@@ -209,14 +245,16 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     throw new UrbanmineError(code, describeIssues("routing problem is not valid", issues), issues);
   }
   const vClass = classifyVehicles(problem, lockedPrefix);
+  const geneticOnly = breaks.length > 0 || jobSetupS.some((x) => x > 0) || tagConflict.length > 0;
   return {
     problem, nJobs, nVehicles: nV, nDims, nLocations: nLoc,
     durationS: problem.durationS, distanceKm: problem.distanceKm,
-    jobLoc, jobServiceS, jobAmount, jobPriority, twOffset,
+    jobLoc, jobServiceS, jobSetupS, jobTags, tagConflict, jobAmount, jobPriority, twOffset,
     twStartS: Float64Array.from(starts), twEndS: Float64Array.from(ends), compatible,
     vStart, vEnd, vCapacity, vInitialLoad, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vUsdPerStop, vMinPaidS, vSpeedFactor,
     vMaxDurationS, vMaxDistanceKm, vMaxTasks, vMaxTrips, vUnloadS, vUnloadOffset,
-    vUnloadLoc: Int32Array.from(unloads), vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
+    vUnloadLoc: Int32Array.from(unloads), vBreakOffset, breakStartS: Float64Array.from(breaks, (b) => b[0]),
+    breakEndS: Float64Array.from(breaks, (b) => b[1]), breakServiceS: Float64Array.from(breaks, (b) => b[2]), geneticOnly, vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
   };
 }
 
@@ -235,6 +273,37 @@ function checkMatrix(problem: RoutingProblem, nLoc: number, issues: InputIssue[]
       }
     }
   }
+}
+
+/** Most distinct tags that {@link RoutingProblem.incompatibleTags} may name (bits of an int32). */
+const MAX_TAGS = 30;
+
+/** Tag bits per job and the conflict bits per tag, from the problem's incompatible pairs. */
+function buildTags(problem: RoutingProblem, issues: InputIssue[]): { jobTags: Int32Array; tagConflict: Int32Array } {
+  const bit = new Map<string, number>();
+  const pairs = problem.incompatibleTags ?? [];
+  pairs.forEach((pair, i) => {
+    if (pair.length !== 2 || pair[0] === pair[1])
+      issues.push({ path: `incompatibleTags[${i}]`, message: `expected two different tags, got ${JSON.stringify(pair)}` });
+    for (const t of pair) if (!bit.has(t)) bit.set(t, bit.size);
+  });
+  if (bit.size > MAX_TAGS) issues.push({ path: "incompatibleTags", message: `names ${bit.size} tags; at most ${MAX_TAGS} are supported` });
+  const tagConflict = new Int32Array(bit.size);
+  for (const [a, b] of pairs) {
+    const x = bit.get(a)!;
+    const y = bit.get(b)!;
+    if (x === y || x >= MAX_TAGS || y >= MAX_TAGS) continue;
+    tagConflict[x] |= 1 << y;
+    tagConflict[y] |= 1 << x;
+  }
+  const jobTags = new Int32Array(problem.jobs.length);
+  problem.jobs.forEach((job, j) => {
+    for (const t of job.tags ?? []) {
+      const b = bit.get(t);
+      if (b !== undefined && b < MAX_TAGS) jobTags[j] |= 1 << b;
+    }
+  });
+  return { jobTags, tagConflict };
 }
 
 function buildLocks(

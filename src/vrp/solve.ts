@@ -1,10 +1,10 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
-// hybrid genetic search on every problem its segments can price (any fleet, dimensions, single
-// windows, skills, locked prefixes, fleets too small for every job: stops then optional);
-// otherwise (several windows, unload trips, open routes, speed factors that differ) build with
-// regret insertion, polish with local search and improve by ruin-and-recreate; then report
-// routes, schedules and the reason each unserved job was left out.
-import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../domain/index.js";
+// hybrid genetic search on every problem its segments can price (any fleet, dimensions, time
+// windows, open routes, skills, locked prefixes, fleets too small for every job: stops then
+// optional); otherwise (unload trips, speed factors that differ, more than 30 skill groups)
+// build with regret insertion, polish with local search and improve by ruin-and-recreate; then
+// report routes, schedules and the reason each unserved job was left out.
+import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
 import { createContext, operatorsFor } from "./operators/index.js";
@@ -17,6 +17,7 @@ import { Solution } from "./solution.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
 import { explainUnassigned } from "./unassigned.js";
 import { type HgsData, toHgsData } from "./hgs/hgs-data.js";
+import { reportRoute } from "./hgs/report.js";
 import { solveHgs } from "./hgs/solve-hgs.js";
 
 /**
@@ -37,6 +38,7 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
 
   checkLocks(data, ev, new Solution(data));
   const hgs = toHgsData(data);
+  if (data.geneticOnly) return solveGeneticOnly(data, hgs, ev, rng, stopper, options);
   let best = hgs ? solveGenetic(data, hgs, ev, rng, stopper, options) : null;
   const solver = best ? "urbanmine-hgs" : "urbanmine-rr";
   if (!best) {
@@ -66,6 +68,34 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
   const sol = new Solution(data);
   routes.forEach((r, v) => sol.setRoute(v, [...data.lockedPrefix[v], ...r.map((c) => hgs.jobOf[c])], 0));
   return sol.refreshCosts(ev) ? sol : null;
+}
+
+/**
+ * Breaks, setup times and incompatible tags are modelled by the genetic search alone: its
+ * routes are reported with their own schedules (breaks as steps).
+ * @throws UrbanmineError INFEASIBLE when it finds no solution serving every job it can reach.
+ */
+function solveGeneticOnly(data: ProblemData, hgs: HgsData | null, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): RoutingSolution {
+  if (!hgs && data.nJobs > 0)
+    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times and incompatible tags are not modelled together with unload trips, speed factors that differ within the fleet or more than 30 skill groups");
+  const routes = hgs ? solveHgs(hgs, rng, stopper, (cost) => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost })) : [];
+  if (!routes)
+    throw new UrbanmineError("INFEASIBLE", "no solution serves every job with the vehicles' breaks, setup times and incompatible tags; with these features the search does not yet leave jobs out: add vehicles or widen windows");
+  const sol = new Solution(data);
+  const reported: RoutingRoute[] = [];
+  routes.forEach((r, v) => {
+    sol.setRoute(v, [...data.lockedPrefix[v], ...r.filter((c) => !hgs!.isBreak[c]).map((c) => hgs!.jobOf[c])], 0);
+    const route = reportRoute(data, hgs!, v, r);
+    if (route) reported.push(route);
+  });
+  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver: "urbanmine-hgs" };
+  return {
+    routes: reported,
+    unassigned: explainUnassigned(data, ev, sol),
+    costUsd: reported.reduce((a, r) => a + r.costUsd, 0),
+    distanceKm: reported.reduce((a, r) => a + r.distanceKm, 0),
+    stats,
+  };
 }
 
 function checkLocks(data: ProblemData, ev: RouteEvaluator, sol: Solution): void {

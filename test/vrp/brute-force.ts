@@ -13,8 +13,59 @@ export interface BruteObjective {
 
 const UNLOAD = -1;
 
+/** A break placed before job `gap` (seq.length: before the end), in list order within a gap. */
+interface PlacedBreak {
+  gap: number;
+  startS: number;
+  endS: number;
+  serviceS: number;
+}
+
+/** Every placement of v's breaks into the gaps of a route of `len` jobs (all orders). */
+function breakPlacements(v: RoutingVehicle, len: number): PlacedBreak[][] {
+  const breaks = v.breaks ?? [];
+  if (len === 0 || breaks.length === 0) return [[]];
+  const out: PlacedBreak[][] = [];
+  const perms = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
+  for (const order of perms(breaks.map((_, i) => i))) {
+    const gaps = new Array<number>(order.length).fill(0);
+    const rec = (k: number, from: number): void => {
+      if (k === order.length) {
+        out.push(order.map((b, i) => {
+          const w = breaks[b].timeWindows[0] ?? [-Infinity, Infinity];
+          return { gap: gaps[i], startS: w[0], endS: w[1], serviceS: breaks[b].serviceS };
+        }));
+        return;
+      }
+      for (let g = from; g <= len; g++) {
+        gaps[k] = g;
+        rec(k + 1, g);
+      }
+    };
+    rec(0, 0);
+  }
+  return out;
+}
+
+/** Takes the breaks placed at `gap` from time t; returns the time after them, or null when one misses its window. */
+function takeBreaks(placed: PlacedBreak[], gap: number, t: number): number | null {
+  for (const b of placed) {
+    if (b.gap !== gap) continue;
+    const begin = Math.max(t, b.startS);
+    if (begin > b.endS + 1e-9) return null;
+    t = begin + b.serviceS;
+  }
+  return t;
+}
+
+/** True when two jobs of `seq` carry tags that may not share a vehicle. */
+function tagsClash(p: RoutingProblem, seq: number[]): boolean {
+  const tags = new Set(seq.flatMap((j) => p.jobs[j].tags ?? []));
+  return (p.incompatibleTags ?? []).some(([a, b]) => tags.has(a) && tags.has(b));
+}
+
 /** Earliest-start simulation; returns the end time or null when infeasible. `unloadAt[k]` = location before job k, or -1. */
-function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt: number[], departS: number): { endS: number; km: number; firstS: number } | null {
+function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt: number[], departS: number, placed: PlacedBreak[] = []): { endS: number; km: number; firstS: number } | null {
   const n = p.locationIds.length;
   const load = v.capacity.map((_, d) => v.initialLoad?.[d] ?? 0);
   let t = departS;
@@ -25,6 +76,9 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
   if (seq.length > (v.maxTasks ?? Infinity)) return null;
   for (let k = 0; k < seq.length; k++) {
     const job = p.jobs[seq[k]];
+    const after = takeBreaks(placed, k, t);
+    if (after === null) return null;
+    t = after;
     if (!job.skills.every((s) => v.skills.includes(s))) return null;
     if (job.carrierId !== undefined && job.carrierId !== v.carrierId) return null;
     if (unloadAt[k] !== UNLOAD) {
@@ -49,8 +103,14 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
     }
     job.amounts.forEach((a, d) => (load[d] += a));
     if (load.some((x, d) => x > v.capacity[d] + 1e-9)) return null;
-    t = begin + job.serviceS;
+    const setup = prev !== job.location ? (job.setupS ?? 0) : 0;
+    t = begin + setup + job.serviceS;
     prev = job.location;
+  }
+  if (seq.length > 0) {
+    const after = takeBreaks(placed, seq.length, t);
+    if (after === null) return null;
+    t = after;
   }
   if (trips > v.maxTrips) return null;
   if (v.end !== undefined) {
@@ -69,33 +129,38 @@ export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): 
   const gaps = seq.length;
   const options = [UNLOAD, ...(v.maxTrips > 1 ? v.unloadLocations : [])];
   const unloadAt = new Array<number>(gaps).fill(UNLOAD);
+  if (tagsClash(p, seq)) return null;
+  const placements = breakPlacements(v, seq.length);
   const rec = (k: number): void => {
-    if (k === gaps) {
-      const early = simulate(p, v, seq, unloadAt, v.shift[0]);
+    if (k === gaps) for (const placed of placements) price(placed);
+    else
+      for (const u of k === 0 && v.start === undefined ? [UNLOAD] : options) {
+        unloadAt[k] = u;
+        rec(k + 1);
+      }
+    unloadAt[k] = UNLOAD;
+  };
+  const price = (placed: PlacedBreak[]): void => {
+    {
+      const early = simulate(p, v, seq, unloadAt, v.shift[0], placed);
       if (!early) return;
       // latest departure that still ends at the earliest end time (waiting absorbed), by bisection
       let lo = v.shift[0];
       let hi = early.endS;
       for (let it = 0; it < 80; it++) {
         const mid = (lo + hi) / 2;
-        const r = simulate(p, v, seq, unloadAt, mid);
+        const r = simulate(p, v, seq, unloadAt, mid, placed);
         if (r && r.endS <= early.endS + 1e-7) lo = mid;
         else hi = mid;
       }
-      const late = simulate(p, v, seq, unloadAt, lo) ?? early;
+      const late = simulate(p, v, seq, unloadAt, lo, placed) ?? early;
       const startS = v.start === undefined ? late.firstS : lo;
       const durationS = late.endS - startS;
       if (durationS > (v.maxDurationS ?? Infinity) + 1e-6) return;
       const paidS = Math.max(durationS, v.minPaidS ?? 0);
       const c = v.fixedCostUsd + (v.costUsdPerStop ?? 0) * seq.length + v.costUsdPerKm * late.km + (v.costUsdPerHour * paidS) / 3600;
       if (best === null || c < best) best = c;
-      return;
     }
-    for (const u of k === 0 && v.start === undefined ? [UNLOAD] : options) {
-      unloadAt[k] = u;
-      rec(k + 1);
-    }
-    unloadAt[k] = UNLOAD;
   };
   rec(0);
   return best;

@@ -1,12 +1,15 @@
 // Independent checker of a VROOM-shaped solution against the VROOM problem JSON it answers:
 // re-derives every arrival, waiting time, cumulative travel time and distance, load, time
 // window, capacity, skill, task count and cost (VROOM's convention) from the raw JSON alone,
-// without any code of the converter or the engine.
+// without any code of the converter or the engine. Breaks: each used vehicle takes each of its
+// breaks once, within its window, where the vehicle is (no travel). Setup: paid at a job reached
+// from another location.
 
 interface Job {
   id: number;
   location_index: number;
   service?: number;
+  setup?: number;
   delivery?: number[];
   pickup?: number[];
   skills?: number[];
@@ -24,6 +27,7 @@ interface Vehicle {
   speed_factor?: number;
   max_tasks?: number;
   max_distance?: number;
+  breaks?: Array<{ id: number; time_windows?: Array<[number, number]>; service?: number }>;
 }
 interface Problem {
   jobs: Job[];
@@ -36,6 +40,7 @@ interface Step {
   location_index?: number;
   arrival: number;
   duration: number;
+  setup: number;
   service: number;
   waiting_time: number;
   load?: number[];
@@ -44,6 +49,7 @@ interface Step {
 interface Route {
   vehicle: number;
   cost: number;
+  setup: number;
   service: number;
   duration: number;
   waiting_time: number;
@@ -55,7 +61,7 @@ interface Route {
 }
 interface Solution {
   code: number;
-  summary: { cost: number; routes: number; unassigned: number; service: number; duration: number; waiting_time: number; priority: number; distance?: number };
+  summary: { cost: number; routes: number; unassigned: number; setup: number; service: number; duration: number; waiting_time: number; priority: number; distance?: number };
   routes: Route[];
   unassigned: Array<{ id: number; type: string; location_index?: number }>;
 }
@@ -81,7 +87,7 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
   // VROOM's convention depends on whether any time window is given: then travel time is counted
   // in whole seconds between reported times and costs are rounded; else both are truncated from
   // hundredths of a second
-  const timed = p.vehicles.some((v) => v.time_window !== undefined) || p.jobs.some((j) => (j.time_windows ?? []).length > 0);
+  const timed = p.vehicles.some((v) => v.time_window !== undefined || (v.breaks ?? []).length > 0) || p.jobs.some((j) => (j.time_windows ?? []).length > 0);
   const seen = new Set<number>();
   const mark = (id: number, where: string): void => {
     if (!jobs.has(id)) errors.push(`${where}: unknown job ${id}`);
@@ -89,7 +95,7 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     seen.add(id);
   };
   let cost = 0;
-  const totals = { service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
+  const totals = { setup: 0, service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
   const used = new Set<number>();
   s.routes.forEach((r, ri) => {
     const where = `routes[${ri}]`;
@@ -118,11 +124,18 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     let tasks = 0;
     const before = { ...totals };
     const vSkills = new Set(v.skills ?? []);
+    const breaksTaken = new Set<number>();
     steps.forEach((st, k) => {
       const job = st.type === "job" ? jobs.get(st.id ?? -1) : undefined;
+      const brk = st.type === "break" ? (v.breaks ?? []).find((b) => b.id === st.id) : undefined;
       if (st.type === "job") {
         mark(st.id ?? -1, where);
         tasks++;
+      } else if (st.type === "break") {
+        if (!brk) err(k, `break ${st.id} is not a break of vehicle ${v.id}`);
+        else if (breaksTaken.has(brk.id)) err(k, `break ${brk.id} taken twice`);
+        else breaksTaken.add(brk.id);
+        if (k === 0 || k === steps.length - 1) err(k, "a break between the start and the end");
       } else if (st.type !== "start" && st.type !== "end") err(k, `unexpected step type ${st.type}`);
       const loc = st.type === "start" ? (v.start_index ?? routeJobs[0]?.location_index) : st.type === "end" ? (v.end_index ?? routeJobs[routeJobs.length - 1]?.location_index) : job?.location_index;
       if (st.location_index !== loc) err(k, `location_index ${st.location_index}, expected ${loc}`);
@@ -143,7 +156,15 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
       if (m.distances && st.distance !== metres) err(k, `cumulative distance ${st.distance}, recomputed ${metres}`);
       if (st.waiting_time < 0) err(k, `negative waiting ${st.waiting_time}`);
       const begin = st.arrival + st.waiting_time;
-      if (job) {
+      // setup is paid when the job is reached from another place (or first after an open start)
+      const wantSetup = job && (prevLoc === undefined || prevLoc !== job.location_index || (k === 1 && v.start_index === undefined)) ? (job.setup ?? 0) : 0;
+      if (st.setup !== wantSetup) err(k, `setup ${st.setup}, expected ${wantSetup}`);
+      if (brk) {
+        if (st.service !== (brk.service ?? 0)) err(k, `break lasts ${st.service}, expected ${brk.service ?? 0}`);
+        const tws = brk.time_windows ?? [];
+        if (tws.length > 0 && !tws.some(([a, b]) => begin >= a && begin <= b)) err(k, `break starts at ${begin}, outside ${JSON.stringify(tws)}`);
+        if (st.waiting_time > 0 && !tws.some(([a]) => a === begin)) err(k, `waits ${st.waiting_time} s for a break without a window opening at ${begin}`);
+      } else if (job) {
         if (st.service !== (job.service ?? 0)) err(k, `service ${st.service}, job needs ${job.service ?? 0}`);
         const tws = job.time_windows ?? [];
         if (tws.length > 0 && !tws.some(([a, b]) => begin >= a && begin <= b)) err(k, `service starts at ${begin}, outside ${JSON.stringify(tws)}`);
@@ -152,17 +173,19 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
         if (missing.length > 0) err(k, `job ${job.id} needs skills ${missing.join(",")}`);
         for (let d = 0; d < nDims; d++) load[d] += (job.pickup?.[d] ?? 0) - (job.delivery?.[d] ?? 0);
         totals.priority += job.priority ?? 0;
-      } else if (st.service !== 0 || st.waiting_time !== 0) err(k, `${st.type} step with service or waiting`);
+      } else if (st.service !== 0 || st.waiting_time !== 0 || st.setup !== 0) err(k, `${st.type} step with setup, service or waiting`);
       if (nDims > 0 && JSON.stringify(st.load) !== JSON.stringify(load)) err(k, `load ${JSON.stringify(st.load)}, recomputed ${JSON.stringify(load)}`);
       load.forEach((x, d) => {
         if (x > cap[d]) err(k, `load ${x} exceeds capacity ${cap[d]} in dimension ${d}`);
       });
-      departure = begin + st.service;
+      departure = begin + st.setup + st.service;
       prevEnd = departure;
+      totals.setup += st.setup;
       totals.service += st.service;
       totals.waiting += st.waiting_time;
       if (loc !== undefined) prevLoc = loc;
     });
+    for (const b of v.breaks ?? []) if (!breaksTaken.has(b.id)) errors.push(`${where}: vehicle ${v.id} does not take break ${b.id}`);
     const end = steps[steps.length - 1];
     if (v.time_window && end && end.arrival > v.time_window[1]) errors.push(`${where}: ends at ${end.arrival}, after the shift ${v.time_window[1]}`);
     if (tasks > (v.max_tasks ?? Infinity)) errors.push(`${where}: ${tasks} tasks, max_tasks ${v.max_tasks}`);
@@ -171,16 +194,18 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     let legCost: number;
     if (m.costs) {
       legCost = 0;
-      for (let k = 1; k < steps.length; k++) {
-        const a = steps[k - 1].location_index as number;
-        const b = steps[k].location_index as number;
-        const open = (k === 1 && v.start_index === undefined) || (k === steps.length - 1 && v.end_index === undefined);
+      const located = steps.filter((x) => x.type !== "break");
+      for (let k = 1; k < located.length; k++) {
+        const a = located[k - 1].location_index as number;
+        const b = located[k].location_index as number;
+        const open = (k === 1 && v.start_index === undefined) || (k === located.length - 1 && v.end_index === undefined);
         if (!open) legCost += m.costs[a][b];
       }
     } else if (timed) legCost = Math.round((dur * (v.costs?.per_hour ?? 3600)) / 3600 + (metres * (v.costs?.per_km ?? 0)) / 1000);
     else legCost = Math.floor((Math.round((100 * (v.costs?.per_hour ?? 3600)) / sf) * matrixS + 360 * (v.costs?.per_km ?? 0) * metres) / 360000);
     const rc = (v.costs?.fixed ?? 0) + legCost;
     if (r.cost !== rc) errors.push(`${where}: cost ${r.cost}, recomputed ${rc}`);
+    if (r.setup !== totals.setup - before.setup) errors.push(`${where}: setup ${r.setup}, steps add up to ${totals.setup - before.setup}`);
     if (r.service !== totals.service - before.service) errors.push(`${where}: service ${r.service}, steps add up to ${totals.service - before.service}`);
     if (r.waiting_time !== totals.waiting - before.waiting) errors.push(`${where}: waiting_time ${r.waiting_time}, steps add up to ${totals.waiting - before.waiting}`);
     if (r.priority !== totals.priority - before.priority) errors.push(`${where}: priority ${r.priority}, jobs add up to ${totals.priority - before.priority}`);
@@ -208,6 +233,7 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
   expect("cost", sum.cost, cost);
   expect("routes", sum.routes, s.routes.length);
   expect("unassigned", sum.unassigned, s.unassigned.length);
+  expect("setup", sum.setup, totals.setup);
   expect("service", sum.service, totals.service);
   expect("duration", sum.duration, totals.duration);
   expect("waiting_time", sum.waiting_time, totals.waiting);

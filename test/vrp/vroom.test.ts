@@ -142,8 +142,9 @@ describe("our problems exported to VROOM", () => {
 describe("VROOM problems the engine cannot take yet are refused by JSON path", () => {
   const cases: Array<[string, (p: Record<string, any>) => void, string, RegExp]> = [
     ["shipments", (p) => (p.shipments = [{ pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 2 } }]), "shipments", /shipments are not supported yet/],
-    ["breaks", (p) => (p.vehicles[1].breaks = [{ id: 1, service: 300, time_windows: [[36000, 37800]] }]), "vehicles[1].breaks", /breaks are not supported yet/],
-    ["setup times", (p) => (p.jobs[2].setup = 60), "jobs[2].setup", /setup times are not supported yet/],
+    ["a break with two windows", (p) => (p.vehicles[1].breaks = [{ id: 1, service: 300, time_windows: [[36000, 37800], [39600, 41400]] }]), "vehicles[1].breaks[0].time_windows", /several windows per break/],
+    ["a break's max_load", (p) => (p.vehicles[1].breaks = [{ id: 1, service: 300, max_load: [2, 2] }]), "vehicles[1].breaks[0].max_load", /maximum load/],
+    ["duplicate break id", (p) => (p.vehicles[1].breaks = [{ id: 1 }, { id: 1 }]), "vehicles[1].breaks[1].id", /duplicate id 1/],
     ["max_travel_time", (p) => (p.vehicles[0].max_travel_time = 7200), "vehicles[0].max_travel_time", /travel time alone/],
     ["per_task_hour", (p) => (p.vehicles[0].costs.per_task_hour = 100), "vehicles[0].costs.per_task_hour", /task time/],
     ["vehicle steps", (p) => (p.vehicles[0].steps = [{ type: "job", id: 1 }]), "vehicles[0].steps", /vehicle steps/],

@@ -6,7 +6,15 @@ import type { HgsData } from "./hgs-data.js";
 
 /** The `k` most related customers of each customer, plus those that count it among theirs. */
 export function granularNeighbours(data: HgsData, k: number): Int32Array[] {
-  const n = data.n;
+  const lists = jobNeighbours(data, k);
+  // a break has no location: it may go next to any job (there are few breaks)
+  const jobs = Int32Array.from({ length: data.nJobCustomers }, (_, c) => c);
+  for (let c = data.nJobCustomers; c < data.n; c++) lists.push(jobs);
+  return lists;
+}
+
+function jobNeighbours(data: HgsData, k: number): Int32Array[] {
+  const n = data.nJobCustomers;
   const m = data.nLoc;
   const lists: number[][] = [];
   const key = new Float64Array(n);

@@ -9,7 +9,8 @@
 // (unload trips, speed factors that differ) leave the problem to the general search. Jobs no vehicle
 // can serve even alone are left out of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
-import { concat, Segment, visitDepot } from "./segment.js";
+import { withRichFeatures } from "./rich-data.js";
+import { concat, OPEN, Segment, visitDepot } from "./segment.js";
 
 /** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
 export interface HgsData {
@@ -90,12 +91,29 @@ export interface HgsData {
   readonly nextCopy: Int32Array;
   /** USD per cost unit: the giant-tour variant counts distance (times the fleet's $/km), others USD. */
   readonly costUnit: number;
+  /** Breaks, setup times or incompatible tags: segments carry the extra fields (see segment.ts). */
+  readonly rich: boolean;
+  /**
+   * 1 for break customers (after the jobs): a break of one kind (same window and duration)
+   * counts 1 in its own capacity dimension, of which each vehicle has as many as it has such
+   * breaks, so a feasible solution gives every vehicle exactly its breaks.
+   */
+  readonly isBreak: Uint8Array;
+  /** Number of job customers (breaks are customers nJobCustomers..n-1). */
+  readonly nJobCustomers: number;
+  /** Capacity dimensions of the problem (break kinds come after them). */
+  readonly nJobDims: number;
+  readonly setupS: Float64Array;
+  /** Incompatible-tag bits of each customer, and of each vehicle's locked prefix; conflicts per tag. */
+  readonly tags: Int32Array;
+  readonly startTags: Int32Array;
+  readonly tagConflict: Int32Array;
+  /** Break index (into ProblemData's break arrays) of each break customer; -1 for jobs. */
+  readonly breakOf: Int32Array;
 }
 
 /** Skill groups a job mask can hold (bits of an int32). */
 const MAX_GROUPS = 30;
-/** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
-const OPEN = 1e15;
 
 /**
  * The search form of `d`, or null when it uses a feature only the general search handles.
@@ -216,9 +234,12 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
     startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
     priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour), copies, nextCopy: Int32Array.from(nextCopy),
+    rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
+    tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
   };
-  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, base, vGroup, v);
-  return base;
+  const h = d.geneticOnly ? withRichFeatures(d, base) : base;
+  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
+  return h;
 }
 
 /** See HgsData.prize: a bound on any one insertion's cost (a vehicle opened for it, its longest detour and paid shift). */
@@ -250,20 +271,26 @@ function withOpenEnds(d: ProblemData): ProblemData {
 
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */
 function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): void {
-  const nDims = d.nDims;
+  const nDims = h.nDims;
   const seg = visitDepot(h, v, false, new Segment(nDims));
   const one = new Segment(nDims);
   for (const j of d.lockedPrefix[v]) {
     const w = d.twOffset[j];
     one.first = one.last = d.jobLoc[j];
-    one.load = d.jobAmount[j * nDims];
-    for (let q = 1; q < nDims; q++) one.more[q - 1] = d.jobAmount[j * nDims + q];
+    one.load = d.jobAmount[j * d.nDims];
+    for (let q = 1; q < nDims; q++) one.more[q - 1] = q < d.nDims ? d.jobAmount[j * d.nDims + q] : 0;
     one.dur = d.jobServiceS[j];
     one.e = Math.max(-OPEN, d.twStartS[w]);
     one.l = Math.min(OPEN, d.twEndS[w]);
     one.dist = one.tw = 0;
     one.count = 1;
     one.mask = 1 << vGroup[v];
+    if (h.rich) {
+      one.plain();
+      one.tags = d.jobTags[j];
+      one.su = d.jobSetupS[j];
+      one.sdur += one.su;
+    }
     concat(h, seg, one, seg);
   }
   const mut = h as { -readonly [K in keyof HgsData]: HgsData[K] };
@@ -275,12 +302,14 @@ function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): v
   mut.startL[v] = seg.l;
   mut.startCount[v] = seg.count;
   mut.startMask[v] = seg.mask;
+  mut.startTags[v] = seg.tags;
   mut.startLoad[v * nDims] = seg.load;
   for (let q = 1; q < nDims; q++) mut.startLoad[v * nDims + q] = seg.more[q - 1];
 }
 
 /** CVRP/VRPTW: one depot, identical vehicles paying per km only, one dimension, symmetric matrices. */
 function isClassic(d: ProblemData, symmetric: boolean): boolean {
+  if (d.geneticOnly) return false;
   if (d.nJobs < 3 || d.nDims !== 1 || !symmetric) return false;
   const depot = d.vStart[0];
   if (d.vEnd[0] !== depot) return false;
@@ -302,7 +331,7 @@ function servesAlone(d: ProblemData, time: ArrayLike<number>, ready: number, due
   const out = time[d.vStart[v] * m + d.jobLoc[j]];
   const begin = Math.max(d.vShiftStartS[v] + out, ready);
   const back = time[d.jobLoc[j] * m + d.vEnd[v]];
-  if (begin > due + 1e-9 || begin + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
+  if (begin > due + 1e-9 || begin + d.jobSetupS[j] + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
   const km = d.distanceKm[d.vStart[v] * m + d.jobLoc[j]] + d.distanceKm[d.jobLoc[j] * m + d.vEnd[v]];
   return km <= d.vMaxDistanceKm[v] + 1e-9 && d.vMaxTasks[v] >= 1;
 }

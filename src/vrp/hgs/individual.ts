@@ -44,6 +44,11 @@ export class Individual {
         this.succ[c] = k + 1 < r.length ? r[k + 1] : -1;
       });
       concat(data, seg, visitDepot(data, v, true, one), seg);
+      if (seg.count === 0) {
+        // an unused vehicle holding its breaks: only a surplus of breaks counts
+        this.capExcess += loadExcess(data, seg, v);
+        return;
+      }
       this.cost += routeObjective(data, seg, v);
       this.capExcess += loadExcess(data, seg, v);
       this.timeWarp += timeExcess(data, seg, v);

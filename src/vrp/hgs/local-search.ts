@@ -110,6 +110,8 @@ export class LocalSearch {
     const size = rs.routeSize[r];
     const v = rs.vehicle(r);
     const d = this.data;
+    // a break has no location: distance and time deltas around it bound nothing
+    if (d.rich) return -Infinity;
     if (size + dCount === 0 && d.startCount[v] === 0) return -rs.routeCost[r];
     if (size === 0 || d.vMinPaidS[v] > 0) return -Infinity;
     return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
@@ -117,7 +119,7 @@ export class LocalSearch {
 
   /** True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve route r. */
   intraCannotImprove(r: number, distDelta: number, timeDelta: number): boolean {
-    if (Number.isNaN(distDelta)) return false;
+    if (Number.isNaN(distDelta) || this.data.rich) return false;
     if (!this.data.giantTour) {
       // travel time changes by timeDelta; waiting can at most vanish; penalties at most vanish
       if (Number.isNaN(timeDelta)) return false;

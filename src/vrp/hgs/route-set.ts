@@ -8,6 +8,8 @@ import { concat, loadExcess, penalisedCost, routeObjective, Segment, timeExcess,
 
 /** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1... */
 const F = 8;
+/** With breaks, setup or tags, after those: first, last, core, the leading breaks, the setup schedule, tags. */
+const RICH = 13;
 
 /** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
@@ -54,7 +56,7 @@ export class RouteSet {
     this.prev = new Int32Array(nodes);
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
-    this.f = F + data.nDims - 1;
+    this.f = F + data.nDims - 1 + (data.rich ? RICH : 0);
     this.pre = new Float64Array(nodes * this.f);
     this.suf = new Float64Array(nodes * this.f);
     this.tl = new Float64Array(data.giantTour ? 0 : nodes * this.f);
@@ -135,7 +137,9 @@ export class RouteSet {
     this.single(x, seg);
     let p = 0;
     let work = 0;
+    let breaks = 0;
     for (;;) {
+      if (x < this.n) breaks += d.isBreak[x];
       this.routeOf[x] = r;
       this.pos[x] = p++;
       this.store(this.pre, x, seg);
@@ -145,7 +149,7 @@ export class RouteSet {
       x = y;
       concat(d, seg, this.single(x, one), seg);
     }
-    this.routeSize[r] = p - 2;
+    this.routeSize[r] = p - 2 - breaks;
     this.routeCost[r] = this.cost(seg, r);
     this.routeWait[r] = Math.max(0, seg.dur - work);
     this.routePenalty[r] = this.routeCost[r] - (d.giantTour ? seg.dist : routeObjective(d, seg, this.vehicle(r)));
@@ -187,6 +191,21 @@ export class RouteSet {
     arr[k + 7] = s.mask;
     const more = s.more;
     for (let q = 0; q < more.length; q++) arr[k + F + q] = more[q];
+    if (!this.data.rich) return;
+    const r = k + F + more.length;
+    arr[r] = s.first;
+    arr[r + 1] = s.last;
+    arr[r + 2] = s.core ? 1 : 0;
+    arr[r + 3] = s.ldur;
+    arr[r + 4] = s.ltw;
+    arr[r + 5] = s.le;
+    arr[r + 6] = s.ll;
+    arr[r + 7] = s.su;
+    arr[r + 8] = s.sdur;
+    arr[r + 9] = s.stw;
+    arr[r + 10] = s.se;
+    arr[r + 11] = s.sl;
+    arr[r + 12] = s.tags;
   }
 
   private read(arr: Float64Array, x: number, first: number, last: number, out: Segment): Segment {
@@ -203,6 +222,22 @@ export class RouteSet {
     out.mask = arr[k + 7];
     const more = out.more;
     for (let q = 0; q < more.length; q++) more[q] = arr[k + F + q];
+    if (!this.data.rich) return out;
+    // a break has no location: the stored first and last located visits are the segment's own
+    const r = k + F + more.length;
+    out.first = arr[r];
+    out.last = arr[r + 1];
+    out.core = arr[r + 2] === 1;
+    out.ldur = arr[r + 3];
+    out.ltw = arr[r + 4];
+    out.le = arr[r + 5];
+    out.ll = arr[r + 6];
+    out.su = arr[r + 7];
+    out.sdur = arr[r + 8];
+    out.stw = arr[r + 9];
+    out.se = arr[r + 10];
+    out.sl = arr[r + 11];
+    out.tags = arr[r + 12];
     return out;
   }
 

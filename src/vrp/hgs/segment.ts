@@ -3,7 +3,16 @@
 // dimension, duration with waiting, time warp, earliest and latest start, customer count and
 // the skill groups that may serve all of it. A route's cost and penalties come from its
 // whole segment and its vehicle.
+// Breaks and setup times (data.rich): a break has no location of its own; it is taken where
+// the vehicle is, before driving on, so a segment keeps its leading breaks apart (the `l*`
+// fields, a time-only block priced before the travel into the segment) from its core (first
+// to last located visit). A job with a setup time pays it only when arriving from another
+// location: the core keeps a second schedule (`s*` fields) for a first visit that pays it.
+// Incompatible tags: the OR of the visits' tag bits.
 import type { HgsData } from "./hgs-data.js";
+
+/** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
+export const OPEN = 1e15;
 
 /** A sequence of visits summarised; mutable scratch object. */
 export class Segment {
@@ -24,6 +33,21 @@ export class Segment {
   count = 0;
   /** Skill groups able to serve every customer of the segment (bits). */
   mask = -1;
+  /** False for a segment of breaks only (no location yet). */
+  core = true;
+  /** Leading breaks (before the first located visit): duration, time warp, earliest and latest start. */
+  ldur = 0;
+  ltw = 0;
+  le = -OPEN;
+  ll = OPEN;
+  /** Setup of the first located visit (0: none), and the core's schedule when it is paid. */
+  su = 0;
+  sdur = 0;
+  stw = 0;
+  se = 0;
+  sl = 0;
+  /** Incompatible-tag bits of the visits. */
+  tags = 0;
 
   constructor(nDims = 1) {
     this.more = new Float64Array(Math.max(0, nDims - 1));
@@ -41,12 +65,129 @@ export class Segment {
     this.l = s.l;
     this.count = s.count;
     this.mask = s.mask;
+    this.core = s.core;
+    this.ldur = s.ldur;
+    this.ltw = s.ltw;
+    this.le = s.le;
+    this.ll = s.ll;
+    this.su = s.su;
+    this.sdur = s.sdur;
+    this.stw = s.stw;
+    this.se = s.se;
+    this.sl = s.sl;
+    this.tags = s.tags;
+    return this;
+  }
+
+  /** No leading breaks, no setup, no tags: a plain located segment. */
+  plain(): this {
+    this.core = true;
+    this.ldur = this.ltw = 0;
+    this.le = -OPEN;
+    this.ll = OPEN;
+    this.su = 0;
+    this.sdur = this.dur;
+    this.stw = this.tw;
+    this.se = this.e;
+    this.sl = this.l;
+    this.tags = 0;
     return this;
   }
 }
 
+/** Time summary scratch: [dur, tw, e, l]. */
+const T = new Float64Array(4);
+
+/** T = (ad, at, ae, al) then t seconds of travel then (bd, bt, be, bl): Vidal's time-warp concatenation. */
+function timeCat(ad: number, at: number, ae: number, al: number, t: number, bd: number, bt: number, be: number, bl: number): void {
+  const delta = ad - at + t;
+  const wait = Math.max(be - delta - al, 0);
+  const warp = Math.max(ae + delta - bl, 0);
+  T[0] = ad + bd + t + wait;
+  T[1] = at + bt + warp;
+  T[2] = Math.max(be - delta, ae) - wait;
+  T[3] = Math.min(bl - delta, al) + warp;
+}
+
+/** concat for data with breaks, setup times or tags (see the file header). */
+function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
+  const more = out.more;
+  for (let q = 0; q < more.length; q++) more[q] = a.more[q] + b.more[q];
+  out.load = a.load + b.load;
+  out.count = a.count + b.count;
+  out.mask = a.mask & b.mask;
+  out.tags = a.tags | b.tags;
+  if (!a.core) {
+    // a holds breaks only: they lead b
+    timeCat(a.ldur, a.ltw, a.le, a.ll, 0, b.ldur, b.ltw, b.le, b.ll);
+    out.first = b.first;
+    out.last = b.last;
+    out.dist = b.dist;
+    out.dur = b.dur;
+    out.tw = b.tw;
+    out.e = b.e;
+    out.l = b.l;
+    out.su = b.su;
+    out.sdur = b.sdur;
+    out.stw = b.stw;
+    out.se = b.se;
+    out.sl = b.sl;
+    out.core = b.core;
+    out.ldur = T[0];
+    out.ltw = T[1];
+    out.le = T[2];
+    out.ll = T[3];
+    return out;
+  }
+  // a's core, then b's leading breaks where a ends, then the travel, then b's core
+  timeCat(a.dur, a.tw, a.e, a.l, 0, b.ldur, b.ltw, b.le, b.ll);
+  let d1 = T[0], t1 = T[1], e1 = T[2], l1 = T[3];
+  timeCat(a.sdur, a.stw, a.se, a.sl, 0, b.ldur, b.ltw, b.le, b.ll);
+  let d2 = T[0], t2 = T[1], e2 = T[2], l2 = T[3];
+  let dist = a.dist;
+  if (b.core) {
+    const leg = a.last * data.nLoc + b.first;
+    const t = data.time[leg];
+    dist += data.dist[leg] + b.dist;
+    const paid = b.su > 0 && a.last !== b.first;
+    const bd = paid ? b.sdur : b.dur;
+    const bt = paid ? b.stw : b.tw;
+    const be = paid ? b.se : b.e;
+    const bl = paid ? b.sl : b.l;
+    timeCat(d1, t1, e1, l1, t, bd, bt, be, bl);
+    d1 = T[0];
+    t1 = T[1];
+    e1 = T[2];
+    l1 = T[3];
+    timeCat(d2, t2, e2, l2, t, bd, bt, be, bl);
+    d2 = T[0];
+    t2 = T[1];
+    e2 = T[2];
+    l2 = T[3];
+    out.last = b.last;
+  } else out.last = a.last;
+  out.first = a.first;
+  out.dist = dist;
+  out.dur = d1;
+  out.tw = t1;
+  out.e = e1;
+  out.l = l1;
+  out.su = a.su;
+  out.sdur = d2;
+  out.stw = t2;
+  out.se = e2;
+  out.sl = l2;
+  out.core = true;
+  out.ldur = a.ldur;
+  out.ltw = a.ltw;
+  out.le = a.le;
+  out.ll = a.ll;
+  return out;
+}
+
 /** out = a ⊕ b (out may alias a, not b). */
 export function concat(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
+  if (data.rich) return concatRich(data, a, b, out);
   const leg = a.last * data.nLoc + b.first;
   const t = data.time[leg];
   const dist = a.dist + data.dist[leg] + b.dist;
@@ -89,6 +230,27 @@ export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
   out.tw = 0;
   out.count = 1;
   out.mask = data.jobMask[c];
+  if (data.rich) {
+    out.plain();
+    out.tags = data.tags[c];
+    const u = data.setupS[c];
+    if (u > 0) {
+      out.su = u;
+      out.sdur += u;
+    }
+    if (data.isBreak[c]) {
+      // no location: a leading block of its own
+      out.count = 0;
+      out.core = false;
+      out.first = out.last = -1;
+      out.ldur = out.dur;
+      out.le = out.e;
+      out.ll = out.l;
+      out.dur = out.sdur = 0;
+      out.e = out.se = -OPEN;
+      out.l = out.sl = OPEN;
+    }
+  }
   return out;
 }
 
@@ -106,6 +268,7 @@ export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment)
     out.e = data.vReadyS[v];
     out.l = data.vDueS[v];
     out.mask = -1;
+    if (data.rich) out.plain();
     return out;
   }
   const base = v * data.nDims;
@@ -120,6 +283,10 @@ export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment)
   out.tw = data.startTw[v];
   out.count = data.startCount[v];
   out.mask = data.startMask[v];
+  if (data.rich) {
+    out.plain();
+    out.tags = data.startTags[v];
+  }
   return out;
 }
 
@@ -146,7 +313,14 @@ export function loadExcess(data: HgsData, s: Segment, v: number): number {
   if (data.giantTour) return x;
   if (s.count > data.vMaxTasks[v]) x += (s.count - data.vMaxTasks[v]) * data.vCapacity[base];
   if (((s.mask >> data.vGroup[v]) & 1) === 0 && s.count > 0) x += INCOMPATIBLE;
+  if (s.tags !== 0 && data.rich && hasConflict(data.tagConflict, s.tags)) x += INCOMPATIBLE;
   return x;
+}
+
+/** True when two of the tags in `tags` may not share a vehicle. */
+export function hasConflict(conflict: Int32Array, tags: number): boolean {
+  for (let t = 0, bits = tags; bits !== 0; t++, bits >>>= 1) if ((bits & 1) !== 0 && (conflict[t] & tags) !== 0) return true;
+  return false;
 }
 
 /** Time-type excess of vehicle v on `s`: time warp, duration beyond the limit, km beyond the limit (100 s per km). */
@@ -164,6 +338,7 @@ export function penalisedCost(data: HgsData, s: Segment, v: number, capPenalty: 
     const excess = s.load - data.capacity;
     return s.dist + (excess > 0 ? capPenalty * excess : 0) + twPenalty * s.tw;
   }
-  if (s.count === 0) return 0;
+  // an unused vehicle holds its breaks (it takes none): only surplus breaks are penalised
+  if (s.count === 0) return data.rich ? capPenalty * loadExcess(data, s, v) : 0;
   return routeObjective(data, s, v) + capPenalty * loadExcess(data, s, v) + twPenalty * timeExcess(data, s, v);
 }

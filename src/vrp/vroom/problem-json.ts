@@ -18,7 +18,11 @@ const Job = z.object({
   skills: z.array(z.string()).default([]),
   priority: z.number().int().min(0).max(100).default(0),
   carrierId: z.string().optional(),
+  setupS: nonNeg.optional(),
+  tags: z.array(z.string()).optional(),
 });
+
+const Break = z.object({ id: z.string().min(1), timeWindows: z.array(window).max(1).default([]), serviceS: nonNeg.default(0) });
 
 const Vehicle = z.object({
   id: z.string().min(1),
@@ -42,6 +46,7 @@ const Vehicle = z.object({
   unloadS: nonNeg.default(0),
   maxTrips: z.number().int().min(1).default(1),
   initialLoad: z.array(nonNeg).optional(),
+  breaks: z.array(Break).optional(),
 });
 
 const Problem = z.object({
@@ -52,6 +57,7 @@ const Problem = z.object({
   vehicles: z.array(Vehicle).min(1),
   locked: z.array(z.object({ vehicleId: z.string(), jobIds: z.array(z.string()) })).optional(),
   dimensions: z.array(z.string()),
+  incompatibleTags: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
 
 /** Which routing JSON a document is: urbanmine's own problem, or VROOM's. */

@@ -46,7 +46,7 @@ export interface VroomContext {
  * Reads a VROOM problem. Travel time is `durations / speed_factor` (to VROOM's precision); distances are metres
  * (km = m / 1000 in the RoutingProblem); costs are VROOM's integer cost units.
  * @throws UrbanmineError INVALID_INPUT listing every problem with its JSON path, including each
- *   VROOM feature that is not supported yet (shipments, breaks, setup times, …).
+ *   VROOM feature that is not supported yet (shipments, vehicle steps, …).
  */
 export function fromVroom(raw: unknown): { problem: RoutingProblem; context: VroomContext } {
   const parsed = VroomProblem.safeParse(raw);
@@ -87,6 +87,7 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
       timeWindows: (job.time_windows ?? []).map(([a, b]) => [a, b] as [number, number]),
       skills: (job.skills ?? []).map(String),
       priority: job.priority ?? 0,
+      ...(job.setup ? { setupS: job.setup } : {}),
     };
   });
   const vehicles = input.vehicles.map((v, i) => readVehicle(v, i, nDims, costMatrix, at, issues));
@@ -112,7 +113,7 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
     vehicles,
     dimensions: Array.from({ length: nDims }, (_, d) => `amount[${d}]`),
   };
-  const timed = input.vehicles.some((v) => v.time_window !== undefined) || (input.jobs ?? []).some((j) => (j.time_windows ?? []).length > 0);
+  const timed = input.vehicles.some((v) => v.time_window !== undefined || (v.breaks ?? []).length > 0) || (input.jobs ?? []).some((j) => (j.time_windows ?? []).length > 0);
   return { problem, context: { input, nDims, matrices, matrixIndex, tasks, costMatrix, timed } };
 }
 
@@ -232,6 +233,10 @@ function readVehicle(
     maxTrips: 1,
   };
   if (v.max_tasks !== undefined) out.maxTasks = v.max_tasks;
+  if ((v.breaks ?? []).length > 0) {
+    uniqueIds(v.breaks ?? [], `${p}.breaks`, issues);
+    out.breaks = (v.breaks ?? []).map((b) => ({ id: String(b.id), timeWindows: (b.time_windows ?? []).map(([a, z]) => [a, z] as [number, number]), serviceS: b.service ?? 0 }));
+  }
   if (v.max_distance !== undefined) out.maxDistanceKm = v.max_distance / 1000;
   return out;
 }

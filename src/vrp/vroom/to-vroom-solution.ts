@@ -34,7 +34,7 @@ export function toVroomSolution(ctx: VroomContext, sol: RoutingSolution, times: 
     cost: sum((r) => r.cost),
     routes: routes.length,
     unassigned: unassigned.length,
-    setup: 0,
+    setup: sum((r) => r.setup),
     service: sum((r) => r.service),
     duration: sum((r) => r.duration),
     waiting_time: sum((r) => r.waiting_time),
@@ -64,8 +64,7 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   const v = ctx.input.vehicles[vi];
   const factor = durationFactor(v.speed_factor);
   const jobSteps = route.steps.filter((s) => s.type === "job");
-  if (jobSteps.length + route.steps.filter((s) => s.type === "start" || s.type === "end").length !== route.steps.length)
-    throw new Error(`internal: route of vehicle ${v.id} has steps VROOM's format cannot express`);
+  if (route.steps.some((s) => s.type === "unload")) throw new Error(`internal: route of vehicle ${v.id} has steps VROOM's format cannot express`);
   const tasks = jobSteps.map((s) => {
     const t = s.jobId === undefined ? undefined : taskById.get(s.jobId);
     if (!t) throw new Error(`internal: job '${s.jobId}' is not in the VROOM problem`);
@@ -94,9 +93,10 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
     const start = Math.floor(s.arrivalS + s.waitingS + 1e-6);
     const arrival = Math.floor(s.arrivalS + 1e-6);
     if (prevEnd !== undefined) userTravelS += arrival - prevEnd;
-    prevEnd = start + service;
+    const setup = Math.round(s.setupS ?? 0);
+    prevEnd = start + setup + service;
     const duration = ctx.timed ? userTravelS : Math.floor(travel100 / 100);
-    const step: VroomStep = { type, ...extra, arrival, duration, setup: 0, service, waiting_time: start - arrival, violations: [] };
+    const step: VroomStep = { type, ...extra, arrival, duration, setup, service, waiting_time: start - arrival, violations: [] };
     if (index !== undefined && step.location_index === undefined) step.location_index = index;
     if (ctx.nDims > 0) step.load = [...load];
     if (ctx.matrices.distances) step.distance = metres;
@@ -108,12 +108,18 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   const startIndex = first.type === "start" ? v.start_index : tasks[0].job.location_index;
   if (first.type === "start") arrive(startIndex);
   push("start", first.type === "start" ? first : { ...first, waitingS: 0 }, startIndex, 0, v.start ? { location: v.start } : {});
-  jobSteps.forEach((s, k) => {
-    const t = tasks[k];
+  let k = 0;
+  for (const s of route.steps.slice(first.type === "start" ? 1 : 0, last.type === "end" ? -1 : undefined)) {
+    if (s.type === "break") {
+      // taken where the vehicle is: no location of its own, no travel
+      push("break", s, undefined, Math.round(s.serviceS), { id: Number(s.breakId) });
+      continue;
+    }
+    const t = tasks[k++];
     arrive(t.job.location_index);
     t.delivery.forEach((x, d) => (load[d] += t.pickup[d] - x));
     push("job", s, t.job.location_index, Math.round(s.serviceS), { id: t.job.id, ...describe(t) });
-  });
+  }
   const endIndex = last.type === "end" ? v.end_index : tasks[tasks.length - 1].job.location_index;
   if (last.type === "end") arrive(endIndex);
   const endStep: RouteStep = last.type === "end" ? last : { ...last, arrivalS: last.departureS, waitingS: 0 };
@@ -122,8 +128,8 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   const duration = steps[steps.length - 1].duration;
   const out: VroomRoute = {
     vehicle: v.id,
-    cost: (v.costs?.fixed ?? 0) + travelCost(ctx, v, matrixS, duration, metres, steps),
-    setup: 0,
+    cost: (v.costs?.fixed ?? 0) + travelCost(ctx, v, matrixS, duration, metres, steps.filter((x) => x.type !== "break")),
+    setup: steps.reduce((a, s) => a + s.setup, 0),
     service: steps.reduce((a, s) => a + s.service, 0),
     duration,
     waiting_time: steps.reduce((a, s) => a + s.waiting_time, 0),

@@ -16,13 +16,15 @@ export function refuseUnsupported(input: VroomProblem, issues: InputIssue[]): vo
     issues.push({ path: "shipments", message: "pickup-and-delivery shipments are not supported yet; give each task as a job" });
   (input.jobs ?? []).forEach((j, i) => {
     const p = `jobs[${i}]`;
-    if (j.setup) issues.push({ path: `${p}.setup`, message: "setup times are not supported yet (fold the setup into service, or give 0)" });
     if (j.setup_per_type && Object.keys(j.setup_per_type).length > 0) issues.push({ path: `${p}.setup_per_type`, message: "setup times per vehicle type are not supported yet" });
     if (j.service_per_type && Object.keys(j.service_per_type).length > 0) issues.push({ path: `${p}.service_per_type`, message: "service times per vehicle type are not supported yet" });
   });
   input.vehicles.forEach((v, i) => {
     const p = `vehicles[${i}]`;
-    if ((v.breaks ?? []).length > 0) issues.push({ path: `${p}.breaks`, message: "driver breaks are not supported yet" });
+    (v.breaks ?? []).forEach((b, k) => {
+      if ((b.time_windows ?? []).length > 1) issues.push({ path: `${p}.breaks[${k}].time_windows`, message: "several windows per break are not supported yet; give one" });
+      if (b.max_load !== undefined) issues.push({ path: `${p}.breaks[${k}].max_load`, message: "a maximum load to take a break is not supported yet" });
+    });
     if ((v.steps ?? []).length > 0) issues.push({ path: `${p}.steps`, message: "custom or seeded routes (vehicle steps) are not supported yet" });
     if (v.max_travel_time !== undefined)
       issues.push({ path: `${p}.max_travel_time`, message: "a limit on travel time alone is not supported yet (the engine limits the whole route duration instead)" });

@@ -1,0 +1,76 @@
+// Schedules of the genetic search's routes for problems with features only it models (breaks,
+// setup times, incompatible tags): each vehicle leaves at the earliest start of its route's
+// minimum-duration schedule (from the whole-route segment), then every step is walked: a job's
+// setup is paid when arriving from another location, a break is taken where the vehicle is.
+import type { RouteStep, RoutingRoute } from "../../domain/index.js";
+import type { ProblemData } from "../data.js";
+import { routeCostUsd } from "../route-cost.js";
+import type { HgsData } from "./hgs-data.js";
+import { concat, Segment, visitCustomer, visitDepot } from "./segment.js";
+
+/**
+ * The reported route of vehicle v for the search's customer list `route` (jobs and breaks),
+ * after the vehicle's locked prefix; null when the vehicle serves no job.
+ */
+export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: readonly number[]): RoutingRoute | null {
+  const locked = data.lockedPrefix[v];
+  if (locked.length === 0 && !route.some((c) => !hgs.isBreak[c])) return null;
+  const seg = visitDepot(hgs, v, false, new Segment(hgs.nDims));
+  const one = new Segment(hgs.nDims);
+  for (const c of route) concat(hgs, seg, visitCustomer(hgs, c, one), seg);
+  concat(hgs, seg, visitDepot(hgs, v, true, one), seg);
+  const p = data.problem;
+  const veh = p.vehicles[v];
+  const m = data.nLocations;
+  const nDims = data.nDims;
+  const load = Float64Array.from({ length: nDims }, (_, q) => data.vInitialLoad[v * nDims + q]);
+  const steps: RouteStep[] = [];
+  let t = Math.max(data.vShiftStartS[v], seg.e);
+  let here = data.vStart[v];
+  let km = 0;
+  const push = (s: Omit<RouteStep, "load" | "distanceKm">): void => {
+    steps.push({ ...s, load: Array.from(load), distanceKm: km });
+    t = s.departureS;
+  };
+  push({ type: "start", location: here, arrivalS: t, waitingS: 0, serviceS: 0, departureS: t });
+  const drive = (to: number): number => {
+    km += data.distanceKm[here * m + to];
+    const arrival = t + data.durationS[here * m + to] / data.vSpeedFactor[v];
+    here = to;
+    return arrival;
+  };
+  const usedBreaks = new Set<number>();
+  const visitJob = (j: number): void => {
+    const setupS = data.jobLoc[j] !== here ? data.jobSetupS[j] : 0;
+    const arrivalS = drive(data.jobLoc[j]);
+    const begin = Math.max(arrivalS, data.twStartS[data.twOffset[j]]);
+    for (let q = 0; q < nDims; q++) load[q] += data.jobAmount[j * nDims + q];
+    const step: Omit<RouteStep, "load" | "distanceKm"> = { type: "job", jobId: p.jobs[j].id, location: here, arrivalS, waitingS: begin - arrivalS, serviceS: data.jobServiceS[j], departureS: begin + setupS + data.jobServiceS[j] };
+    if (setupS > 0) step.setupS = setupS;
+    push(step);
+  };
+  for (const j of locked) visitJob(j);
+  for (const c of route) {
+    if (!hgs.isBreak[c]) {
+      visitJob(hgs.jobOf[c]);
+      continue;
+    }
+    // breaks of one kind are interchangeable: report the vehicle's first unused one of that kind
+    const kind = hgs.breakOf[c];
+    let b = data.vBreakOffset[v];
+    for (; b < data.vBreakOffset[v + 1]; b++) {
+      const same = data.breakStartS[b] === data.breakStartS[kind] && data.breakEndS[b] === data.breakEndS[kind] && data.breakServiceS[b] === data.breakServiceS[kind];
+      if (same && !usedBreaks.has(b)) break;
+    }
+    usedBreaks.add(b);
+    const k = b - data.vBreakOffset[v];
+    const begin = Math.max(t, data.breakStartS[b]);
+    push({ type: "break", breakId: veh.breaks?.[k]?.id ?? `break-${k}`, location: here, arrivalS: t, waitingS: begin - t, serviceS: data.breakServiceS[b], departureS: begin + data.breakServiceS[b] });
+  }
+  const endS = drive(data.vEnd[v]);
+  push({ type: "end", location: here, arrivalS: endS, waitingS: 0, serviceS: 0, departureS: endS });
+  const durationS = steps[steps.length - 1].departureS - steps[0].arrivalS;
+  const jobs = steps.filter((s) => s.type === "job").length;
+  const costUsd = routeCostUsd(data, v, jobs, km, durationS);
+  return { vehicleId: veh.id, carrierId: veh.carrierId, steps, distanceKm: km, durationS, costUsd, co2Kg: km * veh.co2KgPerKm };
+}
