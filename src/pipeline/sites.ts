@@ -3,7 +3,8 @@ import type { Location, PickupRequest, Scenario } from "../domain/index.js";
 
 export interface Place {
   id: string;
-  kind: "zone" | "hub" | "offtaker" | "terminal" | "depot" | "pickup" | "drop-off" | "centre";
+  /** `position`: where a vehicle on the road stands (re-optimising a day in progress). */
+  kind: "zone" | "hub" | "offtaker" | "terminal" | "depot" | "pickup" | "drop-off" | "centre" | "position";
   location: Location;
 }
 

@@ -6,12 +6,10 @@
 import { AttributionControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type LngLatBoundsLike, Map as MapLibre, NavigationControl, Popup, prewarm, ScaleControl, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import countiesUrl from "us-atlas/counties-10m.json?url";
-import statesUrl from "us-atlas/states-10m.json?url";
 import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Feature, FeatureCollection } from "geojson";
 import { h } from "./dom.js";
+import { fetchOutlineFiles } from "./outline-files.js";
 
 setWorkerUrl(workerUrl);
 
@@ -72,9 +70,10 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   let dirty = false;
   let styled = false;
   const popup = new Popup({ closeButton: true, maxWidth: "320px" });
+  let requested = false;
   const loading = loadOutlines().then((o) => {
     outlines = o;
-    if (instance) flush();
+    if (requested) flush();
   });
 
   const overlayData = (): FeatureCollection => {
@@ -130,10 +129,12 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   };
 
   // Brings the map's sources up to date (once its style has loaded: they exist from then on).
-  const flush = () => {
+  // The map is built once the outlines are in too (they belong to its first full frame), unless
+  // someone needs it now.
+  const flush = (now = false) => {
     dirty = false;
     if (!instance) {
-      instance = create();
+      if (outlines || now) instance = create();
       return;
     }
     if (!styled) return;
@@ -150,12 +151,13 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   };
   // Changes made in one task are sent to the map together, once the task ends.
   const schedule = () => {
+    requested = true;
     if (dirty) return;
     dirty = true;
     queueMicrotask(flush);
   };
   const ensure = (): MapLibre => {
-    if (!instance) flush();
+    if (!instance) flush(true);
     return instance!;
   };
 
@@ -251,10 +253,7 @@ const WORLD: Box = [-180, -90, 180, 90];
  * counties are converted from TopoJSON only for the states in sight.
  */
 async function loadOutlines(): Promise<Outlines> {
-  const [st, co] = await Promise.all([
-    fetch(statesUrl).then((r) => r.json() as Promise<Topology<{ states: GeometryCollection }>>),
-    fetch(countiesUrl).then((r) => r.json() as Promise<Topology<{ counties: GeometryCollection }>>),
-  ]);
+  const [st, co] = await fetchOutlineFiles();
   const states = (feature(st, st.objects.states) as FeatureCollection).features.map((f) => ({ ...f, properties: { level: "state" } }));
   const stateBoxes = states.map((f) => ({ id: String(f.id), feature: f, box: boxOf(f.geometry) }));
   const byState = new Map<string, { feature: Feature; box: Box }[]>();

@@ -159,7 +159,7 @@ export function showLayers(m: MapHandle, layers: Layers, frameOn: Overlay[] = ["
   if (framed.length > 0) m.fit(bbox(featureCollection(framed as Feature[])) as [number, number, number, number]);
 }
 
-interface NetworkLines extends FeatureCollection {
+export interface NetworkLines extends FeatureCollection {
   attribution: string | null;
 }
 
@@ -181,7 +181,11 @@ export function networkLines(scenarioId: string): Promise<NetworkLines> {
  * OpenStreetMap when the lines come from it.
  */
 export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
-  const fc = await networkLines(scenarioId);
+  drawNetwork(m, await networkLines(scenarioId));
+}
+
+/** Draws network lines already fetched (with the overlays set in the same task: one batch). */
+export function drawNetwork(m: MapHandle, fc: NetworkLines): void {
   m.set("network", fc);
   m.creditOsm(fc.features.length > 0 && fc.attribution !== null);
 }

@@ -30,6 +30,17 @@ function tempJson(value: unknown): string {
 }
 
 describe("urbanmine vrp PROBLEM.json", () => {
+  it("answers VROOM's example with breaks, setup times and shipments in VROOM's format, checked independently", async () => {
+    const path = join(root, "test/fixtures/vroom/example-breaks-shipments.json");
+    const r = await urbanmine(["vrp", path, "--iterations", "100", "--seed", "2"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { code: number; routes: Array<{ steps: Array<{ type: string }> }> };
+    expect(out.code).toBe(0);
+    expect(checkVroomSolution(JSON.parse(readFileSync(path, "utf8")), out).errors).toEqual([]);
+    const types = new Set(out.routes.flatMap((x) => x.steps.map((s) => s.type)));
+    for (const t of ["pickup", "delivery", "break"]) expect(types).toContain(t);
+  });
+
   it("solves our own day200 problem and prints routes whose cost the rich-days formula confirms", async () => {
     // one generation after the initial population: about 25 CPU-s, minutes on a busy machine
     const r = await urbanmine(["vrp", DAY200, "--iterations", "1", "--seed", "1", "--json"]);
