@@ -84,10 +84,10 @@ export async function solveSiting(
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
   // The MIP start (and so the Lagrangian bound) assumes every zone's supply is collected and sold
   // from its hub; with channels or regional centres it is not, so HiGHS solves the model alone.
-  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
   // Past this size HiGHS cannot improve on the Lagrangian path within a limit (nor always load
   // the model): the relaxation gets most of the time and HiGHS is not run.
   const large = model.milp.value.length > HIGHS_MAX_NONZEROS;
+  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options, {}, large) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
     start && (options.lagrangian ?? true) && !data.yearlyInputs
@@ -102,9 +102,10 @@ export async function solveSiting(
   // A bound above a feasible plan's objective is impossible: such a result is not trusted.
   const lag = computed && start && computed.boundUsd <= start.objective + OBJECTIVE_TOL * Math.max(1, Math.abs(start.objective)) ? computed : null;
   // Lagrangian heuristic: the relaxation's open hubs and its prices (processing and material at
-  // the multipliers) seed a second local search; the better start is kept.
-  if (lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
-    const second = await warmStart(model, solver, options, { open: lag.hints.size, arcUsd: lag.hints.arcUsd });
+  // the multipliers) seed a second local search; the better start is kept. (Smaller models go on
+  // to HiGHS, which improves the start itself.)
+  if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
+    const second = await warmStart(model, solver, options, { open: lag.hints.size, arcUsd: lag.hints.arcUsd }, true);
     if (second && second.objective < start.objective) start = second;
   }
   const leftS = Math.max(0.1, options.timeLimitS - (now() - t0) / 1000);
@@ -169,15 +170,20 @@ export async function solveSiting(
 }
 
 /** A complete, checked MIP start: hubs and assignments from local search, the rest solved. */
-async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions, choose: ChooseOptions = {}): Promise<Start | null> {
+async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions, choose: ChooseOptions = {}, resize = false): Promise<Start | null> {
   const choice = chooseHubs(model, choose);
   if (!choice) return null;
   // Over several years the hubs may open later than year 1 (phase-in.ts); if that plan cannot
   // be completed (e.g. an offtake minimum in an early year), all open from year 1.
   const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
   for (const p of phased ? [phased, undefined] : [undefined]) {
+    // Sizes as chosen first; then (when HiGHS will not see the whole model) from that plan each
+    // open hub's size left to the solve.
     const x = await complete(model, solver, fixToChoice(model, choice, p), options);
-    if (x) return { x, objective: objectiveOf(model.milp, x) };
+    if (!x) continue;
+    const sized = resize ? await complete(model, solver, fixToChoice(model, choice, p, true), options, x) : null;
+    const best = sized && objectiveOf(model.milp, sized) < objectiveOf(model.milp, x) ? sized : x;
+    return { x: best, objective: objectiveOf(model.milp, best) };
   }
   return null;
 }
@@ -186,10 +192,15 @@ async function warmStart(model: SitingModel, solver: MilpSolver, options: Siting
  * The rest of a plan whose hubs and assignments are fixed (enterprises, processing, flows): the
  * model reduced to its free columns, solved, expanded and checked against every row.
  */
-async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel, options: SitingOptions): Promise<Float64Array | null> {
+async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel, options: SitingOptions, start?: Float64Array): Promise<Float64Array | null> {
   const reduced = restrictModel(model.milp, fixed.colLower, fixed.colUpper);
   if (!reduced) return null;
-  const r = await solver.solve(reduced.model, { timeLimitS: Math.max(1, options.timeLimitS / 10), mipGap: 1e-4, shouldStop: options.shouldStop });
+  const r = await solver.solve(reduced.model, {
+    timeLimitS: Math.max(1, options.timeLimitS / 20),
+    mipGap: 1e-4,
+    shouldStop: options.shouldStop,
+    start: start ? Float64Array.from(reduced.cols, (j) => start[j]) : undefined,
+  });
   if (!r.x) return null;
   const x = reduced.expand(r.x);
   return checkMilpSolution(model.milp, x).feasible ? x : null;

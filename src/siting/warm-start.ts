@@ -146,9 +146,10 @@ export function chooseHubs(model: SitingModel, options: ChooseOptions = {}): Hub
 
 /**
  * The model with every y and a column fixed to `choice`: hubs open from year 1, or from the
- * years of `phased`, with its assignments per year.
+ * years of `phased`, with its assignments per year; with `freeSizes`, the sizes of the open hubs
+ * are left to the solve.
  */
-export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: PhasedChoice): MilpModel {
+export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: PhasedChoice, freeSizes = false): MilpModel {
   const lo = Float64Array.from(model.milp.colLower);
   const hi = Float64Array.from(model.milp.colUpper);
   const fix = (c: number, v: number): void => {
@@ -157,7 +158,16 @@ export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: Phas
     hi[c] = v;
   };
   const from = (h: number): number => (phased ? phased.openFrom[h] : 0);
-  model.y.forEach((sizes, h) => sizes.forEach((cols, k) => cols.forEach((c, t) => fix(c, choice.size[h] === k && t >= from(h) ? 1 : 0))));
+  // With free sizes an open hub may take any size that holds its zones: a larger one has room
+  // for more enterprises, which the completion weighs against its fixed cost.
+  model.y.forEach((sizes, h) =>
+    sizes.forEach((cols, k) =>
+      cols.forEach((c, t) => {
+        if (freeSizes && choice.size[h] >= 0 && t >= from(h)) return;
+        fix(c, choice.size[h] === k && t >= from(h) ? 1 : 0);
+      }),
+    ),
+  );
   model.a.forEach((arcs, z) => arcs.forEach((cols, i) => cols.forEach((c, t) => fix(c, (phased ? phased.arcOf[t][z] : choice.arcOf[z]) === i ? 1 : 0))));
   return { ...model.milp, colLower: lo, colUpper: hi };
 }

@@ -3,7 +3,7 @@
 // layers every view fills (zones, hubs, service areas, assignments, flows by mode, routes, stops).
 // Clicking a feature shows its numbers. The map is exposed as window.urbanmine.map for the
 // end-to-end tests, which assert on map.queryRenderedFeatures.
-import { AttributionControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type LngLatBoundsLike, Map as MapLibre, NavigationControl, Popup, prewarm, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type LngLatBoundsLike, Map as MapLibre, Marker, NavigationControl, Popup, prewarm, ScaleControl, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { feature } from "topojson-client";
@@ -35,10 +35,19 @@ export interface MapHandle {
   clear(keep?: Overlay[]): void;
   /** Frames the map on [west, south, east, north]. */
   fit(bbox: [number, number, number, number]): void;
+  /** Shows these place names on the map (replacing those shown); `clear()` removes them. */
+  setLabels(labels: PlaceLabel[]): void;
   /** Says whether OSM-derived data are drawn (the credit shows only then). */
   creditOsm(on: boolean): void;
   /** Resolves at the next `idle` after the current changes (all tiles and data rendered). */
   idle(): Promise<void>;
+}
+
+/** A place's name at a point (degrees). */
+export interface PlaceLabel {
+  text: string;
+  lon: number;
+  lat: number;
 }
 
 declare global {
@@ -60,8 +69,8 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   prewarm();
   // What each overlay shows, so that emptying an empty one costs nothing.
   const current = new Map<Overlay, FeatureCollection>(OVERLAYS.map((o) => [o, EMPTY]));
-  // `outlines`: the area the drawn outlines cover (null: none drawn yet).
-  const shown = { overlays: null as FeatureCollection | null, network: EMPTY, outlines: null as Box | null };
+  // `outlines`: the area the drawn outlines cover (null: none drawn yet), `counties`: whether with counties.
+  const shown = { overlays: null as FeatureCollection | null, network: EMPTY, outlines: null as Box | null, counties: false };
   let framed: Box | null = null;
   let outlines: Outlines | null = null;
   let instance: MapLibre | null = null;
@@ -69,6 +78,16 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   let osm = false;
   let dirty = false;
   let styled = false;
+  // Place names are HTML elements the map positions (maplibre Marker), not a symbol layer: no
+  // glyph server is reachable from where the app runs, shipping glyph ranges would add
+  // megabytes, and text in WebGL needs a symbol program and collision placement that a software
+  // renderer pays for on every frame; a few dozen names are cheap in the page's own text.
+  let labels: PlaceLabel[] = [];
+  let markers: Marker[] = [];
+  const placeLabels = (map: MapLibre) => {
+    for (const m of markers) m.remove();
+    markers = labels.map((l) => new Marker({ element: h("div", { class: "place-label" }, l.text), anchor: "left", offset: [7, 0] }).setLngLat([l.lon, l.lat]).addTo(map));
+  };
   const popup = new Popup({ closeButton: true, maxWidth: "320px" });
   let requested = false;
   const loading = loadOutlines().then((o) => {
@@ -86,6 +105,7 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     if (!outlines) return EMPTY;
     const cut = outlines.near(view);
     shown.outlines = cut.covers;
+    shown.counties = cut.counties;
     return cut.features;
   };
   const viewOf = (map: MapLibre): Box => map.getBounds().toArray().flat() as Box;
@@ -111,6 +131,7 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     map.on("render", onFrame);
+    placeLabels(map);
     map.on("moveend", () => schedule());
     map.once("load", () => {
       styled = true;
@@ -147,7 +168,8 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     if (shown.network !== network) source("network").setData((shown.network = network));
     // Cut again when the view has left the area the outlines cover (a new framing, or the user panned or zoomed out).
     const view = viewOf(instance);
-    if (outlines && !(shown.outlines && contains(shown.outlines, view))) source("outlines").setData(outlineData(view));
+    const covered = shown.outlines !== null && contains(shown.outlines, view) && (shown.counties || !countiesIn(view));
+    if (outlines && !covered) source("outlines").setData(outlineData(view));
   };
   // Changes made in one task are sent to the map together, once the task ends.
   const schedule = () => {
@@ -171,8 +193,13 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
       if (overlay !== "network") shown.overlays = null;
       schedule();
     },
+    setLabels(list) {
+      labels = list;
+      if (instance) placeLabels(instance);
+    },
     clear(keep = []) {
       popup.remove();
+      if (labels.length > 0) handle.setLabels([]);
       for (const o of OVERLAYS) if (!keep.includes(o)) handle.set(o, EMPTY);
       schedule();
     },
@@ -240,11 +267,12 @@ const contains = (outer: Box, inner: Box) => outer[0] <= inner[0] && outer[1] <=
 
 interface Outlines {
   /** The state outlines, and the county outlines, overlapping `box` widened by a quarter on each side. */
-  near(box: Box | null): { features: FeatureCollection; covers: Box };
+  near(box: Box | null): { features: FeatureCollection; covers: Box; counties: boolean };
 }
 
 // Counties are drawn from zoom 5 (the counties layer's minzoom): about 15 degrees across the map.
 const COUNTIES_BELOW_DEG = 15;
+const countiesIn = (view: Box) => Math.max(view[2] - view[0], view[3] - view[1]) < COUNTIES_BELOW_DEG;
 const WORLD: Box = [-180, -90, 180, 90];
 
 /**
@@ -268,17 +296,17 @@ async function loadOutlines(): Promise<Outlines> {
   };
   return {
     near(box) {
-      if (!box) return { features: { type: "FeatureCollection", features: states }, covers: WORLD };
+      if (!box) return { features: { type: "FeatureCollection", features: states }, covers: WORLD, counties: false };
       const m = Math.max(0.3, (box[2] - box[0]) * 0.25, (box[3] - box[1]) * 0.25);
       const wide: Box = [box[0] - m, box[1] - m, box[2] + m, box[3] + m];
-      const counties = box[2] - box[0] < COUNTIES_BELOW_DEG;
+      const counties = countiesIn(box);
       const features: Feature[] = [];
       for (const s of stateBoxes) {
         if (!overlaps(s.box, wide)) continue;
         features.push(s.feature);
         if (counties) for (const c of countiesOf(s.id)) if (overlaps(c.box, wide)) features.push(c.feature);
       }
-      return { features: { type: "FeatureCollection", features }, covers: wide };
+      return { features: { type: "FeatureCollection", features }, covers: wide, counties };
     },
   };
 }
