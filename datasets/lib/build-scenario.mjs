@@ -46,7 +46,7 @@ function buildZone(place, entry, i, raw) {
   };
 }
 
-function buildStream(st, factors) {
+function buildStream(st, factors, appended = []) {
   const c = factors.citations;
   const massShare = round((st.discardedUnitsPerCapitaYear * st.unitMassKg) / factors.generation.kgPerCapitaYear, 5);
   return {
@@ -55,15 +55,15 @@ function buildStream(st, factors) {
     unitMassKg: st.unitMassKg,
     unitVolumeM3: st.unitVolumeM3,
     hazardous: st.hazardous,
-    processSteps: st.processSteps,
+    processSteps: [...st.processSteps, ...appended.filter((p) => !st.processSteps.includes(p))],
     massShare,
     composition: st.composition.map((e) => ({ material: e.material, kgPerUnit: e.kgPerUnit, source: cite(e.source, c) })),
-    source: `${cite(st.source, c)}. Process steps: ${factors.processingStepsSource}. Mass share ${massShare} = ${st.discardedUnitsPerCapitaYear} units per resident per year x ${st.unitMassKg} kg / ${factors.generation.kgPerCapitaYear} kg per resident; ${st.discardSource}`,
+    source: `${cite(st.source, c)}. Process steps: ${factors.processingStepsSource}${appended.length > 0 ? `; ${appended.join(", ")} added at the regional centre (place.json streamStepsAppend)` : ""}. Mass share ${massShare} = ${st.discardedUnitsPerCapitaYear} units per resident per year x ${st.unitMassKg} kg / ${factors.generation.kgPerCapitaYear} kg per resident; ${st.discardSource}`,
   };
 }
 
-function buildHubSite(place, site, factors) {
-  const h = factors.hubCosts;
+function buildHubSite(place, site, factors, costs = factors.hubCosts) {
+  const h = costs;
   const leasePerM2 = site.leaseUsdPerFt2Year / M2_PER_FT2;
   const sizes = h.sizes.map((size) => {
     const lease = size.floorM2 * leasePerM2;
@@ -93,6 +93,41 @@ function buildHubSite(place, site, factors) {
     variableCostUsdPerT: h.variableCostUsdPerT,
     status: site.status ?? "candidate",
     source: `site: ${site.reasoning}. Handling cost: ${h.variableSource}`,
+  };
+}
+
+/** Collection channels: the shared factors, the place's drop-off points and targets (docs/channels.md). */
+function buildChannels(place, factors) {
+  const { site, ...dropOff } = factors.channels.dropOff;
+  const p = place.channels;
+  return {
+    curbside: factors.channels.curbside,
+    dropOff: {
+      ...dropOff,
+      sites: p.dropOffSites.map((d) => ({
+        id: d.id,
+        name: d.name,
+        location: { lat: d.lat, lon: d.lon },
+        fixedCostUsdPerYear: site.fixedCostUsdPerYear,
+        capacityTPerYear: site.capacityTPerYear,
+        source: `site: ${d.reasoning}. Cost and capacity: ${site.source}`,
+      })),
+    },
+    mailBack: factors.channels.mailBack,
+    event: factors.channels.event,
+    ...(p.minCaptureRate !== undefined ? { minCaptureRate: p.minCaptureRate } : {}),
+    source: `${factors.channels.source}${p.source ? `; ${p.source}` : ""}`,
+  };
+}
+
+/** Regional centres: candidate sites costed like hubs with the shared regional sizes, and the steps they run. */
+function buildRegional(place, factors) {
+  const r = place.regional;
+  const costs = { ...factors.hubCosts, ...factors.regionalCentreCosts };
+  return {
+    steps: r.steps,
+    centres: r.centres.map((c) => ({ ...buildHubSite(place, c, factors, costs), modes: c.modes ?? ["road"] })),
+    source: r.source,
   };
 }
 
@@ -220,11 +255,12 @@ export function buildScenario(factors, place, raw) {
   const offtakers = place.offtakers.map((id, i) => buildOfftaker(place, id, i, factors));
   const terminals = (place.terminals ?? []).map((t) => buildTerminal(t, factors));
   const network = place.network ?? { circuityFactor: 1.2, roadSpeedKmh: 40, maxSnapDistanceM: 2000 };
-  const streams = factors.streams.map((s) => buildStream(s, factors));
+  const streams = factors.streams.map((s) => buildStream(s, factors, place.streamStepsAppend?.[s.id]));
+  const regional = place.regional ? buildRegional(place, factors) : undefined;
   const zones = place.zones.map((z, i) => buildZone(place, z, i, raw));
   const gen = { ...generation, ...(place.generation ?? {}), source: place.generationSource ?? generationSource };
   const pol = { ...policy, ...(place.policy ?? {}), source: place.policySource ?? policySource };
-  const places = new Map([...hubSites, ...terminals, ...offtakers].map((p) => [p.id, p]));
+  const places = new Map([...hubSites, ...terminals, ...offtakers, ...(regional?.centres ?? [])].map((p) => [p.id, p]));
   const composed = (place.composedLanes ?? []).flatMap((route) =>
     expandRoute(route, hubSites, places, factors.transport, network.circuityFactor, `datasets/${place.id}/place.json`),
   );
@@ -238,12 +274,14 @@ export function buildScenario(factors, place, raw) {
     generation: gen,
     zones,
     hubSites,
+    ...(regional ? { regional } : {}),
     enterprises: place.enterprises.map((e) => ({ ...e, illustrative: true })),
     offtakers,
     terminals,
     lanes: [...(place.lanes ?? []).map((l, i) => buildLane(place, l, i, factors)), ...composed],
     carriers: place.carriers.map((c, i) => buildCarrier(place, c, i, factors)),
     transport: buildTransport(place, factors),
+    ...(place.channels ? { channels: buildChannels(place, factors) } : {}),
     processing: factors.processing,
     ...(place.dailyPickups ? { pickups: buildPickups(place, zones, streams, gen, pol.workingDaysPerYear) } : {}),
     network,

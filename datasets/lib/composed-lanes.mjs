@@ -13,7 +13,7 @@ function locate(id, places, where) {
 
 /**
  * One lane per (hub site, composed route): the first leg starts at the hub.
- * @param route {id, mode, offtaker, legs: [{mode, from?, to, distanceKm?, costUsdPerT?, transitDays?, source?}], source}
+ * @param route {id, mode, offtaker (or to: a regional centre), legs: [{mode, from?, to, distanceKm?, costUsdPerT?, transitDays?, source?}], source}
  * @param hubs the hub sites the lanes start from
  * @param places Map id -> {location, transferCostUsdPerT?, transferTimeS?, name?} of hubs, terminals and offtakers
  * @param transport the shared per-mode factors (costUsdPerTKm, co2KgPerTKm, speedKmh)
@@ -21,7 +21,8 @@ function locate(id, places, where) {
  * @throws Error naming the route when a leg refers to an unknown place or mode.
  */
 export function expandRoute(route, hubs, places, transport, roadCircuity, where) {
-  return hubs.map((hub) => {
+  // A route may start only from some hubs (route.hubs), e.g. a sea route from the port city's hub.
+  return hubs.filter((hub) => !route.hubs || route.hubs.includes(hub.id)).map((hub) => {
     let from = hub.id;
     let km = 0;
     let cost = 0;
@@ -54,7 +55,7 @@ export function expandRoute(route, hubs, places, transport, roadCircuity, where)
       id: `${hub.id}--${route.id}`,
       mode: route.mode,
       from: hub.id,
-      to: route.offtaker,
+      to: route.to ?? route.offtaker,
       distanceKm: km,
       costUsdPerT: round(cost, 2),
       co2KgPerTKm: round(co2 / km, 5),

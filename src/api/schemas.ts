@@ -1,7 +1,7 @@
 // HTTP envelopes: the request and response shapes the routes declare, beside the domain schemas.
 // The same zod objects validate requests, serialise responses and generate the OpenAPI document.
 import { z } from "zod";
-import { CalendarDate, Id, Location, Plan, SaneNumber, SolveSettings, TimeWindow } from "../domain/index.js";
+import { CalendarDate, ClockTime, Id, Location, Plan, SaneNumber, SolveSettings, TimeWindow } from "../domain/index.js";
 
 /** A calendar day, YYYY-MM-DD (the domain's one date schema). */
 export const IsoDate = CalendarDate;
@@ -191,6 +191,17 @@ export const ReoptimiseBody = z.object({
     .array(z.object({ vehicleId: z.string().min(1), jobIds: z.array(Id).min(1) }))
     .default([])
     .describe("Stops served or promised: each vehicle keeps these pickups first, in this order"),
+  vehicles: z
+    .array(z.object({
+      vehicleId: z.string().min(1),
+      location: Location.describe("Where the vehicle stands now"),
+      clock: ClockTime.describe("When it is free to drive on"),
+      loadKg: z.number().nonnegative().describe("Load on board, kg"),
+      loadM3: z.number().nonnegative().describe("Load on board, m³"),
+      served: z.array(Id).default([]).describe("Pickups this vehicle has already collected: they leave the day"),
+    }))
+    .default([])
+    .describe("A day in progress: each vehicle on the road is routed again from its position, clock time and load on board"),
   timeLimitS: z.number().positive().max(120).default(10),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 });

@@ -70,6 +70,19 @@ export const Flow = z.object({
   revenueUsdPerYear: z.number(),
   transportCostUsdPerYear: z.number(),
   co2TPerYear: z.number(),
+  echelon: z.enum(["hub", "regional"]).optional().describe("regional: from a regional centre (hubId is the centre's id); omitted: from a city hub"),
+});
+
+export const Shipment = z.object({
+  hubId: z.string(),
+  centreId: z.string(),
+  stream: z.string().describe("Stream id: it leaves the hub after the hub's steps, for the centre's"),
+  mode: z.string(),
+  via: z.string().describe("e.g. road, or road→T1 rail→T2 road, or a lane"),
+  tonnesPerYear: z.number(),
+  distanceKm: z.number(),
+  transportCostUsdPerYear: z.number(),
+  co2TPerYear: z.number(),
 });
 
 export const PlanStep = z.object({
@@ -131,6 +144,7 @@ export const CollectionReconciliation = z
 
 export const Kpis = z.object({
   hubsOpened: z.number().int(),
+  regionalCentresOpened: z.number().int().optional(),
   jobs: z.number().describe("Hub staff + co-located enterprises' jobs scaled by their utilisation"),
   jobsAtFullThroughput: z.number().optional().describe("Hub staff + co-located enterprises' jobs at full throughput"),
   unitsCollectedPerYear: z.record(z.string(), z.number()),
@@ -172,6 +186,8 @@ export const MassBalanceRow = z.object({
   materialsKg: z.record(z.string(), z.number()).describe("Recovered material sold, by material, kg per year"),
   disposedKg: z.record(z.string(), z.number()).optional().describe("Material disposed of (no offtaker takes it), by material, kg per year"),
   lossKg: z.number().describe("Residue and process loss (what the recovery efficiencies leave), kg per year"),
+  shippedKg: z.number().optional().describe("With regional centres: streams sent on to centres, kg per year (in = sold + disposed + shipped + loss)"),
+  echelon: z.enum(["hub", "regional"]).optional().describe("regional: a regional centre's balance"),
 });
 
 /** Who does what at a hub: one process step's tonnes, done in-house (by whom) or bought outside. */
@@ -215,6 +231,8 @@ export const Plan = z.object({
     assignments: z.array(Assignment),
     flows: z.array(Flow),
     channels: z.array(ZoneChannels).optional().describe("With collection channels: per zone, the channels it may be offered, which were chosen and why"),
+    centres: z.array(PlannedHub).optional().describe("Regional centres opened"),
+    shipments: z.array(Shipment).optional().describe("Streams from city hubs to regional centres, by mode"),
     dropOffs: z
       .array(z.object({ id: z.string(), name: z.string().optional(), location: Location, tonnesPerYear: z.number(), capacityTPerYear: z.number(), fixedCostUsdPerYear: z.number() }))
       .optional()

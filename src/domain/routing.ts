@@ -100,6 +100,19 @@ export interface RoutingProblem {
    * its trips) serving a job tagged with one serves no job tagged with the other. Omitted: none.
    */
   incompatibleTags?: Array<[string, string]>;
+  /**
+   * Shipments (VROOM's model): a pickup job and a delivery job served by the same vehicle, the
+   * pickup first; the delivery unloads what the pickup loaded (its `amounts` equal the pickup's).
+   * Both are served or both are left out. Omitted: none.
+   */
+  shipments?: RoutingShipment[];
+}
+
+/** A pickup and its delivery (see {@link RoutingProblem.shipments}); both jobs are in `jobs`. */
+export interface RoutingShipment {
+  id: string;
+  pickupJobId: string;
+  deliveryJobId: string;
 }
 
 export type StepType = "start" | "job" | "unload" | "break" | "end";

@@ -5,7 +5,7 @@ import { CalendarDate, Id, Mode, Source } from "./common.js";
 import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
 import { Processing } from "./processing.js";
-import { Enterprise, HubSite, Lane, Offtaker, Terminal, Zone } from "./sites.js";
+import { Enterprise, HubSite, Lane, Offtaker, Regional, Terminal, Zone } from "./sites.js";
 
 export const ModeFactors = z
   .object({
@@ -39,6 +39,12 @@ export const NetworkRef = z
       .max(3)
       .default(1.2)
       .describe("Road km = great-circle km × this, when no network file is given (default 1.2)"),
+    railCircuityFactor: z
+      .number()
+      .min(1)
+      .max(3)
+      .optional()
+      .describe("Without a network file: rail km between terminals (and rail-served sites) = great-circle km × this; omitted: rail only by explicit lanes"),
     roadSpeedKmh: z.number().positive().default(40).describe("Average road speed on the fallback, km/h"),
     maxSnapDistanceM: z.number().positive().default(2000).describe("A site farther than this from the network is an error"),
     roadSpeedsKmh: z
@@ -104,6 +110,7 @@ export const Scenario = z
     generation: Generation.optional(),
     zones: z.array(Zone).min(1),
     hubSites: z.array(HubSite).min(1),
+    regional: Regional.optional().describe("Regional centres and the steps they run; omitted: hubs sell to offtakers directly"),
     enterprises: z.array(Enterprise).default([]),
     offtakers: z.array(Offtaker).default([]),
     terminals: z.array(Terminal).default([]),

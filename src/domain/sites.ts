@@ -59,6 +59,23 @@ export const HubSite = z
   .describe("A candidate site for a sorting/processing hub");
 export type HubSite = z.infer<typeof HubSite>;
 
+export const RegionalCentre = HubSite.extend({
+  modes: z.array(Mode).min(1).default(["road"]).describe("Modes it can receive hubs' loads by (rail: through the scenario's terminals, or a lane)"),
+}).describe("A candidate site for a regional processing centre: receives pre-processed streams from city hubs, runs the heavier steps, sells to offtakers");
+export type RegionalCentre = z.infer<typeof RegionalCentre>;
+
+export const Regional = z
+  .object({
+    centres: z.array(RegionalCentre).min(1),
+    steps: z
+      .array(ProcessStep)
+      .min(1)
+      .describe("Process steps run at regional centres: a stream whose steps include any of these runs its other steps at its city hub, then goes to a centre for these"),
+    source: Source.optional(),
+  })
+  .describe("A second echelon: regional centres between the city hubs and the offtakers");
+export type Regional = z.infer<typeof Regional>;
+
 export const Enterprise = z
   .object({
     id: Id,

@@ -126,7 +126,9 @@ export function checkReferences(s: Scenario): InputIssue[] {
     }),
   );
 
-  const places = new Set([...hubs, ...terminals, ...offtakers]);
+  const centres = uniqueIds(s.regional?.centres ?? [], "regional.centres", out);
+  s.regional?.centres.forEach((c, i) => uniqueIds(c.sizes, `regional.centres[${i}].sizes`, out));
+  const places = new Set([...hubs, ...terminals, ...offtakers, ...centres]);
   s.lanes.forEach((l, i) => {
     known(places, l.from, "site", `lanes[${i}].from`, out);
     known(places, l.to, "site", `lanes[${i}].to`, out);
@@ -153,6 +155,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
     ...s.carriers.map((c, i): [string, Array<{ id: string }>] => [`carriers[${i}].depots`, c.depots]),
     ["pickups", s.pickups ?? []],
     ["channels.dropOff.sites", s.channels?.dropOff?.sites ?? []],
+    ["regional.centres", s.regional?.centres ?? []],
   ];
   const placeOwner = new Map<string, string>();
   for (const [path, list] of placeLists)

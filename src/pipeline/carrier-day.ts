@@ -5,7 +5,7 @@
 import { type Carrier, type LockedRoute, type PickupRequest, type Scenario, UrbanmineError } from "../domain/index.js";
 import type { DayRoutesRecord, PickupRecord, PlanRecord, ScenarioRecord, Store } from "../storage/index.js";
 import { serviceDate } from "./day-pickups.js";
-import type { Planner } from "./types.js";
+import type { Planner, VehicleState } from "./types.js";
 
 /** Vehicle ids of a carrier as routes name them: `<type id>` alone, or `<type id>-<k>` when count > 1. */
 export function vehicleIds(carrier: Carrier): string[] {
@@ -77,6 +77,8 @@ export interface ReoptimiseRequest {
   date: string;
   /** Stops each vehicle keeps first, in this order. */
   locked: LockedRoute[];
+  /** Vehicles on the road: routed again from where they stand; the pickups they served leave the day. */
+  vehicles?: Array<VehicleState & { served?: string[] }>;
   timeLimitS?: number;
   seed?: number;
 }
@@ -96,9 +98,33 @@ function checkLocked(locked: LockedRoute[], vehicles: string[], stops: PickupReq
   if (issues.length) throw new UrbanmineError("INVALID_INPUT", `locked stops are not valid: ${issues.map((x) => `${x.path}: ${x.message}`).join("; ")}`, issues);
 }
 
+/** Checks the vehicles on the road (known, once each, served pickups on the day and not locked); returns the served ids. */
+function checkStates(req: ReoptimiseRequest, vehicles: string[], stops: PickupRequest[]): Set<string> {
+  const known = new Set(stops.map((p) => p.id));
+  const lockedIds = new Set(req.locked.flatMap((l) => l.jobIds));
+  const served = new Set<string>();
+  const seen = new Set<string>();
+  const issues: Array<{ path: string; message: string }> = [];
+  (req.vehicles ?? []).forEach((st, i) => {
+    if (!vehicles.includes(st.vehicleId)) issues.push({ path: `vehicles[${i}].vehicleId`, message: `unknown vehicle '${st.vehicleId}' (known: ${vehicles.join(", ")})` });
+    else if (seen.has(st.vehicleId)) issues.push({ path: `vehicles[${i}].vehicleId`, message: `vehicle '${st.vehicleId}' is given twice` });
+    seen.add(st.vehicleId);
+    (st.served ?? []).forEach((id, j) => {
+      const path = `vehicles[${i}].served[${j}]`;
+      if (!known.has(id)) issues.push({ path, message: `pickup '${id}' is not on this carrier's day` });
+      else if (served.has(id)) issues.push({ path, message: `pickup '${id}' is served twice` });
+      else if (lockedIds.has(id)) issues.push({ path, message: `pickup '${id}' is served and also locked as a stop still to make` });
+      served.add(id);
+    });
+  });
+  if (issues.length) throw new UrbanmineError("INVALID_INPUT", `vehicles on the road are not valid: ${issues.map((x) => `${x.path}: ${x.message}`).join("; ")}`, issues);
+  return served;
+}
+
 /**
  * Routes one carrier's day again (its stops as carrierDayStops gives them, locked prefixes kept)
- * against the scenario's newest plan, and stores the result.
+ * against the scenario's newest plan, and stores the result. Vehicles on the road start where
+ * they stand, when they are free, with their load on board; the pickups they served leave the day.
  * @throws UrbanmineError NOT_FOUND (carrier), CONFLICT (no plan yet), INVALID_INPUT (locked stops), or what the planner throws.
  */
 export async function reoptimiseCarrierDay(
@@ -112,8 +138,10 @@ export async function reoptimiseCarrierDay(
   if (!carrier) throw new UrbanmineError("NOT_FOUND", `scenario '${rec.id}' has no carrier '${carrierId}'`);
   const plan = await store.latestPlan(rec.id);
   if (!plan) throw new UrbanmineError("CONFLICT", `scenario '${rec.id}' has no plan yet: solve it first (POST /v1/scenarios/${rec.id}/solve)`);
-  const stops = await carrierDayStops(store, rec.scenario, carrierId, req.date);
-  checkLocked(req.locked, vehicleIds(carrier), stops);
+  const all = await carrierDayStops(store, rec.scenario, carrierId, req.date);
+  checkLocked(req.locked, vehicleIds(carrier), all);
+  const served = checkStates(req, vehicleIds(carrier), all);
+  const stops = all.filter((p) => !served.has(p.id));
   const routing = await deps.planner.routeDay({
     scenario: { ...rec.scenario, carriers: [carrier], pickups: stops },
     plan: plan.plan,
@@ -121,6 +149,7 @@ export async function reoptimiseCarrierDay(
     date: req.date,
     baseDir: deps.baseDir,
     locked: req.locked,
+    vehicleStates: (req.vehicles ?? []).map(({ served: _served, ...st }) => st),
     timeLimitS: req.timeLimitS,
     seed: req.seed,
   });

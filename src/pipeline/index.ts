@@ -1,7 +1,7 @@
 // Public face of the pipeline: stage order, the worker pool, job contracts.
 export { createPlanner } from "./pool.js";
 export { runScenario, routeDay } from "./run-scenario.js";
-export type { Planner, Progress, RouteDayInput, RunOptions, Stage } from "./types.js";
+export type { Planner, Progress, RouteDayInput, RunOptions, Stage, VehicleState } from "./types.js";
 export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson, OSM_ATTRIBUTION, usesNetworkFile } from "./formats/routes-format.js";

@@ -24,6 +24,8 @@ export interface RoutingInput {
   openHubIds: string[];
   requests: DayRequest[];
   locked?: LockedRoute[];
+  /** Vehicles on the road: start place id (in `road`), clock and load on board. */
+  vehicleStates?: Array<{ vehicleId: string; placeId: string; clock: string; loadKg: number; loadM3: number }>;
 }
 
 /**
@@ -106,6 +108,14 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
     carrierId: request.carrierId,
   }));
 
+  for (const st of input.vehicleStates ?? []) {
+    const v = vehicles.find((x) => x.id === st.vehicleId);
+    if (!v) throw new UrbanmineError("UNKNOWN_REFERENCE", `vehicle state names vehicle '${st.vehicleId}', which no carrier has`);
+    // a day in progress: the route starts where the vehicle stands, when it is free, with its load
+    v.start = add(st.placeId);
+    v.shift = [Math.max(v.shift[0], clockToSeconds(st.clock)), v.shift[1]];
+    v.initialLoad = [st.loadKg, st.loadM3];
+  }
   const locked = lockedRoutes(input, new Set(jobs.map((j) => j.id)), new Set(vehicles.map((v) => v.id)));
   const { durationS, distanceKm } = subMatrix(road, ids);
   return { locationIds: ids, durationS, distanceKm, jobs, vehicles, locked, dimensions: ["kg", "m3"] };

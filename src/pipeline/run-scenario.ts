@@ -113,7 +113,9 @@ async function solveDay(problem: RoutingProblem, options: SolveOptions & { shoul
 export async function routeDay(input: RouteDayInput & { shouldStop?: () => boolean }): Promise<Plan["routing"]> {
   const { scenario, plan, pickups, date } = input;
   const requests = dayRequests({ ...scenario, pickups }, date, new Set());
-  const places = listPlaces(scenario, pickups);
+  // a vehicle on the road starts where it stands: one more place per such vehicle
+  const states = (input.vehicleStates ?? []).map((st) => ({ ...st, placeId: `position:${st.vehicleId}` }));
+  const places = [...listPlaces(scenario, pickups), ...states.map((st) => ({ id: st.placeId, kind: "position" as const, location: st.location }))];
   const travel = await scenarioTravel(scenario, places, input.baseDir);
   const problem = buildRoutingProblem({
     scenario,
@@ -121,6 +123,7 @@ export async function routeDay(input: RouteDayInput & { shouldStop?: () => boole
     openHubIds: plan.siting.hubs.map((h) => h.siteId),
     requests,
     locked: input.locked,
+    vehicleStates: states,
   });
   const solution = solveRouting(problem, {
     seed: input.seed ?? 1,

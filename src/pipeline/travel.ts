@@ -15,10 +15,18 @@ export async function scenarioTravel(scenario: Scenario, places: Place[], baseDi
     transferCostUsdPerT: t.transferCostUsdPerT,
   }));
   const { transport } = scenario;
-  if (!network.file) return computeTravel({ sites: places, network, baseDir, transport });
-  const far = places.filter((p) => p.kind === "offtaker");
+  if (!network.file) {
+    const gc = await computeTravel({ sites: places, network, baseDir, transport });
+    // Rail without a network: great-circle × the rail circuity between every place; siting uses
+    // it between terminals (and to rail-served centres and offtakers), with road legs to them.
+    if (!network.railCircuityFactor || scenario.terminals.length < 2) return gc;
+    const speed = network.railSpeedKmh ?? transport.rail?.speedKmh ?? 50;
+    const rail = { ...greatCircleMatrix(places, network.railCircuityFactor, speed), mode: "rail" as const };
+    return { ...gc, rail: { ...rail, method: `rail great-circle x ${network.railCircuityFactor} at ${speed} km/h` } };
+  }
+  const far = places.filter((p) => p.kind === "offtaker" || p.kind === "centre");
   if (far.length === 0) return computeTravel({ sites: places, network, baseDir, terminals, transport });
-  const local = places.filter((p) => p.kind !== "offtaker");
+  const local = places.filter((p) => p.kind !== "offtaker" && p.kind !== "centre");
   const near = await computeTravel({ sites: local, network, baseDir, terminals, transport });
   const gc = greatCircleMatrix(places, network.circuityFactor, network.roadSpeedKmh);
   const road = blend(near.road, gc, `${near.road.method}; offtakers by great-circle x ${network.circuityFactor}`);

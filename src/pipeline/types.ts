@@ -1,6 +1,6 @@
 // The pipeline's contract with its callers (CLI, HTTP service): run a scenario into a plan,
 // re-plan one day's routes, report progress, cancel and keep the best plan found.
-import type { LockedRoute, PickupRequest, Plan, Scenario, SolveSettings } from "../domain/index.js";
+import type { Location, LockedRoute, PickupRequest, Plan, Scenario, SolveSettings } from "../domain/index.js";
 
 export type Stage = "network" | "siting" | "routing" | "plan";
 
@@ -24,6 +24,19 @@ export interface RunOptions extends SolveSettings {
   signal?: AbortSignal;
 }
 
+/**
+ * Where a vehicle stands in a day in progress: its route is planned again from this position,
+ * clock time and load on board (re-optimisation).
+ */
+export interface VehicleState {
+  vehicleId: string;
+  location: Location;
+  /** "HH:MM": the vehicle is free to drive on from then. */
+  clock: string;
+  loadKg: number;
+  loadM3: number;
+}
+
 export interface RouteDayInput {
   scenario: Scenario;
   /** A plan of the same scenario: its open hubs are where vehicles unload. */
@@ -34,6 +47,8 @@ export interface RouteDayInput {
   baseDir: string;
   /** Stops already served or locked in place (re-optimisation). */
   locked?: LockedRoute[];
+  /** Vehicles already on the road (re-optimisation): their routes start where they stand. */
+  vehicleStates?: VehicleState[];
   timeLimitS?: number;
   seed?: number;
   signal?: AbortSignal;

@@ -3,6 +3,7 @@
 // so the report and the checker do not depend on how the MILP was assembled.
 import { PROCESS_STEPS } from "../domain/index.js";
 import { yearDeliveries } from "./deliveries.js";
+import { centreTonneCost } from "./regional-model.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -19,6 +20,8 @@ export interface YearFigures {
   outT: number[][];
   /** soldT[o][offer]: tonnes delivered to each offer. */
   soldT: number[][];
+  /** With regional centres: shippedT[h][s] from each hub; at each centre loadT[r][s], madeT[r][m], outT[r][m]. */
+  centres?: { shippedT: number[][]; loadT: number[][]; madeT: number[][]; outT: number[][] };
 }
 
 /** Figures of one planning year. Lookups of arcs and routes go through `data`. */
@@ -75,6 +78,35 @@ export function evaluateYear(data: SitingData, p: YearPlan): YearFigures {
     disposal += d.tonnes * s.policy.disposalCostUsdPerT;
     outT[d.hub][d.material] += d.tonnes;
   }
+  let centres: YearFigures["centres"];
+  if (p.centres && data.regional) {
+    const reg = data.regional;
+    const R = reg.centres.length;
+    centres = { shippedT: zero(H, s.streams.length), loadT: zero(R, s.streams.length), madeT: zero(R, s.materials.length), outT: zero(R, s.materials.length) };
+    for (const o of p.centres.open) hubFixed += reg.centres[o.centre].sizes[o.size].fixedCostUsdPerYear;
+    for (const x of p.centres.shipped) {
+      const way = reg.inbound[x.hub][x.centre][x.route];
+      const per = centreTonneCost(data, x.centre, x.stream);
+      lineHaul += x.tonnes * way.costUsdPerT;
+      processing += x.tonnes * per.usd;
+      co2Kg += x.tonnes * (way.co2KgPerT + per.co2Kg);
+      centres.shippedT[x.hub][x.stream] += x.tonnes;
+      centres.loadT[x.centre][x.stream] += x.tonnes;
+      reg.yieldT[x.stream].forEach((yl, mi) => (centres!.madeT[x.centre][mi] += x.tonnes * yl));
+    }
+    for (const f of p.centres.sold) {
+      const way = reg.outbound[f.centre][f.offtaker][f.route];
+      lineHaul += f.tonnes * way.costUsdPerT;
+      co2Kg += f.tonnes * way.co2KgPerT;
+      revenue += f.tonnes * offerPrice(s.offtakers[f.offtaker].accepts[f.offer], p.year);
+      centres.outT[f.centre][f.material] += f.tonnes;
+      soldT[f.offtaker][f.offer] += f.tonnes;
+    }
+    for (const d of p.centres.disposed) {
+      disposal += d.tonnes * s.policy.disposalCostUsdPerT;
+      centres.outT[d.centre][d.material] += d.tonnes;
+    }
+  }
   const co2 = co2Kg * co2Usd;
   const total = hubFixed + processing + collection + lineHaul + disposal + co2;
   return {
@@ -86,5 +118,6 @@ export function evaluateYear(data: SitingData, p: YearPlan): YearFigures {
     madeT,
     outT,
     soldT,
+    ...(centres ? { centres } : {}),
   };
 }

@@ -31,11 +31,12 @@ export interface FixedHubsResult {
  * Zones go, largest first, to the cheapest open hub in reach that still has room (collection,
  * handling and CO2 price per tonne); a zone that fits nowhere goes to the open hub with the most
  * room left, which then runs over capacity. Pure; never throws on a feasible scenario.
- * @throws UrbanmineError INVALID_INPUT for a scenario with collection channels (not modelled here).
+ * @throws UrbanmineError INVALID_INPUT for a scenario with collection channels or regional centres (not modelled here).
  */
 export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: Float64Array[], year: number): FixedHubsResult {
   const s = data.scenario;
   if (data.channels) throw new UrbanmineError("INVALID_INPUT", "channels: re-planning fixed hubs under another supply (stress) does not model collection channels yet; remove `channels` to stress the hubs alone");
+  if (data.regional) throw new UrbanmineError("INVALID_INPUT", "regional: re-planning fixed hubs under another supply (stress) does not model regional centres yet");
   // supplyT is the year's own supply already: no yearly factor on top of it
   const d: SitingData = { ...data, supplyT, supplyFactor: data.supplyFactor.map((row) => row.map(() => 1)) };
   const co2Usd = s.policy.co2PriceUsdPerT / 1000;

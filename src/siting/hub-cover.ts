@@ -25,6 +25,8 @@ export interface Cover {
   option: Int32Array;
 }
 
+const pool: Float64Array[] = [];
+
 /** Most states (capacity states × hub counts); coarser units (capacities rounded up) keep it a relaxation. */
 const MAX_STATES = 2e4;
 
@@ -36,6 +38,8 @@ const MAX_STATES = 2e4;
  */
 export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number): Cover {
   const T = supplyT.length;
+  const free = unconstrained(hubs, supplyT, maxOpen);
+  if (free) return free;
   const caps = hubs.flatMap((h) => h.options.map((o) => o.capT));
   let unit = caps.every((c) => Number.isInteger(c) && c > 0) ? caps.reduce((a, c) => gcd(a, c), 0) : 0;
   let J = Number.isFinite(maxOpen) ? Math.min(maxOpen, hubs.length) : 0;
@@ -56,6 +60,7 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
 
   /** State reached from capacity state `c` by adding `u` units from year `from` on. */
   const add = (c: number, u: number, from: number): number => {
+    if (T === 1) return Math.min(need[0], c + u);
     let out = 0;
     for (let t = 0; t < T; t++) {
       const ct = Math.floor(c / radix[t]) % (need[t] + 1);
@@ -63,12 +68,19 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
     }
     return out;
   };
-  const layers: Float64Array[] = [];
-  let dp = new Float64Array(width).fill(Infinity);
+  // Layer i is the table before hub i; buffers are reused across calls (this runs every
+  // subgradient iteration, and fresh tables were most of its time in garbage collection).
+  while (pool.length < hubs.length + 1 || pool[0].length < width) {
+    if (pool.length > 0 && pool[0].length < width) pool.length = 0;
+    pool.push(new Float64Array(Math.max(width, pool[0]?.length ?? 0)));
+  }
+  const layers = pool;
+  let dp = layers[0];
+  dp.fill(Infinity, 0, width);
   dp[0] = 0;
   hubs.forEach((h, i) => {
-    layers.push(dp);
-    const next = new Float64Array(width).fill(Infinity);
+    const next = layers[i + 1];
+    next.fill(Infinity, 0, width);
     for (let c = 0; c < states; c++)
       for (let j = 0; j <= J; j++) {
         const cur = dp[c * (J + 1) + j];
@@ -76,11 +88,12 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
         if (!h.forced && cur < next[c * (J + 1) + j]) next[c * (J + 1) + j] = cur;
         const j2 = useCount ? j + 1 : 0;
         if (j2 > J) continue;
-        h.options.forEach((o, k) => {
-          if (!Number.isFinite(o.usd)) return;
+        for (let k = 0; k < h.options.length; k++) {
+          const o = h.options[k];
+          if (!Number.isFinite(o.usd)) continue;
           const at = add(c, units[i][k], o.from) * (J + 1) + j2;
           if (cur + o.usd < next[at]) next[at] = cur + o.usd;
-        });
+        }
       }
     dp = next;
   });
@@ -118,6 +131,35 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
       }
     }
   }
+  return { usd, option };
+}
+
+/**
+ * Each hub at its best option (forced ones) or its best option of negative value: the optimum
+ * whenever it holds every year's supply within the most hubs (no table needed); null otherwise.
+ */
+function unconstrained(hubs: CoverHub[], supplyT: number[], maxOpen: number): Cover | null {
+  const option = new Int32Array(hubs.length).fill(-1);
+  const held = new Float64Array(supplyT.length);
+  let usd = 0;
+  let open = 0;
+  for (let i = 0; i < hubs.length; i++) {
+    const h = hubs[i];
+    let best = h.forced ? Infinity : 0;
+    for (let k = 0; k < h.options.length; k++)
+      if (h.options[k].usd < best) {
+        best = h.options[k].usd;
+        option[i] = k;
+      }
+    if (h.forced && option[i] < 0) return null;
+    if (option[i] < 0) continue;
+    usd += best;
+    open++;
+    const o = h.options[option[i]];
+    for (let t = o.from; t < supplyT.length; t++) held[t] += o.capT;
+  }
+  if (open > maxOpen) return null;
+  for (let t = 0; t < supplyT.length; t++) if (held[t] < supplyT[t]) return null;
   return { usd, option };
 }
 

@@ -4,6 +4,7 @@
 // recomputes the objective from the scenario's factors.
 import { PROCESS_STEPS, type Scenario, type TravelMatrix } from "../domain/index.js";
 import { checkChannelPlan } from "./channel-check.js";
+import { checkRegionalPlan } from "./regional-check.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
@@ -29,6 +30,7 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
   const figures = plans.map((p) => evaluateYear(data, p));
   let prevOpen = new Map<number, number>();
   let prevPlaced = new Map<number, number>();
+  let prevCentres = new Map<number, number>();
 
   plans.forEach((p, t) => {
     const f = figures[t];
@@ -141,11 +143,14 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
         if (offer.maxTPerYear !== undefined && over(got, offer.maxTPerYear)) v.push(`${yr}: ${o.id} gets ${got} t of ${offer.material}, above its maximum ${offer.maxTPerYear} t`);
       }),
     );
-    const disposedT = p.disposed.reduce((a, x) => a + x.tonnes, 0);
+    const disposedT = [...p.disposed, ...(p.centres?.disposed ?? [])].reduce((a, x) => a + x.tonnes, 0);
     if (s.policy.disposalLimitTPerYear !== undefined && over(disposedT, s.policy.disposalLimitTPerYear))
       v.push(`${yr}: ${disposedT} t disposed of, above the limit ${s.policy.disposalLimitTPerYear} t`);
     if (s.policy.co2CapTPerYear !== undefined && over(f.co2Kg / 1000, s.policy.co2CapTPerYear))
       v.push(`${yr}: emissions ${(f.co2Kg / 1000).toFixed(3)} t exceed the cap ${s.policy.co2CapTPerYear} t`);
+    const centres = checkRegionalPlan(data, p, f, prevCentres, over, tol);
+    v.push(...centres.violations);
+    prevCentres = centres.open;
     prevOpen = open;
     prevPlaced = placed;
   });

@@ -102,6 +102,7 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       transportCostUsdPerYear: 0,
       co2TPerYear: 0,
     })),
+    ...(data.regional && p.centres ? centreFlows(data, p) : []),
   ].filter((f) => f.tonnesPerYear > FLOW_FLOOR_T);
 
   // Recovered = sold; what no offtaker takes is disposed of and reported apart; loss is residue.
@@ -124,8 +125,13 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       out += f.outT[hub][mi] * 1000;
     });
     totalIn += inKg;
-    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out });
+    // Streams with regional steps leave the hub as they are, for a centre.
+    const shippedKg = (f.centres?.shippedT[hub] ?? []).reduce((a, v) => a + v, 0) * 1000;
+    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out - shippedKg, ...(f.centres ? { shippedKg } : {}) });
   }
+  const centreFrom = (centre: number): number => plans.find((q) => q.centres?.open.some((o) => o.centre === centre))?.year ?? p.year;
+  const regional = data.regional && p.centres ? regionalReport(data, p, f, totalSold, totalDisposed, centreFrom) : null;
+  if (regional) massBalance.push(...regional.massBalance);
   const totalOut = s.materials.reduce((a, m) => a + totalSold[m.id] + totalDisposed[m.id], 0);
   massBalance.push({ hubId: "all", inKg: totalIn, materialsKg: totalSold, disposedKg: totalDisposed, lossKg: totalIn - totalOut });
 
@@ -139,8 +145,9 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   const channels = data.channels ? buildChannelReport(data, p) : null;
   const annual: Omit<Kpis, "day"> = {
     hubsOpened: hubs.length,
-    jobs: hubs.reduce((a, h) => a + h.jobs, 0),
-    jobsAtFullThroughput: hubs.reduce((a, h) => a + h.jobsAtFullThroughput, 0),
+    jobs: [...hubs, ...(regional?.centres ?? [])].reduce((a, h) => a + h.jobs, 0),
+    jobsAtFullThroughput: [...hubs, ...(regional?.centres ?? [])].reduce((a, h) => a + h.jobsAtFullThroughput, 0),
+    ...(regional ? { regionalCentresOpened: regional.centres.length } : {}),
     unitsCollectedPerYear: data.channels ? delivered((si) => 1000 / s.streams[si].unitMassKg) : byStream((zi, si) => data.unitsPerYear[zi][si]),
     tonnesCollectedPerYear: tonnes,
     tonnesCollectedTotalPerYear: totalT,
@@ -165,12 +172,97 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
       assignments,
       flows,
       ...(channels ? { channels: channels.zones, dropOffs: channels.dropOffs } : {}),
+      ...(regional ? { centres: regional.centres, shipments: regional.shipments } : {}),
     },
     massBalance,
     annual,
     factors: listFactors(data),
     warnings,
   };
+}
+
+/** Sales and disposal of the regional centres, as flows from the centre (echelon "regional"). */
+function centreFlows(data: SitingData, p: YearPlan): Plan["siting"]["flows"] {
+  const s = data.scenario;
+  const reg = data.regional!;
+  return [
+    ...p.centres!.sold.map((x) => {
+      const r = reg.outbound[x.centre][x.offtaker][x.route];
+      return {
+        hubId: reg.centres[x.centre].id,
+        to: s.offtakers[x.offtaker].id,
+        material: s.materials[x.material].id,
+        mode: r.mode,
+        tonnesPerYear: x.tonnes,
+        distanceKm: r.distanceKm,
+        revenueUsdPerYear: x.tonnes * offerPrice(s.offtakers[x.offtaker].accepts[x.offer], p.year),
+        transportCostUsdPerYear: x.tonnes * r.costUsdPerT,
+        co2TPerYear: (x.tonnes * r.co2KgPerT) / 1000,
+        echelon: "regional" as const,
+      };
+    }),
+    ...p.centres!.disposed.map((x) => ({ hubId: reg.centres[x.centre].id, to: "disposal", material: s.materials[x.material].id, mode: "none", tonnesPerYear: x.tonnes, distanceKm: 0, revenueUsdPerYear: 0, transportCostUsdPerYear: 0, co2TPerYear: 0, echelon: "regional" as const })),
+  ];
+}
+
+/** Centres opened, shipments hub → centre, and each centre's mass balance (sold and disposed added to the totals). */
+function regionalReport(data: SitingData, p: YearPlan, f: YearFigures, totalSold: Record<string, number>, totalDisposed: Record<string, number>, openFrom: (centre: number) => number) {
+  const s = data.scenario;
+  const reg = data.regional!;
+  const c = p.centres!;
+  const fc = f.centres!;
+  const centres = c.open.map(({ centre, size }) => {
+    const site = reg.centres[centre];
+    const k = site.sizes[size];
+    const inflow = fc.loadT[centre].reduce((a, v) => a + v, 0);
+    return {
+      siteId: site.id,
+      name: site.name,
+      location: site.location,
+      sizeId: k.id,
+      capacityTPerYear: k.capacityTPerYear,
+      fixedCostUsdPerYear: k.fixedCostUsdPerYear,
+      inflowTPerYear: inflow,
+      utilisation: inflow / k.capacityTPerYear,
+      openFromYear: openFrom(centre),
+      enterprises: [],
+      jobs: k.jobs,
+      jobsAtFullThroughput: k.jobs,
+    };
+  });
+  const shipments = c.shipped
+    .filter((x) => x.tonnes > FLOW_FLOOR_T)
+    .map((x) => {
+      const way = reg.inbound[x.hub][x.centre][x.route];
+      return {
+        hubId: s.hubSites[x.hub].id,
+        centreId: reg.centres[x.centre].id,
+        stream: s.streams[x.stream].id,
+        mode: way.mode,
+        via: way.via,
+        tonnesPerYear: x.tonnes,
+        distanceKm: way.distanceKm,
+        transportCostUsdPerYear: x.tonnes * way.costUsdPerT,
+        co2TPerYear: (x.tonnes * way.co2KgPerT) / 1000,
+      };
+    });
+  const soldT = reg.centres.map(() => new Array<number>(s.materials.length).fill(0));
+  for (const x of c.sold) soldT[x.centre][x.material] += x.tonnes;
+  const massBalance: Plan["massBalance"] = c.open.map(({ centre }) => {
+    const inKg = fc.loadT[centre].reduce((a, v) => a + v, 0) * 1000;
+    const materialsKg: Record<string, number> = {};
+    const disposedKg: Record<string, number> = {};
+    let out = 0;
+    s.materials.forEach((m, mi) => {
+      materialsKg[m.id] = soldT[centre][mi] * 1000;
+      disposedKg[m.id] = (fc.outT[centre][mi] - soldT[centre][mi]) * 1000;
+      totalSold[m.id] += materialsKg[m.id];
+      totalDisposed[m.id] += disposedKg[m.id];
+      out += fc.outT[centre][mi] * 1000;
+    });
+    return { hubId: reg.centres[centre].id, echelon: "regional" as const, inKg, materialsKg, disposedKg, lossKg: inKg - out };
+  });
+  return { centres, shipments, massBalance };
 }
 
 /** Capture rates and cost factors of the collection channels, with their sources. */

@@ -14,6 +14,7 @@ import {
   zoneUnitsPerYear,
 } from "../domain/index.js";
 import { buildChannelData, type ChannelData } from "./channel-data.js";
+import { buildRegionalData, type RegionalData } from "./regional-data.js";
 import { routeCollectionCosts } from "./collection-cost.js";
 
 export interface ZoneArc {
@@ -63,6 +64,11 @@ export interface SitingData {
    * hub is decided by the channel options chosen.
    */
   channels?: ChannelData;
+  /**
+   * Regional centres, when the scenario has them: streams with regional steps leave their hub
+   * as they are (yieldT and streamSteps are then the hub's part only) for a centre.
+   */
+  regional?: RegionalData;
 }
 
 /** Calibration of the route-based collection estimate: multiplies its cost and its CO2. */
@@ -153,6 +159,8 @@ export function buildSitingData(
   });
 
   const routes = hubSites.map((h) => offtakers.map((o) => outletRoutes(scenario, travel, roadIdx, h.id, o.id, o.modes)));
+  // With regional centres, streams that have regional steps make no material at their hub.
+  const regional = scenario.regional ? buildRegionalData(scenario, travel, roadIdx, streamSteps, yieldT) : undefined;
   const supplyFactor = zones.map((z) => Float64Array.from({ length: policy.horizonYears }, (_, t) => valueInYear(z.supplyFactorByYear, 1, t + 1)));
   const yearlyInputs =
     policy.allowExpansion || zones.some((z) => z.supplyFactorByYear) || offtakers.some((o) => o.accepts.some((a) => a.priceUsdPerTByYear));
@@ -171,6 +179,7 @@ export function buildSitingData(
     stranded,
     routes,
     collection,
+    ...(regional ? { regional } : {}),
     ...(scenario.channels ? { channels: buildChannelData(scenario, travel.road, roadIdx, supplyT, arcs) } : {}),
   };
 }
@@ -203,7 +212,7 @@ function collectionPricing(s: Scenario, scale: CollectionScale): CollectionPrici
  * is the rail option; otherwise the path is built here from road legs and terminal-to-terminal
  * rail distances.
  */
-function outletRoutes(
+export function outletRoutes(
   s: Scenario,
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   roadIdx: Map<string, number>,

@@ -5,6 +5,7 @@
 import { PROCESS_STEPS } from "../domain/index.js";
 import { addChannels, type ChannelColumns } from "./channel-model.js";
 import { MilpBuilder, type MilpModel, type Term } from "./milp/model.js";
+import { addRegional, type RegionalColumns } from "./regional-model.js";
 import { offerPrice, type SitingData } from "./siting-data.js";
 
 /** Constraint groups that diagnosis may drop to find the one that makes a scenario infeasible. */
@@ -29,6 +30,8 @@ export interface SitingModel {
   d: number[][][];
   /** Channel options and drop-off points, when the scenario defines channels. */
   channels?: ChannelColumns;
+  /** Regional centres, shipments to them, their sales and disposal, when the scenario has them. */
+  regional?: RegionalColumns;
 }
 
 /** Builds the siting MILP; `relax` drops whole constraint groups (used by diagnosis). */
@@ -236,6 +239,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
       }),
     ),
   );
+  const regional = data.regional ? addRegional(b, data, load, co2Terms, co2Usd, sold) : undefined;
   O.forEach((o, oi) =>
     o.accepts.forEach((offer, j) => {
       for (let t = 0; t < T; t++) {
@@ -247,11 +251,11 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   );
   if (policy.disposalLimitTPerYear !== undefined && !relax.has("disposalLimit"))
     for (let t = 0; t < T; t++)
-      b.addRow(`disposal-limit[${t + 1}]`, d.flatMap((mats) => mats.flatMap((cols) => (cols[t] >= 0 ? [[cols[t], 1] as const] : []))), -Infinity, policy.disposalLimitTPerYear);
+      b.addRow(`disposal-limit[${t + 1}]`, [...d, ...(regional?.d ?? [])].flatMap((mats) => mats.flatMap((cols) => (cols[t] >= 0 ? [[cols[t], 1] as const] : []))), -Infinity, policy.disposalLimitTPerYear);
   if (policy.co2CapTPerYear !== undefined && !relax.has("co2Cap"))
     for (let t = 0; t < T; t++) b.addRow(`co2-cap[${t + 1}]`, co2Terms[t], -Infinity, policy.co2CapTPerYear * 1000);
 
-  return { milp: b.build(), data, y, a, e, u, w, flows, d, ...(channels ? { channels } : {}) };
+  return { milp: b.build(), data, y, a, e, u, w, flows, d, ...(channels ? { channels } : {}), ...(regional ? { regional } : {}) };
 }
 
 const STEP_NAMES = PROCESS_STEPS;

@@ -6,7 +6,7 @@ import { diagnoseByRelaxation, findInfeasibilityCauses } from "./diagnose.js";
 import { checkMilpSolution } from "./milp/check.js";
 import { HighsSolver } from "./milp/highs-adapter.js";
 import { LpSolverSolver } from "./milp/lp-solver-adapter.js";
-import { objectiveOf } from "./milp/model.js";
+import { type MilpModel, objectiveOf } from "./milp/model.js";
 import { type MilpSolver, relativeGap } from "./milp/solver.js";
 import { checkSitingPlan } from "./plan-check.js";
 import { buildReport, type SitingReport } from "./report.js";
@@ -16,7 +16,8 @@ import { buildSitingData, type CollectionScale } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
 import { phaseIn } from "./phase-in.js";
-import { chooseHubs, fixColumns, fixToChoice } from "./warm-start.js";
+import { type ChooseOptions, chooseHubs, fixColumns, fixToChoice } from "./warm-start.js";
+import { restrictModel } from "./milp/restrict.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
 export interface SitingOptions {
@@ -42,9 +43,17 @@ export interface SitingOptions {
    * the pipeline sets it from the routed day (see pipeline/calibrate-collection.ts).
    */
   collectionScale?: CollectionScale;
-  /** Subgradient iterations of the Lagrangian bound; default 500 (stopped early at 30% of the limit). */
+  /** Subgradient iterations of the Lagrangian bound; default 500 (2,000 on models HiGHS does not get), stopped early at 30% of the limit (75%). */
   lagrangianIterations?: number;
+  /**
+   * What the time limit counts: wall-clock time (default) or the process's CPU time, for
+   * benchmarks on a shared machine (HiGHS's own limits stay wall-clock).
+   */
+  clock?: "wall" | "cpu";
 }
+
+/** Models with more non-zeros than this go the Lagrangian path only (HiGHS's heap is capped at 2 GiB). */
+const HIGHS_MAX_NONZEROS = 1_500_000;
 
 /** Relative tolerance between the solver's objective and the one recomputed by the checker. */
 const OBJECTIVE_TOL = 1e-6;
@@ -61,7 +70,9 @@ export async function solveSiting(
   travel: { road: TravelMatrix; rail?: TravelMatrix },
   options: SitingOptions,
 ): Promise<SitingReport & { hubWork: HubStepWork[]; years?: PlanYear[] }> {
-  const t0 = performance.now();
+  const now = options.clock === "cpu" ? cpuMs : () => performance.now();
+  const t0 = now();
+  const w0 = performance.now();
   const data = buildSitingData(scenario, travel, false, options.collectionScale);
   const causes = findInfeasibilityCauses(data);
   if (causes.length > 0) throw new UrbanmineError("INFEASIBLE", `no plan satisfies the scenario: ${causes.join("; ")}`);
@@ -71,34 +82,53 @@ export async function solveSiting(
   const solver: MilpSolver = options.solver === "lp-solver" ? new LpSolverSolver() : new HighsSolver();
   const mipGap = options.mipGap ?? scenario.policy.mipGap;
   const ints = model.milp.integer.reduce((a, v) => a + v, 0);
-  // The MIP start (and so the Lagrangian bound) assumes every zone's supply is collected; with
-  // channels that is a decision, so HiGHS solves the model alone.
-  const start = solver.name === "highs" && !data.channels && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options) : null;
+  // The MIP start (and so the Lagrangian bound) assumes every zone's supply is collected and sold
+  // from its hub; with channels or regional centres it is not, so HiGHS solves the model alone.
+  // Past this size HiGHS cannot improve on the Lagrangian path within a limit (nor always load
+  // the model): the relaxation gets most of the time and HiGHS is not run.
+  const large = model.milp.value.length > HIGHS_MAX_NONZEROS;
+  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options, {}, large) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
     start && (options.lagrangian ?? true) && !data.yearlyInputs
       ? lagrangianBound(model, {
           incumbentUsd: start.objective,
-          iterations: options.lagrangianIterations ?? 500,
-          deadlineMs: t0 + 0.3 * options.timeLimitS * 1000,
+          iterations: options.lagrangianIterations ?? (large ? 2000 : 500),
+          deadlineMs: t0 + (large ? 0.75 : 0.3) * options.timeLimitS * 1000,
+          now,
           shouldStop: options.shouldStop,
         })
       : null;
   // A bound above a feasible plan's objective is impossible: such a result is not trusted.
   const lag = computed && start && computed.boundUsd <= start.objective + OBJECTIVE_TOL * Math.max(1, Math.abs(start.objective)) ? computed : null;
-  const leftS = Math.max(0.1, options.timeLimitS - (performance.now() - t0) / 1000);
+  // Lagrangian heuristic: the relaxation's open hubs and its prices (processing and material at
+  // the multipliers) seed a second local search; the better start is kept. (Smaller models go on
+  // to HiGHS, which improves the start itself.)
+  if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
+    const second = await warmStart(model, solver, options, { open: lag.hints.size, arcUsd: lag.hints.arcUsd }, true);
+    if (second && second.objective < start.objective) start = second;
+  }
+  const leftS = Math.max(0.1, options.timeLimitS - (now() - t0) / 1000);
+  const provenByLag = (x: number): boolean => !!lag && relativeGap(x, lag.boundUsd) <= mipGap;
   let r =
-    start && (options.shouldStop?.() || (lag && relativeGap(start.objective, lag.boundUsd) <= mipGap))
-      ? { solver: solver.name, status: options.shouldStop?.() ? ("interrupted" as const) : ("optimal" as const), x: start.x, objective: start.objective, bound: -Infinity, seconds: 0 }
+    start && (options.shouldStop?.() || provenByLag(start.objective) || (large && lag))
+      ? {
+          solver: solver.name,
+          status: options.shouldStop?.() ? ("interrupted" as const) : provenByLag(start.objective) ? ("optimal" as const) : ("time-limit" as const),
+          x: start.x,
+          objective: start.objective,
+          bound: -Infinity,
+          seconds: 0,
+        }
       : await solver.solve(lag ? fixColumns(model.milp, lag.fixedToZero) : model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
   // Fixed columns only exclude plans dearer than the start, so the restricted model's bound,
   // capped by the incumbent below, bounds the full model too; the Lagrangian bound does directly.
   if (lag) r = { ...r, bound: Math.max(r.status === "infeasible" ? -Infinity : r.bound, lag.boundUsd) };
   if (start && (!r.x || r.objective > start.objective)) r = { ...r, status: r.status === "interrupted" ? r.status : "time-limit", x: start.x, objective: start.objective };
   if (r.status === "infeasible") {
-    const leftS = Math.max(2, options.timeLimitS - (performance.now() - t0) / 1000);
+    const leftS = Math.max(2, options.timeLimitS - (now() - t0) / 1000);
     // Diagnosis gets what is left of the limit, and at least 10 s in all.
-    const deadline = t0 + Math.max(options.timeLimitS, 10) * 1000;
+    const deadline = w0 + Math.max(options.timeLimitS, 10) * 1000;
     throw new UrbanmineError("INFEASIBLE", await diagnoseByRelaxation(data, travel, solver, Math.min(10, leftS / 4), deadline));
   }
   if (r.status === "unbounded") throw new UrbanmineError("SOLVER_FAILED", "the siting model is unbounded: an offtaker price exceeds every cost with no maximum; give maxTPerYear");
@@ -133,28 +163,58 @@ export async function solveSiting(
     objectiveUsd: check.objectiveUsd,
     boundUsd: bound,
     gap: relativeGap(check.objectiveUsd, bound),
-    seconds: (performance.now() - t0) / 1000,
+    seconds: (performance.now() - w0) / 1000,
   } as const;
   const report = { ...buildReport(data, plans, check.figures, summary, warnings), hubWork: buildHubWork(data, plans[plans.length - 1], check.figures[plans.length - 1]) };
   return data.years > 1 ? { ...report, years: buildYearResults(data, plans, check.figures, summary) } : report;
 }
 
 /** A complete, checked MIP start: hubs and assignments from local search, the rest solved. */
-async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions): Promise<{ x: Float64Array; objective: number } | null> {
-  const choice = chooseHubs(model);
+async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions, choose: ChooseOptions = {}, resize = false): Promise<Start | null> {
+  const choice = chooseHubs(model, choose);
   if (!choice) return null;
   // Over several years the hubs may open later than year 1 (phase-in.ts); if that plan cannot
   // be completed (e.g. an offtake minimum in an early year), all open from year 1.
   const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
   for (const p of phased ? [phased, undefined] : [undefined]) {
-    const fixed = await solver.solve(fixToChoice(model, choice, p), {
-      timeLimitS: Math.max(1, options.timeLimitS / 10),
-      mipGap: 1e-4,
-      shouldStop: options.shouldStop,
-    });
-    if (fixed.x && checkMilpSolution(model.milp, fixed.x).feasible) return { x: fixed.x, objective: objectiveOf(model.milp, fixed.x) };
+    // Sizes as chosen first; then (when HiGHS will not see the whole model) from that plan each
+    // open hub's size left to the solve.
+    const x = await complete(model, solver, fixToChoice(model, choice, p), options);
+    if (!x) continue;
+    const sized = resize ? await complete(model, solver, fixToChoice(model, choice, p, true), options, x) : null;
+    const best = sized && objectiveOf(model.milp, sized) < objectiveOf(model.milp, x) ? sized : x;
+    return { x: best, objective: objectiveOf(model.milp, best) };
   }
   return null;
+}
+
+/**
+ * The rest of a plan whose hubs and assignments are fixed (enterprises, processing, flows): the
+ * model reduced to its free columns, solved, expanded and checked against every row.
+ */
+async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel, options: SitingOptions, start?: Float64Array): Promise<Float64Array | null> {
+  const reduced = restrictModel(model.milp, fixed.colLower, fixed.colUpper);
+  if (!reduced) return null;
+  const r = await solver.solve(reduced.model, {
+    timeLimitS: Math.max(1, options.timeLimitS / 20),
+    mipGap: 1e-4,
+    shouldStop: options.shouldStop,
+    start: start ? Float64Array.from(reduced.cols, (j) => start[j]) : undefined,
+  });
+  if (!r.x) return null;
+  const x = reduced.expand(r.x);
+  return checkMilpSolution(model.milp, x).feasible ? x : null;
+}
+
+/** The process's CPU time (user + system), ms. */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+interface Start {
+  x: Float64Array;
+  objective: number;
 }
 
 function collectWarnings(s: Scenario): string[] {

@@ -15,18 +15,34 @@ export interface HubChoice {
   cost: number;
 }
 
+export interface ChooseOptions {
+  /** Most choices evaluated by the local search. */
+  maxEvaluations?: number;
+  /** arcUsd[z][i]: cost of zone z on its arc i (default: the a column's cost in the last year). */
+  arcUsd?: Float64Array[];
+  /** size[h] ≥ 0: hubs to start the local search from (default: greedy construction). */
+  open?: Int32Array;
+}
+
 /** Greedy + local search over open hubs; null when no feasible choice was found. */
-export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoice | null {
+export function chooseHubs(model: SitingModel, options: ChooseOptions = {}): HubChoice | null {
   const { data, milp } = model;
   const s = data.scenario;
   const H = s.hubSites.length;
   const last = data.years - 1;
+  const maxEvaluations = options.maxEvaluations ?? 20000;
   // Sized for each zone's peak year (supply series), so the chosen hubs hold every year.
   const Q = data.supplyT.map((row, z) => row.reduce((a, v) => a + v, 0) * Math.max(...data.supplyFactor[z]));
   const zones = Q.map((_, z) => z).filter((z) => Q[z] > 0).sort((a, b) => Q[b] - Q[a]);
   const largest = s.hubSites.map((h) => h.sizes.reduce((bi, k, i) => (k.capacityTPerYear > h.sizes[bi].capacityTPerYear ? i : bi), 0));
   const fixedCost = (h: number, k: number): number => milp.colCost[model.y[h][k][last]];
-  const arcCost = (z: number, i: number): number => milp.colCost[model.a[z][i][last]];
+  const arcCost = (z: number, i: number): number => options.arcUsd?.[z][i] ?? milp.colCost[model.a[z][i][last]];
+  // Each zone's arcs cheapest first: an evaluation walks them to the first open hub with room.
+  const sortedArcs = data.arcs.map((arcs, z) =>
+    Int32Array.from(
+      arcs.map((_, i) => i).filter((i) => Number.isFinite(arcCost(z, i))),
+    ).sort((p, q) => arcCost(z, p) - arcCost(z, q) || p - q),
+  );
   const forced = s.hubSites.map((h) => h.status === "forced-open" || h.status === "existing");
   const closed = s.hubSites.map((h) => h.status === "forced-closed");
   let evaluations = 0;
@@ -40,21 +56,19 @@ export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoic
     let cost = 0;
     for (const z of zones) {
       let bi = -1;
-      let bc = Infinity;
-      data.arcs[z].forEach((arc, i) => {
-        if (!open[arc.hub] || room[arc.hub] < Q[z] - 1e-9) return;
-        const c = arcCost(z, i);
-        if (c < bc) {
-          bc = c;
+      for (const i of sortedArcs[z]) {
+        const hub = data.arcs[z][i].hub;
+        if (open[hub] && room[hub] >= Q[z] - 1e-9) {
           bi = i;
+          break;
         }
-      });
+      }
       if (bi < 0) return null;
       arcOf[z] = bi;
       const h = data.arcs[z][bi].hub;
       room[h] -= Q[z];
       load[h] += Q[z];
-      cost += bc;
+      cost += arcCost(z, bi);
     }
     const size = new Int32Array(H).fill(-1);
     let fixed = 0;
@@ -73,6 +87,11 @@ export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoic
     return { size, arcOf, cost: cost + fixed };
   };
 
+  if (options.open) {
+    const open = Uint8Array.from(options.open, (k, h) => (k >= 0 || forced[h] ? 1 : 0));
+    const start = evaluate(open);
+    if (start) return localSearch(open, start);
+  }
   // Construction: open sites by best cost per tonne of capacity until every zone fits.
   const open = Uint8Array.from(forced, (f) => (f ? 1 : 0));
   let best = evaluate(open);
@@ -89,42 +108,48 @@ export function chooseHubs(model: SitingModel, maxEvaluations = 20000): HubChoic
     best = evaluate(open);
     if (!best) return null;
   }
-  // Local search: first improvement over close, open and swap moves.
-  let improved = true;
-  while (improved && evaluations < maxEvaluations) {
-    improved = false;
-    const free = [...Array(H).keys()].filter((h) => !closed[h] && !forced[h]);
-    const tryMove = (flip: number[]): boolean => {
-      for (const h of flip) open[h] ^= 1;
-      const c = evaluate(open);
-      if (c && c.cost < best!.cost - 1e-6 * Math.abs(best!.cost)) {
-        best = c;
-        return true;
-      }
-      for (const h of flip) open[h] ^= 1;
-      return false;
-    };
-    for (const h of free) if (tryMove([h])) improved = true;
-    if (improved) continue;
-    outer: for (const h of free) {
-      if (!open[h]) continue;
-      for (const g of free) {
-        if (open[g] || evaluations >= maxEvaluations) continue;
-        if (tryMove([h, g])) {
-          improved = true;
-          break outer;
+  return localSearch(open, best);
+
+  /** First improvement over close, open and swap moves from `open` (changed in place). */
+  function localSearch(open: Uint8Array, from: HubChoice): HubChoice {
+    let best = from;
+    let improved = true;
+    while (improved && evaluations < maxEvaluations) {
+      improved = false;
+      const free = [...Array(H).keys()].filter((h) => !closed[h] && !forced[h]);
+      const tryMove = (flip: number[]): boolean => {
+        for (const h of flip) open[h] ^= 1;
+        const c = evaluate(open);
+        if (c && c.cost < best!.cost - 1e-6 * Math.abs(best!.cost)) {
+          best = c;
+          return true;
+        }
+        for (const h of flip) open[h] ^= 1;
+        return false;
+      };
+      for (const h of free) if (tryMove([h])) improved = true;
+      if (improved) continue;
+      outer: for (const h of free) {
+        if (!open[h]) continue;
+        for (const g of free) {
+          if (open[g] || evaluations >= maxEvaluations) continue;
+          if (tryMove([h, g])) {
+            improved = true;
+            break outer;
+          }
         }
       }
     }
+    return best;
   }
-  return best;
 }
 
 /**
  * The model with every y and a column fixed to `choice`: hubs open from year 1, or from the
- * years of `phased`, with its assignments per year.
+ * years of `phased`, with its assignments per year; with `freeSizes`, the sizes of the open hubs
+ * are left to the solve.
  */
-export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: PhasedChoice): MilpModel {
+export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: PhasedChoice, freeSizes = false): MilpModel {
   const lo = Float64Array.from(model.milp.colLower);
   const hi = Float64Array.from(model.milp.colUpper);
   const fix = (c: number, v: number): void => {
@@ -133,7 +158,16 @@ export function fixToChoice(model: SitingModel, choice: HubChoice, phased?: Phas
     hi[c] = v;
   };
   const from = (h: number): number => (phased ? phased.openFrom[h] : 0);
-  model.y.forEach((sizes, h) => sizes.forEach((cols, k) => cols.forEach((c, t) => fix(c, choice.size[h] === k && t >= from(h) ? 1 : 0))));
+  // With free sizes an open hub may take any size that holds its zones: a larger one has room
+  // for more enterprises, which the completion weighs against its fixed cost.
+  model.y.forEach((sizes, h) =>
+    sizes.forEach((cols, k) =>
+      cols.forEach((c, t) => {
+        if (freeSizes && choice.size[h] >= 0 && t >= from(h)) return;
+        fix(c, choice.size[h] === k && t >= from(h) ? 1 : 0);
+      }),
+    ),
+  );
   model.a.forEach((arcs, z) => arcs.forEach((cols, i) => cols.forEach((c, t) => fix(c, (phased ? phased.arcOf[t][z] : choice.arcOf[z]) === i ? 1 : 0))));
   return { ...model.milp, colLower: lo, colUpper: hi };
 }

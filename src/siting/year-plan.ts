@@ -20,6 +20,13 @@ export interface YearPlan {
   offered?: Array<{ zone: number; option: number; hub: number }>;
   /** With channels: drop-off points open (indices into channels.dropOff.sites). */
   dropOffs?: number[];
+  /** With regional centres: which are open, what each hub ships to them, what they sell and dispose of. */
+  centres?: {
+    open: Array<{ centre: number; size: number }>;
+    shipped: Array<{ hub: number; centre: number; stream: number; route: number; tonnes: number }>;
+    sold: Array<{ centre: number; offtaker: number; offer: number; material: number; route: number; tonnes: number }>;
+    disposed: Array<{ centre: number; material: number; tonnes: number }>;
+  };
 }
 
 const EPS = 1e-9;
@@ -55,6 +62,15 @@ export function decodeYears(model: SitingModel, x: ArrayLike<number>): YearPlan[
       if (f.year === t && x[f.col] > EPS)
         p.sold.push({ hub: f.hub, offtaker: f.offtaker, offer: f.offer, material: f.material, route: f.route, tonnes: x[f.col] });
     model.d.forEach((mats, hub) => mats.forEach((cols, material) => cols[t] >= 0 && x[cols[t]] > EPS && p.disposed.push({ hub, material, tonnes: x[cols[t]] })));
+    if (model.regional) {
+      const rg = model.regional;
+      p.centres = {
+        open: rg.y.flatMap((sizes, centre) => sizes.flatMap((cols, size) => (round(cols[t]) === 1 ? [{ centre, size }] : []))),
+        shipped: rg.ship.filter((c) => c.year === t && x[c.col] > EPS).map((c) => ({ hub: c.hub, centre: c.centre, stream: c.stream, route: c.route, tonnes: x[c.col] })),
+        sold: rg.flows.filter((f) => f.year === t && x[f.col] > EPS).map((f) => ({ centre: f.centre, offtaker: f.offtaker, offer: f.offer, material: f.material, route: f.route, tonnes: x[f.col] })),
+        disposed: rg.d.flatMap((mats, centre) => mats.flatMap((cols, material) => (cols[t] >= 0 && x[cols[t]] > EPS ? [{ centre, material, tonnes: x[cols[t]] }] : []))),
+      };
+    }
     if (model.channels) {
       const ch = model.channels;
       p.offered = [];
@@ -95,5 +111,32 @@ export function polishYear(data: SitingModel["data"], p: YearPlan): YearPlan {
       if (rest > 0) disposed.push({ hub, material, tonnes: rest });
     }),
   );
-  return { ...p, assign, sold: soldOut, disposed };
+  return { ...p, assign, sold: soldOut, disposed, ...(p.centres ? { centres: polishCentres(data, p.centres, yearDeliveries(data, { ...p, assign })) } : {}) };
+}
+
+/**
+ * Centres balanced like hubs: each hub's shipments of a stream scaled to exactly what it received,
+ * sales scaled down where round-off made them exceed what a centre recovers, the rest disposed of.
+ */
+function polishCentres(data: SitingModel["data"], c: NonNullable<YearPlan["centres"]>, deliveries: ReturnType<typeof yearDeliveries>): NonNullable<YearPlan["centres"]> {
+  const s = data.scenario;
+  const reg = data.regional!;
+  const got = s.hubSites.map(() => new Float64Array(s.streams.length));
+  for (const dl of deliveries) dl.streamT.forEach((v, si) => (got[dl.hub][si] += v));
+  const sent = s.hubSites.map(() => new Float64Array(s.streams.length));
+  for (const x of c.shipped) sent[x.hub][x.stream] += x.tonnes;
+  const shipped = c.shipped.map((x) => ({ ...x, tonnes: sent[x.hub][x.stream] > 0 ? (x.tonnes * got[x.hub][x.stream]) / sent[x.hub][x.stream] : 0 }));
+  const made = reg.centres.map(() => new Float64Array(s.materials.length));
+  for (const x of shipped) reg.yieldT[x.stream].forEach((yl, mi) => (made[x.centre][mi] += x.tonnes * yl));
+  const soldT = reg.centres.map(() => new Float64Array(s.materials.length));
+  for (const f of c.sold) soldT[f.centre][f.material] += f.tonnes;
+  const sold = c.sold.map((f) => ({ ...f, tonnes: soldT[f.centre][f.material] > made[f.centre][f.material] ? (f.tonnes * made[f.centre][f.material]) / soldT[f.centre][f.material] : f.tonnes }));
+  const disposed: NonNullable<YearPlan["centres"]>["disposed"] = [];
+  made.forEach((mats, centre) =>
+    mats.forEach((m, material) => {
+      const rest = m - Math.min(soldT[centre][material], m);
+      if (rest > 0) disposed.push({ centre, material, tonnes: rest });
+    }),
+  );
+  return { open: c.open, shipped, sold, disposed };
 }

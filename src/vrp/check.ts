@@ -54,9 +54,26 @@ export function checkRouting(problem: RoutingProblem, solution: RoutingSolution)
       if (ids[k] !== id) errors.push(`locked route of '${lock.vehicleId}': position ${k} should be '${id}', found '${ids[k] ?? "nothing"}'`);
     });
   }
+  checkShipments(problem, solution, errors);
   if (!near(costUsd, solution.costUsd)) errors.push(`total cost ${solution.costUsd} but routes add up to ${costUsd}`);
   if (!near(distanceKm, solution.distanceKm)) errors.push(`total distance ${solution.distanceKm} but routes add up to ${distanceKm}`);
   return { ok: errors.length === 0, errors, costUsd };
+}
+
+/** Each shipment: pickup and delivery on one route, pickup first, or both unassigned. */
+function checkShipments(problem: RoutingProblem, solution: RoutingSolution, errors: string[]): void {
+  const where = new Map<string, [number, number]>();
+  solution.routes.forEach((r, ri) => r.steps.forEach((s, k) => {
+    if (s.type === "job" && s.jobId !== undefined) where.set(s.jobId, [ri, k]);
+  }));
+  (problem.shipments ?? []).forEach((sh, i) => {
+    const p = where.get(sh.pickupJobId);
+    const d = where.get(sh.deliveryJobId);
+    if (!p && !d) return;
+    if (!p || !d) errors.push(`shipments[${i}] '${sh.id}': ${p ? "pickup served, delivery not" : "delivery served, pickup not"}`);
+    else if (p[0] !== d[0]) errors.push(`shipments[${i}] '${sh.id}': pickup on routes[${p[0]}], delivery on routes[${d[0]}]`);
+    else if (p[1] > d[1]) errors.push(`shipments[${i}] '${sh.id}': delivered (step ${d[1]}) before it is picked up (step ${p[1]})`);
+  });
 }
 
 function near(a: number, b: number): boolean {
@@ -86,6 +103,7 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   let prev: RouteStep | null = null;
   const vSkills = new Set(v.skills);
   const breaksTaken = new Set<string>();
+  const deliveries = new Set((problem.shipments ?? []).map((x) => x.deliveryJobId));
   const tagsOnBoard = new Map<string, string>();
   steps.forEach((s, k) => {
     const mid = k > 0 && k < steps.length - 1;
@@ -135,7 +153,9 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
       const missing = job.skills.filter((x) => !vSkills.has(x));
       if (missing.length > 0) err(k, `job '${job.id}' needs skills ${missing.join(", ")} that vehicle '${v.id}' lacks`);
       if (job.carrierId !== undefined && job.carrierId !== v.carrierId) err(k, `job '${job.id}' is reserved for carrier '${job.carrierId}'`);
-      job.amounts.forEach((a, d) => (load[d] += a));
+      // a shipment's delivery unloads what its pickup loaded
+      const sign = deliveries.has(job.id) ? -1 : 1;
+      job.amounts.forEach((a, d) => (load[d] += sign * a));
     } else if (s.type === "unload") {
       trips++;
       if (!v.unloadLocations.includes(s.location)) err(k, `unload at location ${s.location}, not one of ${JSON.stringify(v.unloadLocations)}`);

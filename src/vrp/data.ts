@@ -61,7 +61,10 @@ export interface ProblemData {
   readonly breakStartS: Float64Array;
   readonly breakEndS: Float64Array;
   readonly breakServiceS: Float64Array;
-  /** Features only the genetic search models (breaks, setup times, incompatible tags). */
+  /** Partner job of a shipment's pickup or delivery (-1: not part of a shipment); 1 when job j is a delivery. */
+  readonly jobPartner: Int32Array;
+  readonly jobDelivers: Uint8Array;
+  /** Features only the genetic search models (breaks, setup times, incompatible tags, shipments). */
   readonly geneticOnly: boolean;
   /** Vehicles with equal class are interchangeable (same attributes, nothing locked). */
   readonly vClass: Int32Array;
@@ -240,12 +243,13 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
   });
 
   const { lockedPrefix, jobLocked } = buildLocks(problem, jobIndex, vehicleIndex, issues);
+  const { jobPartner, jobDelivers } = buildShipments(problem, jobIndex, jobLocked, issues);
   if (issues.length > 0) {
     const code = issues.some((i) => i.message.startsWith("unknown")) ? "UNKNOWN_REFERENCE" : "INVALID_INPUT";
     throw new UrbanmineError(code, describeIssues("routing problem is not valid", issues), issues);
   }
   const vClass = classifyVehicles(problem, lockedPrefix);
-  const geneticOnly = breaks.length > 0 || jobSetupS.some((x) => x > 0) || tagConflict.length > 0;
+  const geneticOnly = breaks.length > 0 || jobSetupS.some((x) => x > 0) || tagConflict.length > 0 || (problem.shipments ?? []).length > 0;
   return {
     problem, nJobs, nVehicles: nV, nDims, nLocations: nLoc,
     durationS: problem.durationS, distanceKm: problem.distanceKm,
@@ -254,7 +258,7 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
     vStart, vEnd, vCapacity, vInitialLoad, vShiftStartS, vShiftEndS, vFixedUsd, vUsdPerKm, vUsdPerHour, vUsdPerStop, vMinPaidS, vSpeedFactor,
     vMaxDurationS, vMaxDistanceKm, vMaxTasks, vMaxTrips, vUnloadS, vUnloadOffset,
     vUnloadLoc: Int32Array.from(unloads), vBreakOffset, breakStartS: Float64Array.from(breaks, (b) => b[0]),
-    breakEndS: Float64Array.from(breaks, (b) => b[1]), breakServiceS: Float64Array.from(breaks, (b) => b[2]), geneticOnly, vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
+    breakEndS: Float64Array.from(breaks, (b) => b[1]), breakServiceS: Float64Array.from(breaks, (b) => b[2]), jobPartner, jobDelivers, geneticOnly, vClass, lockedPrefix, jobLocked, jobIndex, vehicleIndex,
   };
 }
 
@@ -304,6 +308,34 @@ function buildTags(problem: RoutingProblem, issues: InputIssue[]): { jobTags: In
     }
   });
   return { jobTags, tagConflict };
+}
+
+/** Each shipment's pickup and delivery jobs paired (both known, in one shipment only, same amounts, not locked). */
+function buildShipments(problem: RoutingProblem, jobIndex: Map<string, number>, jobLocked: Uint8Array, issues: InputIssue[]): { jobPartner: Int32Array; jobDelivers: Uint8Array } {
+  const jobPartner = new Int32Array(problem.jobs.length).fill(-1);
+  const jobDelivers = new Uint8Array(problem.jobs.length);
+  (problem.shipments ?? []).forEach((s, i) => {
+    const p = jobIndex.get(s.pickupJobId);
+    const d = jobIndex.get(s.deliveryJobId);
+    if (p === undefined) issues.push({ path: `shipments[${i}].pickupJobId`, message: `unknown job '${s.pickupJobId}'` });
+    if (d === undefined) issues.push({ path: `shipments[${i}].deliveryJobId`, message: `unknown job '${s.deliveryJobId}'` });
+    if (p === undefined || d === undefined) return;
+    if (p === d || jobPartner[p] >= 0 || jobPartner[d] >= 0) {
+      issues.push({ path: `shipments[${i}]`, message: "a job can be the pickup or the delivery of one shipment only" });
+      return;
+    }
+    if (jobLocked[p] || jobLocked[d]) issues.push({ path: `shipments[${i}]`, message: "jobs of a shipment cannot be locked yet" });
+    for (const j of [p, d])
+      if (problem.jobs[j].timeWindows.length > 1) issues.push({ path: `jobs[${j}].timeWindows`, message: "a shipment's pickup or delivery takes one time window at most for now" });
+    const a = problem.jobs[p].amounts;
+    const b = problem.jobs[d].amounts;
+    if (a.length !== b.length || a.some((x, k) => x !== b[k]))
+      issues.push({ path: `shipments[${i}]`, message: `the delivery unloads what the pickup loads: amounts ${JSON.stringify(b)} of '${s.deliveryJobId}' differ from ${JSON.stringify(a)} of '${s.pickupJobId}'` });
+    jobPartner[p] = d;
+    jobPartner[d] = p;
+    jobDelivers[d] = 1;
+  });
+  return { jobPartner, jobDelivers };
 }
 
 function buildLocks(

@@ -72,15 +72,16 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
 
 /**
  * Breaks, setup times and incompatible tags are modelled by the genetic search alone: its
- * routes are reported with their own schedules (breaks as steps).
- * @throws UrbanmineError INFEASIBLE when it finds no solution serving every job it can reach.
+ * routes are reported with their own schedules (breaks as steps); jobs it leaves out come back
+ * unassigned with a reason.
+ * @throws UrbanmineError INVALID_INPUT when they come with a feature the genetic search does not model yet.
  */
 function solveGeneticOnly(data: ProblemData, hgs: HgsData | null, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): RoutingSolution {
   if (!hgs && data.nJobs > 0)
-    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times and incompatible tags are not modelled together with unload trips, speed factors that differ within the fleet or more than 30 skill groups");
+    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips, speed factors that differ within the fleet or more than 30 skill groups");
   const routes = hgs ? solveHgs(hgs, rng, stopper, (cost) => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost })) : [];
-  if (!routes)
-    throw new UrbanmineError("INFEASIBLE", "no solution serves every job with the vehicles' breaks, setup times and incompatible tags; with these features the search does not yet leave jobs out: add vehicles or widen windows");
+  // routes bound to vehicles always have a feasible solution (stops optional, breaks of unused vehicles parked)
+  if (!routes) throw new Error("internal: the genetic search found no solution with breaks, setup times or tags");
   const sol = new Solution(data);
   const reported: RoutingRoute[] = [];
   routes.forEach((r, v) => {

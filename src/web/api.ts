@@ -31,12 +31,26 @@ export function forgetKey(): void {
   sessionStorage.removeItem(KEY_STORAGE);
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+function request(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   const key = readKey();
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+// GET answers asked for before the code that reads them had loaded, each taken once.
+const early = new Map<string, { key: string | null; res: Promise<Response> }>();
+
+/** Starts a GET of `path` now; the next `api("GET", path)` with the same key takes its answer. */
+export function prefetch(path: string): void {
+  early.set(path, { key: readKey(), res: request("GET", path) });
+}
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const pre = method === "GET" ? early.get(path) : undefined;
+  early.delete(path);
+  const res = await (pre && pre.key === readKey() ? pre.res : request(method, path, body));
   if (!res.ok) {
     let payload: { code?: string; message?: string; issues?: ApiIssue[] } = {};
     try {

@@ -6,7 +6,7 @@ import { bbox, convex, featureCollection, point } from "@turf/turf";
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
 import { api } from "./api.js";
 import { money, num, pct } from "./dom.js";
-import type { MapHandle, Overlay } from "./map.js";
+import type { MapHandle, Overlay, PlaceLabel } from "./map.js";
 import type { Plan, PlanRoute, Scenario } from "./types.js";
 
 export const ROUTE_COLOURS = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#65a30d", "#dc2626", "#4f46e5", "#0d9488"];
@@ -150,6 +150,25 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
   };
 }
 
+/**
+ * The towns a scenario's zones lie in, one name each at the mean of their zones: zone names read
+ * "87102 Albuquerque, NM (Bernalillo County)" or "Santa Fe, NM (5 ZIPs)", and the place is the
+ * part before the first comma, without a leading ZIP code. Zones without a name get no label.
+ */
+export function placeLabels(scenario: Scenario): PlaceLabel[] {
+  const places = new Map<string, { lon: number; lat: number; n: number }>();
+  for (const z of scenario.zones) {
+    const text = z.name?.replace(/^\d{5}\s+/, "").split(",")[0].trim();
+    if (!text) continue;
+    const p = places.get(text) ?? { lon: 0, lat: 0, n: 0 };
+    p.lon += z.location.lon;
+    p.lat += z.location.lat;
+    p.n += 1;
+    places.set(text, p);
+  }
+  return [...places].map(([text, p]) => ({ text, lon: p.lon / p.n, lat: p.lat / p.n }));
+}
+
 /** Shows `layers` (clearing the rest) and frames the map on the zones, hubs and routes. */
 export function showLayers(m: MapHandle, layers: Layers, frameOn: Overlay[] = ["zones", "hubs", "routes", "depots"]): void {
   // Each overlay is set once (its data, or empty): a source set twice is parsed twice.
@@ -159,24 +178,33 @@ export function showLayers(m: MapHandle, layers: Layers, frameOn: Overlay[] = ["
   if (framed.length > 0) m.fit(bbox(featureCollection(framed as Feature[])) as [number, number, number, number]);
 }
 
-interface NetworkLines extends FeatureCollection {
+export interface NetworkLines extends FeatureCollection {
   attribution: string | null;
 }
 
 const networks = new Map<string, Promise<NetworkLines>>();
 
-/**
- * Draws the scenario's own network (streets, rail) beneath the overlays, and credits
- * OpenStreetMap when the lines come from it. Fetched once per scenario and page.
- */
-export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
+/** The scenario's network lines (streets, rail; empty without a network file), fetched once per scenario and page. */
+export function networkLines(scenarioId: string): Promise<NetworkLines> {
   let lines = networks.get(scenarioId);
   if (!lines) {
     lines = api<NetworkLines>("GET", `/v1/scenarios/${encodeURIComponent(scenarioId)}/network`);
     networks.set(scenarioId, lines);
     lines.catch(() => networks.delete(scenarioId));
   }
-  const fc = await lines;
+  return lines;
+}
+
+/**
+ * Draws the scenario's own network (streets, rail) beneath the overlays, and credits
+ * OpenStreetMap when the lines come from it.
+ */
+export async function showNetwork(m: MapHandle, scenarioId: string): Promise<void> {
+  drawNetwork(m, await networkLines(scenarioId));
+}
+
+/** Draws network lines already fetched (with the overlays set in the same task: one batch). */
+export function drawNetwork(m: MapHandle, fc: NetworkLines): void {
   m.set("network", fc);
   m.creditOsm(fc.features.length > 0 && fc.attribution !== null);
 }

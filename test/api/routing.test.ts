@@ -26,13 +26,23 @@ describe("POST /v1/routing/solve (VROOM's format)", () => {
     expect(res.json().code).toBe(0);
   });
 
+  it("answers a problem with breaks, setup times and shipments with break, pickup and delivery steps, checked independently", async () => {
+    const input = JSON.parse(readFileSync(new URL("../fixtures/vroom/example-breaks-shipments.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    const res = await t.app.inject({ method: "POST", url: URL_, headers: auth(t.keys.carrier), payload: input });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const check = checkVroomSolution(input, res.json());
+    expect(check.errors).toEqual([]);
+    const types = new Set(res.json().routes.flatMap((r: { steps: Array<{ type: string }> }) => r.steps.map((s) => s.type)));
+    expect([...types].sort()).toEqual(["break", "delivery", "end", "job", "pickup", "start"]);
+  });
+
   it("refuses a feature the engine does not model yet with 400 and its JSON path", async () => {
     const input = example();
-    input.vehicles[1].breaks = [{ id: 1, service: 600, time_windows: [[36000, 39600]] }];
+    input.vehicles[1].steps = [{ type: "job", id: 1 }];
     const res = await t.app.inject({ method: "POST", url: URL_, headers: auth(t.keys.planner), payload: input });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe("INVALID_INPUT");
-    expect(res.json().issues).toContainEqual({ path: "vehicles[1].breaks", message: "driver breaks are not supported yet" });
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toContain("vehicles[1].steps");
   });
 
   it("names the JSON path of a value VROOM's schema refuses", async () => {

@@ -1,8 +1,11 @@
 // The Lagrangian bound and its hub fixings: a bound worked out by hand, validity against plain
 // HiGHS optima on small models with every feature the relaxation drops or keeps, and the
 // Lagrangian-assisted solve agreeing with plain HiGHS on seeded city-like models.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Scenario, TravelMatrix } from "../../src/domain/index.js";
+import { parseScenario, type Scenario, type TravelMatrix } from "../../src/domain/index.js";
+import { greatCircleMatrix } from "../../src/network/index.js";
 import { HighsSolver, solveSiting } from "../../src/siting/index.js";
 import { chooseCover } from "../../src/siting/hub-cover.js";
 import { lagrangianBound } from "../../src/siting/lagrangian.js";
@@ -13,6 +16,14 @@ import { cityScenario } from "../../bench/siting/city-scenario.js";
 import { lineScenario, twoSites } from "./fixtures.js";
 
 const highs = new HighsSolver();
+
+/** A scenario of datasets/generate.mjs (every process step, enterprises, offtake maxima) and its great-circle road matrix. */
+function generated(args: string[]): { scenario: Scenario; road: TravelMatrix } {
+  const script = join(import.meta.dirname, "..", "..", "datasets", "generate.mjs");
+  const scenario = parseScenario(JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: "utf8" })));
+  const places = [...scenario.zones, ...scenario.hubSites, ...scenario.offtakers, ...scenario.carriers.flatMap((c) => c.depots)];
+  return { scenario, road: greatCircleMatrix(places, scenario.network.circuityFactor, scenario.network.roadSpeedKmh) };
+}
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
 async function optimum(scenario: Scenario, road: TravelMatrix): Promise<number> {
@@ -159,6 +170,15 @@ describe("Lagrangian bound", () => {
       if (n % 5 === 2) policy.maxHubs = 2;
       if (n % 6 === 4) policy.singleSourcing = false;
       const { scenario, road } = lineScenario({ zones, sites, offtakers, policy, collectionCost: 0.5 + rnd() * 2 });
+      await expectValid(scenario, road);
+    }
+  });
+
+  it("stays below the optimum on generated scenarios where enterprises limit in-house processing", async () => {
+    // Enterprises of up to 600 t/yr beside hubs of 60–300 t: the throughput rows, each
+    // enterprise's one hub and the floor space all bind.
+    for (const seed of [1, 2]) {
+      const { scenario, road } = generated(["--zones", "15", "--sites", "4", "--enterprises", "6", "--requests", "0", "--seed", `${seed}`]);
       await expectValid(scenario, road);
     }
   });

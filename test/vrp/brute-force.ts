@@ -101,7 +101,8 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
       arrival = begin;
       firstS = begin;
     }
-    job.amounts.forEach((a, d) => (load[d] += a));
+    const sign = (p.shipments ?? []).some((x) => x.deliveryJobId === job.id) ? -1 : 1;
+    job.amounts.forEach((a, d) => (load[d] += sign * a));
     if (load.some((x, d) => x > v.capacity[d] + 1e-9)) return null;
     const setup = prev !== job.location ? (job.setupS ?? 0) : 0;
     t = begin + setup + job.serviceS;
@@ -166,6 +167,18 @@ export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): 
   return best;
 }
 
+/** Every shipment is on one route with its pickup first, or left out whole. */
+function shipmentsWhole(p: RoutingProblem, routes: number[][]): boolean {
+  const index = new Map(p.jobs.map((j, i) => [j.id, i]));
+  return (p.shipments ?? []).every((s) => {
+    const a = index.get(s.pickupJobId)!;
+    const b = index.get(s.deliveryJobId)!;
+    const ra = routes.findIndex((r) => r.includes(a));
+    const rb = routes.findIndex((r) => r.includes(b));
+    return ra === rb && (ra < 0 || routes[ra].indexOf(a) < routes[ra].indexOf(b));
+  });
+}
+
 /** Best objective over all solutions (locks respected). Exponential: keep to about 7 jobs. */
 export function bruteForce(p: RoutingProblem): BruteObjective {
   const routes: number[][] = p.vehicles.map((v) => {
@@ -189,6 +202,7 @@ export function bruteForce(p: RoutingProblem): BruteObjective {
   };
   const rec = (k: number, priority: number, served: number): void => {
     if (k === free.length) {
+      if (!shipmentsWhole(p, routes)) return;
       let cost = 0;
       for (let v = 0; v < routes.length; v++) {
         const c = cached(v);

@@ -29,8 +29,23 @@ interface Vehicle {
   max_distance?: number;
   breaks?: Array<{ id: number; time_windows?: Array<[number, number]>; service?: number }>;
 }
+interface ShipmentEnd {
+  id: number;
+  location_index: number;
+  service?: number;
+  setup?: number;
+  time_windows?: Array<[number, number]>;
+}
+interface Shipment {
+  pickup: ShipmentEnd;
+  delivery: ShipmentEnd;
+  amount?: number[];
+  skills?: number[];
+  priority?: number;
+}
 interface Problem {
   jobs: Job[];
+  shipments?: Shipment[];
   vehicles: Vehicle[];
   matrices: Record<string, { durations: number[][]; distances?: number[][]; costs?: number[][] }>;
 }
@@ -81,19 +96,30 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
   const errors: string[] = [];
   if (s.code !== 0) return { ok: false, errors: [`code ${s.code}`], cost: NaN, served: 0 };
   const m = p.matrices.car;
-  const jobs = new Map(p.jobs.map((j) => [j.id, j]));
+  // every task by "type:id": jobs, and each shipment's pickup and delivery as jobs carrying the
+  // shipment's amount (picked up, then delivered), skills and priority
+  const jobs = new Map<string, Job>(p.jobs.map((j) => [`job:${j.id}`, j]));
+  const partnerOf = new Map<string, string>();
+  for (const sh of p.shipments ?? []) {
+    const common = { skills: sh.skills, priority: sh.priority };
+    jobs.set(`pickup:${sh.pickup.id}`, { ...sh.pickup, ...common, pickup: sh.amount });
+    jobs.set(`delivery:${sh.delivery.id}`, { ...sh.delivery, ...common, delivery: sh.amount });
+    partnerOf.set(`delivery:${sh.delivery.id}`, `pickup:${sh.pickup.id}`);
+  }
+  const isTask = (type: string): boolean => type === "job" || type === "pickup" || type === "delivery";
   const vehicles = new Map(p.vehicles.map((v) => [v.id, v]));
   const nDims = p.vehicles[0].capacity?.length ?? 0;
   // VROOM's convention depends on whether any time window is given: then travel time is counted
   // in whole seconds between reported times and costs are rounded; else both are truncated from
   // hundredths of a second
   const timed = p.vehicles.some((v) => v.time_window !== undefined || (v.breaks ?? []).length > 0) || p.jobs.some((j) => (j.time_windows ?? []).length > 0);
-  const seen = new Set<number>();
-  const mark = (id: number, where: string): void => {
-    if (!jobs.has(id)) errors.push(`${where}: unknown job ${id}`);
-    else if (seen.has(id)) errors.push(`${where}: job ${id} appears twice`);
-    seen.add(id);
+  const seen = new Set<string>();
+  const mark = (key: string, where: string): void => {
+    if (!jobs.has(key)) errors.push(`${where}: unknown task ${key}`);
+    else if (seen.has(key)) errors.push(`${where}: task ${key} appears twice`);
+    seen.add(key);
   };
+  const servedOn = new Map<string, [number, number]>();
   let cost = 0;
   const totals = { setup: 0, service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
   const used = new Set<number>();
@@ -110,9 +136,11 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     const steps = r.steps;
     const err = (k: number, msg: string): void => void errors.push(`${where}.steps[${k}]: ${msg}`);
     if (steps[0]?.type !== "start" || steps[steps.length - 1]?.type !== "end") errors.push(`${where}: must run from a start step to an end step`);
-    const routeJobs = steps.filter((x) => x.type === "job").map((x) => jobs.get(x.id ?? -1)).filter((j): j is Job => j !== undefined);
+    const routeJobs = steps.filter((x) => isTask(x.type)).map((x) => jobs.get(`${x.type}:${x.id}`)).filter((j): j is Job => j !== undefined);
     if (routeJobs.length === 0) errors.push(`${where}: no jobs`);
-    const load = Array.from({ length: nDims }, (_, d) => routeJobs.reduce((a, j) => a + (j.delivery?.[d] ?? 0), 0));
+    // jobs' deliveries are on board from the start; a shipment's only once picked up
+    const jobDeliveries = steps.filter((x) => x.type === "job").map((x) => jobs.get(`job:${x.id}`)).filter((j): j is Job => j !== undefined);
+    const load = Array.from({ length: nDims }, (_, d) => jobDeliveries.reduce((a, j) => a + (j.delivery?.[d] ?? 0), 0));
     const cap = Array.from({ length: nDims }, (_, d) => v.capacity?.[d] ?? 0);
     let prevLoc: number | undefined;
     let departure = 0;
@@ -126,10 +154,11 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     const vSkills = new Set(v.skills ?? []);
     const breaksTaken = new Set<number>();
     steps.forEach((st, k) => {
-      const job = st.type === "job" ? jobs.get(st.id ?? -1) : undefined;
+      const job = isTask(st.type) ? jobs.get(`${st.type}:${st.id}`) : undefined;
       const brk = st.type === "break" ? (v.breaks ?? []).find((b) => b.id === st.id) : undefined;
-      if (st.type === "job") {
-        mark(st.id ?? -1, where);
+      if (isTask(st.type)) {
+        mark(`${st.type}:${st.id}`, where);
+        servedOn.set(`${st.type}:${st.id}`, [ri, k]);
         tasks++;
       } else if (st.type === "break") {
         if (!brk) err(k, `break ${st.id} is not a break of vehicle ${v.id}`);
@@ -221,10 +250,17 @@ export function checkVroomSolution(problemJson: unknown, solutionJson: unknown):
     totals.distance += metres;
   });
   s.unassigned.forEach((u, i) => {
-    mark(u.id, `unassigned[${i}]`);
-    if (u.type !== "job") errors.push(`unassigned[${i}]: type ${u.type}`);
-    if (u.location_index !== jobs.get(u.id)?.location_index) errors.push(`unassigned[${i}]: location_index ${u.location_index}`);
+    mark(`${u.type}:${u.id}`, `unassigned[${i}]`);
+    if (u.location_index !== jobs.get(`${u.type}:${u.id}`)?.location_index) errors.push(`unassigned[${i}]: location_index ${u.location_index}`);
   });
+  for (const [del, pick] of partnerOf) {
+    const a = servedOn.get(pick);
+    const b = servedOn.get(del);
+    if (!a && !b) continue;
+    if (!a || !b) errors.push(`shipment ${pick}/${del}: only one end is served`);
+    else if (a[0] !== b[0]) errors.push(`shipment ${pick}/${del}: pickup on routes[${a[0]}], delivery on routes[${b[0]}]`);
+    else if (a[1] > b[1]) errors.push(`shipment ${pick}/${del}: delivered before it is picked up`);
+  }
   for (const id of jobs.keys()) if (!seen.has(id)) errors.push(`job ${id} neither served nor unassigned`);
   const sum = s.summary;
   const expect = (name: string, got: number | undefined, want: number): void => {

@@ -30,6 +30,17 @@ function tempJson(value: unknown): string {
 }
 
 describe("urbanmine vrp PROBLEM.json", () => {
+  it("answers VROOM's example with breaks, setup times and shipments in VROOM's format, checked independently", async () => {
+    const path = join(root, "test/fixtures/vroom/example-breaks-shipments.json");
+    const r = await urbanmine(["vrp", path, "--iterations", "100", "--seed", "2"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { code: number; routes: Array<{ steps: Array<{ type: string }> }> };
+    expect(out.code).toBe(0);
+    expect(checkVroomSolution(JSON.parse(readFileSync(path, "utf8")), out).errors).toEqual([]);
+    const types = new Set(out.routes.flatMap((x) => x.steps.map((s) => s.type)));
+    for (const t of ["pickup", "delivery", "break"]) expect(types).toContain(t);
+  });
+
   it("solves our own day200 problem and prints routes whose cost the rich-days formula confirms", async () => {
     // one generation after the initial population: about 25 CPU-s, minutes on a busy machine
     const r = await urbanmine(["vrp", DAY200, "--iterations", "1", "--seed", "1", "--json"]);
@@ -55,12 +66,12 @@ describe("urbanmine vrp PROBLEM.json", () => {
 
   it("refuses an unsupported VROOM feature with exit 2, VROOM's error JSON and the JSON path", async () => {
     const p = JSON.parse(readFileSync(join(root, "test/fixtures/vroom/example.json"), "utf8")) as { vehicles: Array<Record<string, unknown>> };
-    p.vehicles[0].breaks = [{ id: 1, service: 600, time_windows: [[0, 3600], [7200, 10800]] }];
+    p.vehicles[0].steps = [{ type: "job", id: 1 }];
     const r = await urbanmine(["vrp", tempJson(p), "--iterations", "10"]);
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { code: number; error: string };
     expect(out.code).toBe(2);
-    expect(out.error).toMatch(/vehicles\[0\]\.breaks\[0\]\.time_windows: several windows per break are not supported yet/);
+    expect(out.error).toMatch(/vehicles\[0\]\.steps: custom or seeded routes \(vehicle steps\) are not supported yet/);
     expect(r.stderr).toMatch(/INVALID_INPUT/);
   });
 

@@ -18,6 +18,33 @@ function solveVroom(input: unknown, iterations = 200): VroomSolution {
   return toVroomSolution(context, sol, { loadingMs: 0, solvingMs: 0 });
 }
 
+describe("VROOM example with breaks, setup times and shipments", () => {
+  it("goes in through fromVroom and comes out VROOM-shaped, with pickup, delivery and break steps; the checker agrees", () => {
+    const input = fixture("example-breaks-shipments.json");
+    const out = solveVroom(input, 300);
+    expect(VroomSolution.safeParse(out).success).toBe(true);
+    const check = checkVroomSolution(input, out);
+    expect(check.errors).toEqual([]);
+    expect(out.summary?.cost).toBe(check.cost);
+    const types = new Set(out.routes!.flatMap((r) => r.steps.map((s) => s.type)));
+    for (const t of ["start", "job", "pickup", "delivery", "break", "end"]) expect(types).toContain(t);
+    expect(out.unassigned).toEqual([]);
+  });
+
+  it("the checker catches a shipment delivered before it is picked up", () => {
+    const input = fixture("example-breaks-shipments.json");
+    const out = solveVroom(input, 100);
+    const route = out.routes!.find((r) => r.steps.some((s) => s.type === "pickup"))!;
+    const a = route.steps.findIndex((s) => s.type === "pickup");
+    const b = route.steps.findIndex((s) => s.type === "delivery" && s.id === route.steps[a].id);
+    expect(b).toBeGreaterThan(a);
+    const bad = structuredClone(out);
+    const steps = bad.routes!.find((r) => r.vehicle === route.vehicle)!.steps;
+    [steps[a].type, steps[b].type] = [steps[b].type, steps[a].type];
+    expect(checkVroomSolution(input, bad).errors.join("\n")).toMatch(/delivered before it is picked up/);
+  });
+});
+
 describe("VROOM breaks and setup times", () => {
   it("places each vehicle's breaks and pays setup times; the checker agrees", () => {
     const input = fixture("example.json");

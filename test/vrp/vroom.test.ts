@@ -141,7 +141,8 @@ describe("our problems exported to VROOM", () => {
 
 describe("VROOM problems the engine cannot take yet are refused by JSON path", () => {
   const cases: Array<[string, (p: Record<string, any>) => void, string, RegExp]> = [
-    ["shipments", (p) => (p.shipments = [{ pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 2 } }]), "shipments", /shipments are not supported yet/],
+    ["a shipment in a delivered dimension", (p) => (p.shipments = [{ amount: [1, 0], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 2 } }]), "shipments[0].amount[0]", /shipments in the same dimension/],
+    ["duplicate shipment pickup id", (p) => (p.shipments = [0, 1].map((k) => ({ amount: [0, 1], pickup: { id: 1, location_index: 1 }, delivery: { id: k, location_index: 2 } }))), "shipments[].pickup[1].id", /duplicate id 1/],
     ["a break with two windows", (p) => (p.vehicles[1].breaks = [{ id: 1, service: 300, time_windows: [[36000, 37800], [39600, 41400]] }]), "vehicles[1].breaks[0].time_windows", /several windows per break/],
     ["a break's max_load", (p) => (p.vehicles[1].breaks = [{ id: 1, service: 300, max_load: [2, 2] }]), "vehicles[1].breaks[0].max_load", /maximum load/],
     ["duplicate break id", (p) => (p.vehicles[1].breaks = [{ id: 1 }, { id: 1 }]), "vehicles[1].breaks[1].id", /duplicate id 1/],

@@ -39,6 +39,9 @@ export class MilpBuilder {
   private starts: number[] = [0];
   private cols: number[] = [];
   private vals: number[] = [];
+  private seen = new Int32Array(0);
+  private acc = new Float64Array(0);
+  private stamp = 0;
   offset = 0;
 
   get numCols(): number {
@@ -71,13 +74,33 @@ export class MilpBuilder {
 
   /** Adds `lower <= Σ terms <= upper`; duplicate columns are merged. Returns the row index. */
   addRow(name: string, terms: ReadonlyArray<Term>, lower: number, upper: number): number {
-    const merged = new Map<number, number>();
-    for (const [c, v] of terms) merged.set(c, (merged.get(c) ?? 0) + v);
-    for (const [c, v] of merged) {
+    // Duplicates merged in first-seen order through a stamped scratch array (a Map per row was
+    // most of the build time on models of millions of non-zeros).
+    if (this.seen.length < this.names.length) {
+      const size = Math.max(1024, 2 * this.names.length);
+      this.seen = new Int32Array(size);
+      this.acc = new Float64Array(size);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const first = this.cols.length;
+    for (const [c, v] of terms) {
+      if (this.seen[c] === stamp) this.acc[c] += v;
+      else {
+        this.seen[c] = stamp;
+        this.acc[c] = v;
+        this.cols.push(c);
+      }
+    }
+    let k = first;
+    for (let i = first; i < this.cols.length; i++) {
+      const c = this.cols[i];
+      const v = this.acc[c];
       if (v === 0) continue;
-      this.cols.push(c);
+      this.cols[k++] = c;
       this.vals.push(v);
     }
+    this.cols.length = k;
     this.starts.push(this.cols.length);
     this.rNames.push(name);
     this.rLower.push(lower);

@@ -110,6 +110,15 @@ export interface HgsData {
   readonly tagConflict: Int32Array;
   /** Break index (into ProblemData's break arrays) of each break customer; -1 for jobs. */
   readonly breakOf: Int32Array;
+  /**
+   * Shipments: the partner customer of a pickup or delivery (-1: none), 1 for a delivery (its
+   * amounts are negative: it unloads), and two random 32-bit keys per shipment, the same on both
+   * customers (at `2c`, `2c + 1`), whose XOR over a route is 0 only when its shipments are whole.
+   */
+  readonly hasShipments: boolean;
+  readonly partner: Int32Array;
+  readonly delivers: Uint8Array;
+  readonly shipKey: Int32Array;
 }
 
 /** Skill groups a job mask can hold (bits of an int32). */
@@ -180,6 +189,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     }
     if (served.length > first) nextCopy[served.length - 1] = first;
   }
+  dropHalfShipments(d, served, windowOf, nextCopy);
   const n = served.length;
   if (n === 0) return null;
   const jobOf = Int32Array.from(served);
@@ -236,6 +246,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour), copies, nextCopy: Int32Array.from(nextCopy),
     rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
     tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
+    hasShipments: false, partner: new Int32Array(n).fill(-1), delivers: new Uint8Array(n), shipKey: new Int32Array(2 * n),
   };
   const h = d.geneticOnly ? withRichFeatures(d, base) : base;
   for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
@@ -267,6 +278,30 @@ function withOpenEnds(d: ProblemData): ProblemData {
   };
   const open = (ends: Int32Array): Int32Array => ends.map((x) => (x < 0 ? m : x));
   return { ...d, nLocations: m1, durationS: grow(d.durationS), distanceKm: grow(d.distanceKm), vStart: open(d.vStart), vEnd: open(d.vEnd) };
+}
+
+/**
+ * A shipment is served whole or not at all: drops (in place) the customers whose partner no
+ * vehicle can serve. A shipment's jobs have one window each (one customer), so copies of other
+ * jobs keep their links, renumbered.
+ */
+function dropHalfShipments(d: ProblemData, served: number[], windowOf: number[], nextCopy: number[]): void {
+  const alone = new Set(served);
+  const keep = served.map((j) => d.jobPartner[j] < 0 || alone.has(d.jobPartner[j]));
+  if (!keep.includes(false)) return;
+  const index: number[] = [];
+  let k = 0;
+  for (let c = 0; c < served.length; c++) index.push(keep[c] ? k++ : -1);
+  const links = nextCopy.map((x) => index[x]);
+  let out = 0;
+  for (let c = 0; c < served.length; c++) {
+    if (!keep[c]) continue;
+    served[out] = served[c];
+    windowOf[out] = windowOf[c];
+    nextCopy[out] = links[c];
+    out++;
+  }
+  served.length = windowOf.length = nextCopy.length = out;
 }
 
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */

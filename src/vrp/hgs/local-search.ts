@@ -84,6 +84,7 @@ export class LocalSearch {
     this.spots = new SpotCache(data.n, nRoutes);
     this.starBase1 = new Int32Array(data.n);
     this.starBase2 = new Int32Array(data.n);
+    this.seenAt = new Float64Array(data.hasShipments ? data.n : 0);
   }
 
   /**
@@ -165,6 +166,7 @@ export class LocalSearch {
     const len = this.rs.sequence(r, this.bufA);
     const newLen = build(this.bufA, len, this.bufB);
     if (newLen < 0) return false;
+    if (this.data.hasShipments && !this.pickupsFirst(this.bufB, newLen)) return false;
     const c = newLen === len ? this.priceChanged(r, len) : this.rs.priceSequence(r, this.bufB, newLen);
     if (c > this.rs.routeCost[r] - 1e-5) return false;
     this.rs.relink(r, this.bufB, newLen);
@@ -172,6 +174,22 @@ export class LocalSearch {
     this.lastModified[r] = this.moves;
     return true;
   }
+
+  /** Shipments: every delivery in `seq[0..len)` comes after its pickup (O(len)). */
+  private pickupsFirst(seq: Int32Array, len: number): boolean {
+    const d = this.data;
+    const stamp = ++this.orderStamp;
+    for (let k = 0; k < len; k++) {
+      const x = seq[k];
+      if (d.partner[x] < 0) continue;
+      if (d.delivers[x] && this.seenAt[d.partner[x]] !== stamp) return false;
+      this.seenAt[x] = stamp;
+    }
+    return true;
+  }
+
+  private orderStamp = 0;
+  private seenAt = new Float64Array(0);
 
   /**
    * Penalised cost of route r with order bufB instead of bufA (same length): the unchanged
@@ -265,8 +283,8 @@ export class LocalSearch {
         let bestScore = Infinity;
         let cheapest = -1;
         for (let x = rs.next[rs.startOf(r)]; x < rs.n; x = rs.next[x]) {
-          // an infinite prize marks a customer that is never left out
-          if (d.prize[x] === Infinity) continue;
+          // a break stays with its vehicle (an unused vehicle takes none); an infinite prize marks a customer never left out
+          if (d.isBreak[x] || d.prize[x] === Infinity) continue;
           if (cheapest < 0 || d.prize[x] < d.prize[cheapest]) cheapest = x;
           concat(d, rs.prefix(rs.prev[x], a), rs.suffix(rs.next[x], b), a);
           if (before - excess(a, r) <= 1e-9) continue;
@@ -281,7 +299,10 @@ export class LocalSearch {
         }
         // nothing left to leave out (an infeasible locked prefix is refused upstream)
         if (cheapest < 0) break;
-        rs.unroute(best >= 0 ? best : cheapest);
+        const out = best >= 0 ? best : cheapest;
+        // a shipment leaves whole
+        if (d.partner[out] >= 0) rs.unroute(d.partner[out]);
+        rs.unroute(out);
         this.moves++;
         this.lastModified[r] = this.moves;
       }
@@ -298,7 +319,8 @@ export class LocalSearch {
     const [a, b, one] = this.seg;
     let inserted = false;
     for (const c of this.order) {
-      if (rs.routeOf[c] >= 0) continue;
+      // a shipment comes back whole only through insertCheapest (crossover children)
+      if (rs.routeOf[c] >= 0 || d.partner[c] >= 0) continue;
       rs.single(c, one);
       const copy = d.copies ? rs.routedCopy(c) : -1;
       if (copy >= 0) {
@@ -393,7 +415,7 @@ export class LocalSearch {
     let bestGain = EPS;
     for (const w of this.neighbours[c]) {
       const r = rs.routeOf[w];
-      if (r < 0) continue;
+      if (r < 0 || d.partner[w] >= 0) continue;
       concat(d, rs.prefix(rs.prev[w], a), one, a);
       concat(d, a, rs.suffix(rs.next[w], b), a);
       if (!rs.feasible(a, r)) continue;
@@ -420,7 +442,11 @@ export class LocalSearch {
     if (this.data.copies && rs.routedCopy(c) >= 0) return;
     const d = this.data;
     const [a, b, one] = this.seg;
-    rs.single(c, one);
+    // a shipment goes in whole, pickup first (with its pickup, a delivery is already in)
+    const pickup = d.partner[c] < 0 ? -1 : d.delivers[c] ? d.partner[c] : c;
+    if (pickup >= 0 && rs.routeOf[pickup] >= 0) return;
+    if (pickup >= 0) rs.single(pickup, one);
+    else rs.single(c, one);
     this.bestInsert = Infinity;
     this.bestAfter = -1;
     let opened = openOrder === null;
@@ -431,21 +457,58 @@ export class LocalSearch {
           if (emptyTried) continue;
           emptyTried = true;
         }
-        this.insertInto(r, a, b, one);
+        if (pickup >= 0) this.insertPairInto(r, one, d.partner[pickup]);
+        else this.insertInto(r, a, b, one);
       }
     }
     for (let k = 0; !opened && k < openOrder!.length; k++) {
       if (rs.routeSize[openOrder![k]] > 0) continue;
-      this.insertInto(openOrder![k], a, b, one);
+      if (pickup >= 0) this.insertPairInto(openOrder![k], one, d.partner[pickup]);
+      else this.insertInto(openOrder![k], a, b, one);
       opened = true;
     }
     // every vehicle is in use and none was cheaper: fall back to any position
-    rs.insertAfter(c, this.bestAfter);
-    rs.update(rs.routeOf[this.bestAfter]);
+    const r = rs.routeOf[this.bestAfter];
+    if (pickup >= 0) {
+      rs.insertAfter(pickup, this.bestAfter);
+      rs.insertAfter(d.partner[pickup], this.bestAfter2 === this.bestAfter ? pickup : this.bestAfter2);
+    } else rs.insertAfter(c, this.bestAfter);
+    rs.update(r);
   }
 
   private bestInsert = Infinity;
   private bestAfter = -1;
+  /** Shipments: the node the delivery goes after (bestAfter itself: right after the pickup). */
+  private bestAfter2 = -1;
+
+  /**
+   * Prices a shipment in route r: its pickup (segment `pick`) after every node, its delivery
+   * `del` after every later one (O(route length²)); keeps the cheapest in bestInsert/bestAfter/bestAfter2.
+   */
+  private insertPairInto(r: number, pick: Segment, del: number): void {
+    const rs = this.rs;
+    const d = this.data;
+    const [, , , head, tail, one] = this.seg;
+    const base = rs.routeCost[r];
+    const end = rs.endOf(r);
+    for (let p = rs.startOf(r); p !== end; p = rs.next[p]) {
+      concat(d, rs.prefix(p, head), pick, head);
+      // delivery after w: head (start .. p, pickup, .. w), delivery, then suffix(next w)
+      for (let w = p; ; ) {
+        concat(d, head, rs.single(del, one), tail);
+        concat(d, tail, rs.suffix(rs.next[w], one), tail);
+        const delta = rs.cost(tail, r) - base;
+        if (delta < this.bestInsert) {
+          this.bestInsert = delta;
+          this.bestAfter = p;
+          this.bestAfter2 = w;
+        }
+        w = rs.next[w];
+        if (w === end) break;
+        concat(d, head, rs.single(w, one), head);
+      }
+    }
+  }
 
   /** Prices customer `one` at every position of route r, keeping the cheapest in bestInsert/bestAfter. */
   private insertInto(r: number, a: Segment, b: Segment, one: Segment): void {

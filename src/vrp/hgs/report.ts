@@ -44,7 +44,9 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
     const setupS = data.jobLoc[j] !== here ? data.jobSetupS[j] : 0;
     const arrivalS = drive(data.jobLoc[j]);
     const begin = Math.max(arrivalS, data.twStartS[data.twOffset[j]]);
-    for (let q = 0; q < nDims; q++) load[q] += data.jobAmount[j * nDims + q];
+    // a shipment's delivery unloads what its pickup loaded
+    const sign = data.jobDelivers[j] ? -1 : 1;
+    for (let q = 0; q < nDims; q++) load[q] += sign * data.jobAmount[j * nDims + q];
     const step: Omit<RouteStep, "load" | "distanceKm"> = { type: "job", jobId: p.jobs[j].id, location: here, arrivalS, waitingS: begin - arrivalS, serviceS: data.jobServiceS[j], departureS: begin + setupS + data.jobServiceS[j] };
     if (setupS > 0) step.setupS = setupS;
     push(step);

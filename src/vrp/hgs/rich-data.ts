@@ -62,8 +62,10 @@ export function withRichFeatures(d: ProblemData, h: HgsData): HgsData {
   // a break missing on one vehicle (and so too many on another) weighs like a full load of excess
   loadWeight.fill(Math.min(1e6, Math.max(1, cap0)), d0);
   const isBreak = new Uint8Array(n).fill(1, n0);
+  const ship = shipments(d, h, n, amounts, nDims);
   return {
     ...h,
+    ...ship,
     n,
     nDims,
     rich: true,
@@ -91,4 +93,41 @@ export function withRichFeatures(d: ProblemData, h: HgsData): HgsData {
     startLoad: widen(h.startLoad),
     loadWeight,
   };
+}
+
+/**
+ * Shipment pairs between customers; a delivery's amounts turn negative (in `amounts`, in place).
+ * Keys come from a fixed-seed generator: the same problem always gets the same keys.
+ */
+function shipments(d: ProblemData, h: HgsData, n: number, amounts: Float64Array, nDims: number): Pick<HgsData, "hasShipments" | "partner" | "delivers" | "shipKey"> {
+  const partner = new Int32Array(n).fill(-1);
+  const delivers = new Uint8Array(n);
+  const shipKey = new Int32Array(2 * n);
+  const custOf = new Map<number, number>();
+  for (let c = 0; c < h.n; c++) custOf.set(h.jobOf[c], c);
+  let state = 0x9e3779b9;
+  const next = (): number => {
+    // xorshift32
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return state | 0;
+  };
+  let any = false;
+  for (let c = 0; c < h.n; c++) {
+    const other = d.jobPartner[h.jobOf[c]];
+    if (other < 0) continue;
+    const pc = custOf.get(other);
+    if (pc === undefined) continue;
+    any = true;
+    partner[c] = pc;
+    if (d.jobDelivers[h.jobOf[c]]) {
+      delivers[c] = 1;
+      for (let q = 0; q < nDims; q++) amounts[c * nDims + q] = -amounts[c * nDims + q];
+    } else {
+      shipKey[2 * c] = shipKey[2 * pc] = next() | 1;
+      shipKey[2 * c + 1] = shipKey[2 * pc + 1] = next();
+    }
+  }
+  return { hasShipments: any, partner, delivers, shipKey };
 }

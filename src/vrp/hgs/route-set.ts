@@ -8,8 +8,11 @@ import { concat, loadExcess, penalisedCost, routeObjective, Segment, timeExcess,
 
 /** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1... */
 const F = 8;
-/** With breaks, setup or tags, after those: first, last, core, the leading breaks, the setup schedule, tags. */
-const RICH = 13;
+/**
+ * With breaks, setup, tags or shipments, after those: first, last, core, the leading breaks, the
+ * setup schedule, tags, the shipment keys, then the peak load in every dimension.
+ */
+const RICH = 15;
 
 /** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
@@ -56,7 +59,7 @@ export class RouteSet {
     this.prev = new Int32Array(nodes);
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
-    this.f = F + data.nDims - 1 + (data.rich ? RICH : 0);
+    this.f = F + data.nDims - 1 + (data.rich ? RICH + data.nDims : 0);
     this.pre = new Float64Array(nodes * this.f);
     this.suf = new Float64Array(nodes * this.f);
     this.tl = new Float64Array(data.giantTour ? 0 : nodes * this.f);
@@ -206,6 +209,10 @@ export class RouteSet {
     arr[r + 10] = s.se;
     arr[r + 11] = s.sl;
     arr[r + 12] = s.tags;
+    arr[r + 13] = s.sx1;
+    arr[r + 14] = s.sx2;
+    arr[r + RICH] = s.peak;
+    for (let q = 0; q < more.length; q++) arr[r + RICH + 1 + q] = s.morePeak[q];
   }
 
   private read(arr: Float64Array, x: number, first: number, last: number, out: Segment): Segment {
@@ -238,6 +245,10 @@ export class RouteSet {
     out.se = arr[r + 10];
     out.sl = arr[r + 11];
     out.tags = arr[r + 12];
+    out.sx1 = arr[r + 13];
+    out.sx2 = arr[r + 14];
+    out.peak = arr[r + RICH];
+    for (let q = 0; q < more.length; q++) out.morePeak[q] = arr[r + RICH + 1 + q];
     return out;
   }
 

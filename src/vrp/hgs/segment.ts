@@ -48,9 +48,16 @@ export class Segment {
   sl = 0;
   /** Incompatible-tag bits of the visits. */
   tags = 0;
+  /** Shipments: highest load reached (from the segment's start, at least 0) in dimension 0, and in `morePeak`. */
+  peak = 0;
+  readonly morePeak: Float64Array;
+  /** Shipments: XOR of the visits' shipment keys (0 when every shipment in it is whole). */
+  sx1 = 0;
+  sx2 = 0;
 
   constructor(nDims = 1) {
     this.more = new Float64Array(Math.max(0, nDims - 1));
+    this.morePeak = new Float64Array(Math.max(0, nDims - 1));
   }
 
   copyFrom(s: Segment): this {
@@ -76,6 +83,10 @@ export class Segment {
     this.se = s.se;
     this.sl = s.sl;
     this.tags = s.tags;
+    this.peak = s.peak;
+    this.morePeak.set(s.morePeak);
+    this.sx1 = s.sx1;
+    this.sx2 = s.sx2;
     return this;
   }
 
@@ -91,6 +102,9 @@ export class Segment {
     this.se = this.e;
     this.sl = this.l;
     this.tags = 0;
+    this.peak = this.load > 0 ? this.load : 0;
+    for (let q = 0; q < this.more.length; q++) this.morePeak[q] = this.more[q] > 0 ? this.more[q] : 0;
+    this.sx1 = this.sx2 = 0;
     return this;
   }
 }
@@ -112,6 +126,18 @@ function timeCat(ad: number, at: number, ae: number, al: number, t: number, bd: 
 /** concat for data with breaks, setup times or tags (see the file header). */
 function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
   const more = out.more;
+  if (data.hasShipments) {
+    // peaks before the sums: out may alias a
+    const mp = out.morePeak;
+    for (let q = 0; q < more.length; q++) {
+      const p = a.more[q] + b.morePeak[q];
+      mp[q] = a.morePeak[q] > p ? a.morePeak[q] : p;
+    }
+    const p0 = a.load + b.peak;
+    out.peak = a.peak > p0 ? a.peak : p0;
+    out.sx1 = a.sx1 ^ b.sx1;
+    out.sx2 = a.sx2 ^ b.sx2;
+  }
   for (let q = 0; q < more.length; q++) more[q] = a.more[q] + b.more[q];
   out.load = a.load + b.load;
   out.count = a.count + b.count;
@@ -233,6 +259,8 @@ export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
   if (data.rich) {
     out.plain();
     out.tags = data.tags[c];
+    out.sx1 = data.shipKey[2 * c];
+    out.sx2 = data.shipKey[2 * c + 1];
     const u = data.setupS[c];
     if (u > 0) {
       out.su = u;
@@ -305,11 +333,15 @@ const INCOMPATIBLE = 1e9;
 export function loadExcess(data: HgsData, s: Segment, v: number): number {
   const nDims = data.nDims;
   const base = v * nDims;
-  let x = s.load > data.vCapacity[base] ? s.load - data.vCapacity[base] : 0;
+  // with shipments the load rises and falls: its highest point counts, not its sum
+  const ship = data.hasShipments;
+  const load = ship ? s.peak : s.load;
+  let x = load > data.vCapacity[base] ? load - data.vCapacity[base] : 0;
   for (let q = 1; q < nDims; q++) {
-    const over = s.more[q - 1] - data.vCapacity[base + q];
+    const over = (ship ? s.morePeak[q - 1] : s.more[q - 1]) - data.vCapacity[base + q];
     if (over > 0) x += over * data.loadWeight[q];
   }
+  if (ship && (s.sx1 !== 0 || s.sx2 !== 0)) x += INCOMPATIBLE;
   if (data.giantTour) return x;
   if (s.count > data.vMaxTasks[v]) x += (s.count - data.vMaxTasks[v]) * data.vCapacity[base];
   if (((s.mask >> data.vGroup[v]) & 1) === 0 && s.count > 0) x += INCOMPATIBLE;

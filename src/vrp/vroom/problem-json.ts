@@ -58,6 +58,7 @@ const Problem = z.object({
   locked: z.array(z.object({ vehicleId: z.string(), jobIds: z.array(z.string()) })).optional(),
   dimensions: z.array(z.string()),
   incompatibleTags: z.array(z.tuple([z.string(), z.string()])).optional(),
+  shipments: z.array(z.object({ id: z.string().min(1), pickupJobId: z.string().min(1), deliveryJobId: z.string().min(1) })).optional(),
 });
 
 /** Which routing JSON a document is: urbanmine's own problem, or VROOM's. */

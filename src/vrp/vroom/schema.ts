@@ -12,13 +12,19 @@ const timeWindow = z.tuple([uint, uint]).refine(([a, b]) => a <= b, { message: "
 const amount = z.array(uint);
 const matrix = z.array(z.array(uint));
 
-export const VroomJob = z.object({
+/** A task's place and times: a job's, or one end of a shipment (VROOM's `shipments[].pickup` / `.delivery`). */
+export const VroomShipmentStep = z.object({
   id: uint,
   description: z.string().optional(),
   location: coordinates.optional(),
   location_index: uint.optional(),
   setup: uint.optional(),
   service: uint.optional(),
+  time_windows: z.array(timeWindow).optional(),
+});
+export type VroomShipmentStep = z.infer<typeof VroomShipmentStep>;
+
+export const VroomJob = VroomShipmentStep.extend({
   setup_per_type: z.record(z.string(), uint).optional(),
   service_per_type: z.record(z.string(), uint).optional(),
   /** Deprecated: read as `delivery` when neither `delivery` nor `pickup` is given. */
@@ -27,9 +33,17 @@ export const VroomJob = z.object({
   pickup: amount.optional(),
   skills: z.array(uint).optional(),
   priority: z.number().int().min(0).max(100).optional(),
-  time_windows: z.array(timeWindow).optional(),
 });
 export type VroomJob = z.infer<typeof VroomJob>;
+
+export const VroomShipment = z.object({
+  pickup: VroomShipmentStep,
+  delivery: VroomShipmentStep,
+  amount: amount.optional(),
+  skills: z.array(uint).optional(),
+  priority: z.number().int().min(0).max(100).optional(),
+});
+export type VroomShipment = z.infer<typeof VroomShipment>;
 
 export const VroomBreak = z.object({
   id: uint,
@@ -85,7 +99,7 @@ export type VroomMatrices = z.infer<typeof VroomMatrices>;
 
 export const VroomProblem = z.object({
   jobs: z.array(VroomJob).optional(),
-  shipments: z.array(z.record(z.string(), z.unknown())).optional(),
+  shipments: z.array(VroomShipment).optional(),
   vehicles: z.array(VroomVehicle).min(1),
   matrices: z.record(z.string(), VroomMatrices).optional(),
   /** Deprecated: read as `matrices.car.durations`. */

@@ -2,7 +2,7 @@
 // VROOM's solution format. Validated once here: schema (zod), then VROOM's own consistency rules,
 // then every VROOM feature the engine does not model yet is refused by its JSON path.
 import { describeIssues, type InputIssue, type RoutingJob, type RoutingProblem, type RoutingVehicle, UrbanmineError, zodIssues } from "../../domain/index.js";
-import { type VroomJob, VroomProblem, type VroomVehicle } from "./schema.js";
+import { type VroomJob, VroomProblem, type VroomShipment, type VroomShipmentStep, type VroomVehicle } from "./schema.js";
 import { checkMatrices, refuseUnsupported, type VroomMatrixSet } from "./vroom-rules.js";
 
 /** VROOM's default profile, and its default cost per hour of travel (one cost unit per second). */
@@ -20,8 +20,14 @@ export function durationFactor(speedFactor: number | undefined): number {
   return Math.round(100 / (speedFactor ?? 1));
 }
 
-/** A VROOM job as read: its amounts split by direction (one of each pair is 0 in every dimension). */
+/**
+ * A VROOM task as read: a job, or one end of a shipment (its `job` then holds that end's place,
+ * times and the shipment's skills and priority); its amounts split by direction (one of each
+ * pair is 0 in every dimension); `key` is its job id in the RoutingProblem.
+ */
 export interface VroomTask {
+  type: "job" | "pickup" | "delivery";
+  key: string;
   job: VroomJob;
   delivery: number[];
   pickup: number[];
@@ -46,7 +52,7 @@ export interface VroomContext {
  * Reads a VROOM problem. Travel time is `durations / speed_factor` (to VROOM's precision); distances are metres
  * (km = m / 1000 in the RoutingProblem); costs are VROOM's integer cost units.
  * @throws UrbanmineError INVALID_INPUT listing every problem with its JSON path, including each
- *   VROOM feature that is not supported yet (shipments, vehicle steps, …).
+ *   VROOM feature that is not supported yet (vehicle steps, …).
  */
 export function fromVroom(raw: unknown): { problem: RoutingProblem; context: VroomContext } {
   const parsed = VroomProblem.safeParse(raw);
@@ -57,11 +63,16 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
   const profile = pickProfile(input.vehicles, issues);
   const matrices = checkMatrices(input, profile, issues);
   const nDims = dimensionCount(input);
-  const tasks = (input.jobs ?? []).map((job, i) => readTask(job, i, nDims, issues));
-  checkDirections(tasks, nDims, issues);
+  const jobTasks = (input.jobs ?? []).map((job, i) => readTask(job, i, nDims, issues));
+  checkDirections(jobTasks, nDims, issues);
+  const shipped = (input.shipments ?? []).map((s, i) => readShipment(s, i, nDims, issues));
+  checkShipmentDimensions(jobTasks, shipped, nDims, issues);
+  const tasks = [...jobTasks, ...shipped.flat()];
   const costMatrix = matrices?.costs !== undefined;
   checkCosts(input.vehicles, matrices, costMatrix, issues);
   uniqueIds(input.jobs ?? [], "jobs", issues);
+  uniqueIds((input.shipments ?? []).map((s) => s.pickup), "shipments[].pickup", issues);
+  uniqueIds((input.shipments ?? []).map((s) => s.delivery), "shipments[].delivery", issues);
   uniqueIds(input.vehicles, "vehicles", issues);
   if (issues.length > 0 || !matrices) fail(issues);
 
@@ -77,11 +88,12 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
     if (k === undefined) used.set(index, (k = used.size));
     return k;
   };
-  const jobs: RoutingJob[] = tasks.map(({ job, delivery, pickup }, i) => {
-    if (job.location_index === undefined) issues.push({ path: `jobs[${i}].location_index`, message: locationMessage(job.location !== undefined) });
+  const jobs: RoutingJob[] = tasks.map(({ type, key, job, delivery, pickup }, i) => {
+    const path = type === "job" ? `jobs[${i}]` : `shipments[${Math.floor((i - jobTasks.length) / 2)}].${type}`;
+    if (job.location_index === undefined) issues.push({ path: `${path}.location_index`, message: locationMessage(job.location !== undefined) });
     return {
-      id: String(job.id),
-      location: at(job.location_index, `jobs[${i}].location_index`) ?? 0,
+      id: key,
+      location: at(job.location_index, `${path}.location_index`) ?? 0,
       serviceS: job.service ?? 0,
       amounts: delivery.map((d, k) => d + pickup[k]),
       timeWindows: (job.time_windows ?? []).map(([a, b]) => [a, b] as [number, number]),
@@ -106,6 +118,7 @@ export function fromVroom(raw: unknown): { problem: RoutingProblem; context: Vro
     }
   }
   const problem: RoutingProblem = {
+    ...(shipped.length > 0 ? { shipments: shipped.map(([p, d], i) => ({ id: String(i), pickupJobId: p.key, deliveryJobId: d.key })) } : {}),
     locationIds: matrixIndex.map((x) => `index-${x}`),
     durationS,
     distanceKm,
@@ -154,7 +167,35 @@ function readTask(job: VroomJob, i: number, nDims: number, issues: InputIssue[])
     if (a.length !== nDims) issues.push({ path: `jobs[${i}].${key}`, message: `has ${a.length} entries; every amount and capacity here has ${nDims}` });
     return Array.from({ length: nDims }, (_, d) => a[d] ?? 0);
   };
-  return { job, delivery: read(amountCompat ? "amount" : "delivery"), pickup: read("pickup") };
+  return { type: "job", key: String(job.id), job, delivery: read(amountCompat ? "amount" : "delivery"), pickup: read("pickup") };
+}
+
+/**
+ * A shipment as its two tasks: the pickup loads `amount`, the delivery unloads it. Their job ids
+ * in the RoutingProblem are `pickup-<id>` and `delivery-<id>` (VROOM's ids are integers).
+ */
+function readShipment(s: VroomShipment, i: number, nDims: number, issues: InputIssue[]): [VroomTask, VroomTask] {
+  if (s.amount && s.amount.length !== nDims) issues.push({ path: `shipments[${i}].amount`, message: `has ${s.amount.length} entries; every amount and capacity here has ${nDims}` });
+  const amount = Array.from({ length: nDims }, (_, d) => s.amount?.[d] ?? 0);
+  const none = new Array<number>(nDims).fill(0);
+  const end = (step: VroomShipmentStep): VroomJob => ({ ...step, skills: s.skills, priority: s.priority });
+  return [
+    { type: "pickup", key: `pickup-${s.pickup.id}`, job: end(s.pickup), delivery: none, pickup: amount },
+    { type: "delivery", key: `delivery-${s.delivery.id}`, job: end(s.delivery), delivery: amount, pickup: none },
+  ];
+}
+
+/**
+ * Jobs' deliveries are on board from the start, which the engine counts as a sum; a shipment in
+ * the same dimension would rise and fall on top of that, which the sum does not price.
+ */
+function checkShipmentDimensions(jobs: VroomTask[], shipped: Array<[VroomTask, VroomTask]>, nDims: number, issues: InputIssue[]): void {
+  for (let d = 0; d < nDims; d++) {
+    const del = jobs.findIndex((t) => t.delivery[d] > 0);
+    const ship = shipped.findIndex(([p]) => p.pickup[d] > 0);
+    if (del >= 0 && ship >= 0)
+      issues.push({ path: `shipments[${ship}].amount[${d}]`, message: `dimension ${d} is delivered by jobs[${del}] (on board from the start): shipments in the same dimension are not supported yet (give them a dimension of their own)` });
+  }
 }
 
 /**

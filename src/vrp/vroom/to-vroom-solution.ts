@@ -18,14 +18,14 @@ export interface VroomTimes {
  */
 export function toVroomSolution(ctx: VroomContext, sol: RoutingSolution, times: VroomTimes): VroomSolution {
   const vehicleIndex = new Map(ctx.input.vehicles.map((v, i) => [String(v.id), i]));
-  const taskById = new Map(ctx.tasks.map((t) => [String(t.job.id), t]));
+  const taskById = new Map(ctx.tasks.map((t) => [t.key, t]));
   const routes = [...sol.routes]
     .sort((a, b) => (vehicleIndex.get(a.vehicleId) ?? 0) - (vehicleIndex.get(b.vehicleId) ?? 0))
     .map((r) => toRoute(ctx, r, vehicleIndex, taskById));
   const unassigned: VroomUnassigned[] = sol.unassigned.map((u) => {
     const t = taskById.get(u.jobId);
     if (!t) throw new Error(`internal: unassigned job '${u.jobId}' is not in the VROOM problem`);
-    return { id: t.job.id, type: "job", ...describe(t), reason: u.reason };
+    return { id: t.job.id, type: t.type, ...describe(t), reason: u.reason };
   });
   const sum = (f: (r: VroomRoute) => number): number => routes.reduce((a, r) => a + f(r), 0);
   const sumAmounts = (f: (r: VroomRoute) => number[] | undefined): number[] =>
@@ -70,7 +70,8 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
     if (!t) throw new Error(`internal: job '${s.jobId}' is not in the VROOM problem`);
     return t;
   });
-  const load = Array.from({ length: ctx.nDims }, (_, d) => tasks.reduce((a, t) => a + t.delivery[d], 0));
+  // jobs' deliveries are on board from the start; a shipment's only between its pickup and delivery
+  const load = Array.from({ length: ctx.nDims }, (_, d) => tasks.reduce((a, t) => a + (t.type === "job" ? t.delivery[d] : 0), 0));
   const steps: VroomStep[] = [];
   /** Matrix seconds travelled, and the same in VROOM's hundredths of a second. */
   let matrixS = 0;
@@ -118,7 +119,7 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
     const t = tasks[k++];
     arrive(t.job.location_index);
     t.delivery.forEach((x, d) => (load[d] += t.pickup[d] - x));
-    push("job", s, t.job.location_index, Math.round(s.serviceS), { id: t.job.id, ...describe(t) });
+    push(t.type, s, t.job.location_index, Math.round(s.serviceS), { id: t.job.id, ...describe(t) });
   }
   const endIndex = last.type === "end" ? v.end_index : tasks[tasks.length - 1].job.location_index;
   if (last.type === "end") arrive(endIndex);

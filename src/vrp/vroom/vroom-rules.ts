@@ -12,8 +12,6 @@ export interface VroomMatrixSet {
 
 /** Adds an issue for every VROOM feature the engine does not model yet. */
 export function refuseUnsupported(input: VroomProblem, issues: InputIssue[]): void {
-  if ((input.shipments ?? []).length > 0)
-    issues.push({ path: "shipments", message: "pickup-and-delivery shipments are not supported yet; give each task as a job" });
   (input.jobs ?? []).forEach((j, i) => {
     const p = `jobs[${i}]`;
     if (j.setup_per_type && Object.keys(j.setup_per_type).length > 0) issues.push({ path: `${p}.setup_per_type`, message: "setup times per vehicle type are not supported yet" });

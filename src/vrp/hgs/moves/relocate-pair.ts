@@ -10,6 +10,8 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   if (rs.isDepot(x) || v === u || v === x || rs.prev[u] === v) return false;
   const ru = rs.routeOf[u];
   const rv = rs.routeOf[v];
+  // a shipment's pickup and delivery never swap places
+  if (reversed && ls.data.partner[u] === x) return false;
   const first = reversed ? x : u;
   const second = reversed ? u : x;
   const pu = rs.prev[u];
