@@ -130,7 +130,7 @@ export const vrpSuite: BenchSuite = {
     }),
     speedCase<Loaded>({
       name: "hgs-initial-population-general-x-n101-k25",
-      description: "solveRouting, hybrid genetic search on the vehicle-bound (mixed-fleet) path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: the initial population (random-order insertion, each educated by local search), one route-based crossover",
+      description: "solveRouting, hybrid genetic search on the vehicle-bound (mixed-fleet) path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: the initial population, bounded by the generations allowed to 2 individuals (random-order insertion, each educated by local search), one route-based crossover",
       timing: { minIterations: 3 },
       setup: (ctx) => loadGeneral(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,

@@ -43,7 +43,14 @@ export async function runJsonProblem(path: string, opts: JsonSolveOptions): Prom
     throw err;
   }
   const t1 = performance.now();
-  const sol = await solve(read.problem, opts);
+  let sol;
+  try {
+    sol = await solve(read.problem, opts);
+  } catch (err) {
+    // a combination of features the engine refuses only once it sees the whole problem
+    if (err instanceof UrbanmineError) process.stdout.write(`${JSON.stringify({ code: 2, error: err.message })}\n`);
+    throw err;
+  }
   const out = toVroomSolution(read.context, sol, { loadingMs: t1 - t0, solvingMs: performance.now() - t1 });
   process.stdout.write(`${JSON.stringify(out)}\n`);
   return 0;

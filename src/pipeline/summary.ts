@@ -12,6 +12,11 @@ export interface PlanSummary {
   hubWork?: Plan["hubWork"];
   /** Multi-year plans: each year's open hubs (siteId:sizeId), zones served, tonnes, net cost and CO2. */
   years?: Array<{ year: number; hubs: string[]; zones: number; tonnes: number; netCostUsd: number; co2T: number }>;
+  /** With collection channels: per zone, the channels chosen and what they capture. */
+  channels?: Array<{ zoneId: string; hubId?: string; capturedTPerYear: number; captureRate: number; chosen: string[] }>;
+  /** With regional centres: those opened, and the hub → centre shipments by way. */
+  centres?: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; inflowTPerYear: number; utilisation: number }>;
+  shipments?: Array<{ hubId: string; centreId: string; via: string; tonnesPerYear: number; usdPerT: number }>;
   warnings: string[];
 }
 
@@ -55,7 +60,36 @@ export function summarizePlan(plan: Plan): PlanSummary {
           })),
         }
       : {}),
+    ...echelonSummary(plan),
     warnings: plan.warnings,
+  };
+}
+
+/** Channels per zone, centres and shipments (hub, centre and way added up over streams), when the plan has them. */
+function echelonSummary(plan: Plan): Pick<PlanSummary, "channels" | "centres" | "shipments"> {
+  const s = plan.siting;
+  const ship = new Map<string, { hubId: string; centreId: string; via: string; tonnesPerYear: number; usd: number }>();
+  for (const x of s.shipments ?? []) {
+    const key = `${x.hubId} ${x.centreId} ${x.via}`;
+    const row = ship.get(key) ?? { hubId: x.hubId, centreId: x.centreId, via: x.via, tonnesPerYear: 0, usd: 0 };
+    row.tonnesPerYear += x.tonnesPerYear;
+    row.usd += x.transportCostUsdPerYear;
+    ship.set(key, row);
+  }
+  return {
+    ...(s.channels
+      ? {
+          channels: s.channels.map((z) => ({
+            zoneId: z.zoneId,
+            ...(z.hubId ? { hubId: z.hubId } : {}),
+            capturedTPerYear: z.capturedTPerYear,
+            captureRate: z.captureRate,
+            chosen: z.options.filter((o) => o.chosen).map((o) => (o.dropOffId ? `${o.channel}:${o.dropOffId}` : o.channel)),
+          })),
+        }
+      : {}),
+    ...(s.centres ? { centres: s.centres.map(({ siteId, sizeId, capacityTPerYear, inflowTPerYear, utilisation }) => ({ siteId, sizeId, capacityTPerYear, inflowTPerYear, utilisation })) } : {}),
+    ...(s.shipments ? { shipments: [...ship.values()].map(({ usd, ...r }) => ({ ...r, usdPerT: r.tonnesPerYear > 0 ? usd / r.tonnesPerYear : 0 })) } : {}),
   };
 }
 
@@ -123,6 +157,7 @@ export function formatSummary(s: PlanSummary): string {
       ]),
     );
   }
+  out.push(...formatEchelons(s));
   if (k.collection) {
     const c = k.collection;
     out.push(
@@ -145,4 +180,45 @@ export function formatSummary(s: PlanSummary): string {
   );
   for (const w of s.warnings) out.push(`warning: ${w}`);
   return out.join("\n");
+}
+
+/** Channel and regional-centre tables (none for plans without them). */
+function formatEchelons(s: PlanSummary): string[] {
+  const out: string[] = [];
+  const ch = s.kpis.channels;
+  if (s.channels && ch) {
+    out.push("");
+    out.push(
+      table([
+        ["channel", "zones", "t/yr", "devices/yr", "cost USD/yr", "CO2 t/yr"],
+        ...Object.entries(ch).map(([name, c]) => [name, String(c.zones), num(c.tonnesPerYear, 1), num(c.unitsPerYear), num(c.costUsdPerYear), num(c.co2TPerYear, 1)]),
+      ]),
+    );
+    out.push("");
+    out.push(
+      table([
+        ["zone", "hub", "captured t/yr", "capture", "channels chosen (why: plan.json siting.channels)"],
+        ...s.channels.map((z) => [z.zoneId, z.hubId ?? "-", num(z.capturedTPerYear, 1), `${num(z.captureRate * 100)}%`, z.chosen.join(" ") || "none"]),
+      ]),
+    );
+  }
+  if (s.centres) {
+    out.push("");
+    out.push(
+      table([
+        ["regional centre", "size", "capacity t/yr", "inflow t/yr", "use"],
+        ...s.centres.map((c) => [c.siteId, c.sizeId, num(c.capacityTPerYear), num(c.inflowTPerYear, 1), `${num(c.utilisation * 100)}%`]),
+      ]),
+    );
+  }
+  if (s.shipments?.length) {
+    out.push("");
+    out.push(
+      table([
+        ["hub → centre", "way", "t/yr", "USD/t"],
+        ...s.shipments.map((x) => [`${x.hubId} → ${x.centreId}`, x.via, num(x.tonnesPerYear, 1), num(x.usdPerT, 2)]),
+      ]),
+    );
+  }
+  return out;
 }

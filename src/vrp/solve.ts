@@ -1,9 +1,9 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
-// hybrid genetic search on every problem its segments can price (any fleet, dimensions, single
-// windows, skills, locked prefixes, fleets too small for every job: stops then optional);
-// otherwise (several windows, unload trips, open routes, speed factors that differ) build with
-// regret insertion, polish with local search and improve by ruin-and-recreate; then report
-// routes, schedules and the reason each unserved job was left out.
+// hybrid genetic search on every problem its segments can price (any fleet, dimensions, time
+// windows, open routes, skills, locked prefixes, fleets too small for every job: stops then
+// optional); otherwise (unload trips, speed factors that differ, more than 30 skill groups)
+// build with regret insertion, polish with local search and improve by ruin-and-recreate; then
+// report routes, schedules and the reason each unserved job was left out.
 import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
@@ -77,9 +77,8 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
  * @throws UrbanmineError INVALID_INPUT when they come with a feature the genetic search does not model yet.
  */
 function solveGeneticOnly(data: ProblemData, hgs: HgsData | null, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): RoutingSolution {
-  const open = data.vStart.some((x) => x < 0) || data.vEnd.some((x) => x < 0);
-  if ((!hgs && data.nJobs > 0) || open)
-    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled yet together with open routes, unload trips or speed factors that differ within the fleet");
+  if (!hgs && data.nJobs > 0)
+    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips, speed factors that differ within the fleet or more than 30 skill groups");
   const routes = hgs ? solveHgs(hgs, rng, stopper, (cost) => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost })) : [];
   // routes bound to vehicles always have a feasible solution (stops optional, breaks of unused vehicles parked)
   if (!routes) throw new Error("internal: the genetic search found no solution with breaks, setup times or tags");

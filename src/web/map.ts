@@ -3,19 +3,17 @@
 // layers every view fills (zones, hubs, service areas, assignments, flows by mode, routes, stops).
 // Clicking a feature shows its numbers. The map is exposed as window.urbanmine.map for the
 // end-to-end tests, which assert on map.queryRenderedFeatures.
-import { AttributionControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LayerSpecification, type LngLatBoundsLike, Map as MapLibre, NavigationControl, Popup, prewarm, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, type GeoJSONSource, type LngLatBoundsLike, Map as MapLibre, Marker, NavigationControl, Popup, prewarm, ScaleControl, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { feature } from "topojson-client";
 import type { Feature, FeatureCollection } from "geojson";
 import { h } from "./dom.js";
-import { fetchOutlineFiles } from "./outline-files.js";
+import { LAYERS, OVERLAYS, type Overlay } from "./map-style.js";
+import { type Box, contains, countiesIn, loadOutlines, type Outlines } from "./outlines.js";
 
 setWorkerUrl(workerUrl);
 
-/** Overlay sources, each a GeoJSON FeatureCollection a view sets or clears. */
-export const OVERLAYS = ["network", "areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
-export type Overlay = (typeof OVERLAYS)[number];
+export { OVERLAYS, type Overlay };
 // Layers a click explains, top-most first.
 const CLICKABLE = ["pin", "hubs", "offtakers", "depots", "stops", "zones", "routes", "flows-road", "flows-rail", "flows-sea", "assignments", "areas"];
 
@@ -35,10 +33,19 @@ export interface MapHandle {
   clear(keep?: Overlay[]): void;
   /** Frames the map on [west, south, east, north]. */
   fit(bbox: [number, number, number, number]): void;
+  /** Shows these place names on the map (replacing those shown); `clear()` removes them. */
+  setLabels(labels: PlaceLabel[]): void;
   /** Says whether OSM-derived data are drawn (the credit shows only then). */
   creditOsm(on: boolean): void;
   /** Resolves at the next `idle` after the current changes (all tiles and data rendered). */
   idle(): Promise<void>;
+}
+
+/** A place's name at a point (degrees). */
+export interface PlaceLabel {
+  text: string;
+  lon: number;
+  lat: number;
 }
 
 declare global {
@@ -60,8 +67,8 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   prewarm();
   // What each overlay shows, so that emptying an empty one costs nothing.
   const current = new Map<Overlay, FeatureCollection>(OVERLAYS.map((o) => [o, EMPTY]));
-  // `outlines`: the area the drawn outlines cover (null: none drawn yet).
-  const shown = { overlays: null as FeatureCollection | null, network: EMPTY, outlines: null as Box | null };
+  // `outlines`: the area the drawn outlines cover (null: none drawn yet), `counties`: whether with counties.
+  const shown = { overlays: null as FeatureCollection | null, network: EMPTY, outlines: null as Box | null, counties: false };
   let framed: Box | null = null;
   let outlines: Outlines | null = null;
   let instance: MapLibre | null = null;
@@ -69,6 +76,16 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
   let osm = false;
   let dirty = false;
   let styled = false;
+  // Place names are HTML elements the map positions (maplibre Marker), not a symbol layer: no
+  // glyph server is reachable from where the app runs, shipping glyph ranges would add
+  // megabytes, and text in WebGL needs a symbol program and collision placement that a software
+  // renderer pays for on every frame; a few dozen names are cheap in the page's own text.
+  let labels: PlaceLabel[] = [];
+  let markers: Marker[] = [];
+  const placeLabels = (map: MapLibre) => {
+    for (const m of markers) m.remove();
+    markers = labels.map((l) => new Marker({ element: h("div", { class: "place-label" }, l.text), anchor: "left", offset: [7, 0] }).setLngLat([l.lon, l.lat]).addTo(map));
+  };
   const popup = new Popup({ closeButton: true, maxWidth: "320px" });
   let requested = false;
   const loading = loadOutlines().then((o) => {
@@ -86,6 +103,7 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     if (!outlines) return EMPTY;
     const cut = outlines.near(view);
     shown.outlines = cut.covers;
+    shown.counties = cut.counties;
     return cut.features;
   };
   const viewOf = (map: MapLibre): Box => map.getBounds().toArray().flat() as Box;
@@ -111,6 +129,7 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     map.on("render", onFrame);
+    placeLabels(map);
     map.on("moveend", () => schedule());
     map.once("load", () => {
       styled = true;
@@ -147,7 +166,8 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
     if (shown.network !== network) source("network").setData((shown.network = network));
     // Cut again when the view has left the area the outlines cover (a new framing, or the user panned or zoomed out).
     const view = viewOf(instance);
-    if (outlines && !(shown.outlines && contains(shown.outlines, view))) source("outlines").setData(outlineData(view));
+    const covered = shown.outlines !== null && contains(shown.outlines, view) && (shown.counties || !countiesIn(view));
+    if (outlines && !covered) source("outlines").setData(outlineData(view));
   };
   // Changes made in one task are sent to the map together, once the task ends.
   const schedule = () => {
@@ -171,8 +191,13 @@ export function createMap(container: HTMLElement, onFrame: () => void = () => {}
       if (overlay !== "network") shown.overlays = null;
       schedule();
     },
+    setLabels(list) {
+      labels = list;
+      if (instance) placeLabels(instance);
+    },
     clear(keep = []) {
       popup.remove();
+      if (labels.length > 0) handle.setLabels([]);
       for (const o of OVERLAYS) if (!keep.includes(o)) handle.set(o, EMPTY);
       schedule();
     },
@@ -217,159 +242,6 @@ function boundsOf([w, s, e, n]: Box): LngLatBoundsLike {
   return [[w - pad, s - pad], [e + pad, n + pad]];
 }
 
-type Box = [number, number, number, number];
-
-/** [west, south, east, north] of a geometry's coordinates, degrees. */
-function boxOf(geometry: unknown): Box {
-  const box: Box = [180, 90, -180, -90];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === "number") {
-      const [x, y] = c as number[];
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    } else for (const k of c as unknown[]) walk(k);
-  };
-  walk((geometry as { coordinates?: unknown })?.coordinates ?? []);
-  return box;
-}
-
-const overlaps = (a: Box, b: Box) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
-const contains = (outer: Box, inner: Box) => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
-
-interface Outlines {
-  /** The state outlines, and the county outlines, overlapping `box` widened by a quarter on each side. */
-  near(box: Box | null): { features: FeatureCollection; covers: Box };
-}
-
-// Counties are drawn from zoom 5 (the counties layer's minzoom): about 15 degrees across the map.
-const COUNTIES_BELOW_DEG = 15;
-const WORLD: Box = [-180, -90, 180, 90];
-
-/**
- * State and county outlines (FIPS: county id = state id + 3 digits), cut to the area around the
- * map's view: the tile worker then indexes a few states rather than the whole country, and the
- * counties are converted from TopoJSON only for the states in sight.
- */
-async function loadOutlines(): Promise<Outlines> {
-  const [st, co] = await fetchOutlineFiles();
-  const states = (feature(st, st.objects.states) as FeatureCollection).features.map((f) => ({ ...f, properties: { level: "state" } }));
-  const stateBoxes = states.map((f) => ({ id: String(f.id), feature: f, box: boxOf(f.geometry) }));
-  const byState = new Map<string, { feature: Feature; box: Box }[]>();
-  const countiesOf = (id: string) => {
-    let list = byState.get(id);
-    if (!list) {
-      const geometries = co.objects.counties.geometries.filter((g) => String(g.id).slice(0, 2) === id);
-      list = (feature(co, { type: "GeometryCollection", geometries }) as FeatureCollection).features.map((f) => ({ feature: { ...f, properties: { level: "county" } }, box: boxOf(f.geometry) }));
-      byState.set(id, list);
-    }
-    return list;
-  };
-  return {
-    near(box) {
-      if (!box) return { features: { type: "FeatureCollection", features: states }, covers: WORLD };
-      const m = Math.max(0.3, (box[2] - box[0]) * 0.25, (box[3] - box[1]) * 0.25);
-      const wide: Box = [box[0] - m, box[1] - m, box[2] + m, box[3] + m];
-      const counties = box[2] - box[0] < COUNTIES_BELOW_DEG;
-      const features: Feature[] = [];
-      for (const s of stateBoxes) {
-        if (!overlaps(s.box, wide)) continue;
-        features.push(s.feature);
-        if (counties) for (const c of countiesOf(s.id)) if (overlaps(c.box, wide)) features.push(c.feature);
-      }
-      return { features: { type: "FeatureCollection", features }, covers: wide };
-    },
-  };
-}
-
-const MODE_COLOURS = { road: "#7c3aed", rail: "#0f766e", sea: "#1d4ed8" } as const;
-
-/** A layer's filter: the features of one overlay (and those matching `extra`). */
-function only(overlay: Overlay, extra?: ExpressionSpecification): FilterSpecification {
-  const mine: ExpressionSpecification = ["==", ["get", "overlay"], overlay];
-  return extra ? ["all", mine, extra] : mine;
-}
-
-/**
- * A paint value given per feature even when it is the same for all ("_" is no feature's
- * property). MapLibre compiles one WebGL program per layer type and per set of paint properties
- * given per feature; with every circle, line and fill layer giving the same set, the map needs
- * one program per layer type, not one per layer. On a software renderer (SwiftShader) each
- * program costs a compilation on first draw, which dominated the plan view's first frame.
- */
-function each(value: number | string | ExpressionSpecification): ExpressionSpecification {
-  return ["coalesce", ["get", "_"], value] as ExpressionSpecification;
-}
-
-const circle = (radius: number | ExpressionSpecification, colour: string | ExpressionSpecification, opacity: number | ExpressionSpecification, stroke: string | ExpressionSpecification, strokeWidth: number) => ({
-  "circle-radius": each(radius), "circle-color": each(colour), "circle-opacity": each(opacity), "circle-stroke-color": each(stroke), "circle-stroke-width": each(strokeWidth),
-});
-const line = (colour: string | ExpressionSpecification, width: number | ExpressionSpecification, opacity = 1) => ({
-  "line-color": each(colour), "line-width": each(width), "line-opacity": each(opacity),
-});
-const fill = (colour: string | ExpressionSpecification, opacity: number, outline: string | ExpressionSpecification) => ({
-  "fill-color": each(colour), "fill-opacity": each(opacity), "fill-outline-color": each(outline),
-});
-
-/** The basemap's layers, then the overlays', bottom to top. */
-const LAYERS: LayerSpecification[] = [
-  { id: "background", type: "background", paint: { "background-color": "#eef1f4" } },
-  // The state lines draw the borders: no anti-aliased outline pass for the fill.
-  { id: "states-fill", type: "fill", source: "outlines", filter: ["==", ["get", "level"], "state"], paint: { ...fill("#fbfbf8", 1, "#fbfbf8"), "fill-antialias": false } },
-  { id: "counties-line", type: "line", source: "outlines", minzoom: 5, filter: ["==", ["get", "level"], "county"], paint: line("#c9ccd1", 0.6) },
-  { id: "states-line", type: "line", source: "outlines", filter: ["==", ["get", "level"], "state"], paint: line("#9aa1ab", 1.1) },
-  ...overlayLayers(),
-];
-
-function overlayLayers(): LayerSpecification[] {
-  const reassigned: ExpressionSpecification = ["==", ["get", "reassigned"], true];
-  const layers: LayerSpecification[] = [
-    // The scenario's own street network, when it has one: the basemap's streets.
-    {
-      id: "network-road", type: "line", source: "network", filter: ["==", ["get", "mode"], "road"],
-      layout: { "line-join": "round", "line-cap": "round" },
-      paint: { "line-color": "#cfd5dd", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.5, 14, 1.5, 17, 4] },
-    },
-    {
-      id: "network-rail", type: "line", source: "network", filter: ["==", ["get", "mode"], "rail"],
-      paint: { ...line("#8b95a3", 1.2), "line-dasharray": [4, 2] },
-    },
-    { id: "areas", type: "fill", source: "overlays", filter: only("areas"), paint: fill(["get", "colour"], 0.1, ["get", "colour"]) },
-    {
-      id: "assignments", type: "line", source: "overlays", filter: only("assignments"),
-      paint: line(["case", reassigned, "#dc2626", "#64748b"], ["case", reassigned, 2.5, 1.2], 0.75),
-    },
-  ];
-  for (const [mode, colour] of Object.entries(MODE_COLOURS)) {
-    layers.push({
-      id: `flows-${mode}`, type: "line", source: "overlays", filter: only("flows", ["==", ["get", "mode"], mode]),
-      layout: { "line-cap": "round" },
-      paint: { ...line(colour, ["get", "width"], 0.8), ...(mode === "road" ? {} : { "line-dasharray": mode === "rail" ? [3, 1.5] : [1, 1.5] }) },
-    });
-  }
-  layers.push(
-    { id: "routes", type: "line", source: "overlays", filter: only("routes"), layout: { "line-join": "round", "line-cap": "round" }, paint: line(["get", "colour"], 3, 0.9) },
-    { id: "stops", type: "circle", source: "overlays", filter: only("stops"), paint: circle(3.5, "#ffffff", 1, ["get", "colour"], 2) },
-    {
-      id: "zones", type: "circle", source: "overlays", filter: only("zones"),
-      paint: circle(["get", "radius"], ["case", reassigned, "#fca5a5", "#93c5fd"], 0.55, ["case", reassigned, "#b91c1c", "#1d4ed8"], 1),
-    },
-    { id: "offtakers", type: "circle", source: "overlays", filter: only("offtakers"), paint: circle(6, "#111827", 1, "#fff", 1.5) },
-    { id: "depots", type: "circle", source: "overlays", filter: only("depots"), paint: circle(5, "#f59e0b", 1, "#78350f", 1.5) },
-    {
-      id: "hubs", type: "circle", source: "overlays", filter: only("hubs"),
-      paint: circle(
-        ["get", "radius"],
-        ["match", ["get", "change"], "opened", "#16a34a", "closed", "#dc2626",
-          ["interpolate", ["linear"], ["get", "utilisation"], 0, "#fde68a", 0.6, "#f59e0b", 0.9, "#ea580c", 1, "#b91c1c"]],
-        ["match", ["get", "change"], "closed", 0.55, 0.95],
-        "#1f2937", 2),
-    },
-    { id: "pin", type: "circle", source: "overlays", filter: only("pin"), paint: circle(8, "#dc2626", 1, "#fff", 3) },
-  );
-  return layers;
-}
 
 /** A feature's popup: its title and the rows a view stored as JSON in `rows`. */
 function describe(props: Record<string, unknown> | null): HTMLElement {

@@ -6,7 +6,7 @@ import { bbox, convex, featureCollection, point } from "@turf/turf";
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
 import { api } from "./api.js";
 import { money, num, pct } from "./dom.js";
-import type { MapHandle, Overlay } from "./map.js";
+import type { MapHandle, Overlay, PlaceLabel } from "./map.js";
 import type { Plan, PlanRoute, Scenario } from "./types.js";
 
 export const ROUTE_COLOURS = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#65a30d", "#dc2626", "#4f46e5", "#0d9488"];
@@ -148,6 +148,25 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
     routes: day.routes,
     stops: day.stops,
   };
+}
+
+/**
+ * The towns a scenario's zones lie in, one name each at the mean of their zones: zone names read
+ * "87102 Albuquerque, NM (Bernalillo County)" or "Santa Fe, NM (5 ZIPs)", and the place is the
+ * part before the first comma, without a leading ZIP code. Zones without a name get no label.
+ */
+export function placeLabels(scenario: Scenario): PlaceLabel[] {
+  const places = new Map<string, { lon: number; lat: number; n: number }>();
+  for (const z of scenario.zones) {
+    const text = z.name?.replace(/^\d{5}\s+/, "").split(",")[0].trim();
+    if (!text) continue;
+    const p = places.get(text) ?? { lon: 0, lat: 0, n: 0 };
+    p.lon += z.location.lon;
+    p.lat += z.location.lat;
+    p.n += 1;
+    places.set(text, p);
+  }
+  return [...places].map(([text, p]) => ({ text, lon: p.lon / p.n, lat: p.lat / p.n }));
 }
 
 /** Shows `layers` (clearing the rest) and frames the map on the zones, hubs and routes. */

@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseScenario, Plan, type ScenarioInput, zoneAvailableUnitsPerYear } from "../../src/domain/index.js";
 import { runScenario } from "../../src/pipeline/index.js";
+import { formatSummary, summarizePlan } from "../../src/pipeline/summary.js";
 
 const file = new URL("../fixtures/calibration-scenario.json", import.meta.url).pathname;
 const OPTS = { baseDir: dirname(file), seed: 1, routingIterations: 200, timeLimitS: 300 };
@@ -65,6 +66,9 @@ describe("a run with collection channels", () => {
         const zone = scenario.zones.map((z) => z.id).find((id) => new RegExp(`^day:${id}(-hz)?(-\\d+)?$`).test(st.id))!;
         pickedKg.set(zone, (pickedKg.get(zone) ?? 0) + st.loadKg - r.steps[i - 1].loadKg);
       }
+    // `solve` prints each zone's chosen channels
+    const printed = formatSummary(summarizePlan(plan));
+    for (const z of zones) expect(printed).toMatch(new RegExp(`^${z.zoneId} .*${z.options.filter((o) => o.chosen).map((o) => o.channel).join(".*") || "none"}`, "m"));
     expect(curb.size).toBeGreaterThan(0);
     expect(pickedKg.size).toBeGreaterThan(0);
     const unserved = plan.routing.unassigned.map((u) => u.id);

@@ -98,6 +98,14 @@ describe("setup times", () => {
     expect(waived).toBeGreaterThan(0);
   });
 
+  it("pays setup on a vehicle with an open end and one with an open start, optimally (exhaustive search)", () => {
+    optimalOnDays(4, (q, rand) => {
+      q.jobs = q.jobs.map((j) => ({ ...j, setupS: 300 + Math.floor(rand() * 600) }));
+      delete q.vehicles[0].end;
+      delete q.vehicles[1].start;
+    });
+  });
+
   it("the checker refuses a missing or a needless setup", () => {
     const p = smallDay(3, (q) => {
       q.jobs = q.jobs.map((j) => ({ ...j, setupS: 600, timeWindows: [] }));

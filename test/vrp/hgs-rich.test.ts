@@ -29,6 +29,17 @@ function cityDay(seed: number, nJobs: number): RoutingProblem {
   return planeProblem(pts, jobs, vehicles, ["kg", "m3"]);
 }
 
+/** Solved by the genetic search within `iterations` generations, checked, and as good as exhaustive search (stops served, then cost). */
+function expectGeneticOptimal(p: RoutingProblem, iterations: number, seed = 1): void {
+  const s = solveRouting(p, { seed, maxIterations: iterations });
+  expect(s.stats.solver).toBe("urbanmine-hgs");
+  const check = checkRouting(p, s);
+  expect(check.errors).toEqual([]);
+  const want = bruteForce(p);
+  expect(p.jobs.length - s.unassigned.length).toBe(want.served);
+  expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+}
+
 describe("hybrid genetic search (mixed fleet)", () => {
   it("is optimal on tiny city days with a mixed fleet, skills, windows and two dimensions", () => {
     let genetic = 0;
@@ -76,13 +87,7 @@ describe("hybrid genetic search (mixed fleet)", () => {
       const pts = randomPoints(rand, 8);
       const jobs = pts.slice(1).map((_, i) => job(`j${i}`, i + 1, [1 + Math.floor(rand() * 5)], { priority: rand() < 0.3 ? 10 : 0 }));
       const p = planeProblem(pts, jobs, [vehicle("a", [8]), vehicle("b", [8])]);
-      const s = solveRouting(p, { seed: 2, maxIterations: 1000 });
-      expect(s.stats.solver).toBe("urbanmine-hgs");
-      const check = checkRouting(p, s);
-      expect(check.errors).toEqual([]);
-      const want = bruteForce(p);
-      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
-      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      expectGeneticOptimal(p, 1000, 2);
     }
   });
 
@@ -90,13 +95,7 @@ describe("hybrid genetic search (mixed fleet)", () => {
     for (let seed = 1; seed <= 6; seed++) {
       const p = cityDay(seed * 43, 6);
       p.vehicles = p.vehicles.map((v) => (v.id === "van-1" ? { ...v, end: undefined } : v.id === "van-2" ? { ...v, start: undefined } : v));
-      const s = solveRouting(p, { seed: 1, maxIterations: 300 });
-      expect(s.stats.solver).toBe("urbanmine-hgs");
-      const check = checkRouting(p, s);
-      expect(check.errors).toEqual([]);
-      const want = bruteForce(p);
-      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
-      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      expectGeneticOptimal(p, 300);
     }
   });
 
@@ -109,13 +108,7 @@ describe("hybrid genetic search (mixed fleet)", () => {
         const s = Math.floor(rand() * 4) * 1200;
         return { ...j, timeWindows: [[s, s + 900], [s + 3600, s + 4800]] as Array<[number, number]> };
       });
-      const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
-      expect(s.stats.solver).toBe("urbanmine-hgs");
-      const check = checkRouting(p, s);
-      expect(check.errors).toEqual([]);
-      const want = bruteForce(p);
-      expect(p.jobs.length - s.unassigned.length).toBe(want.served);
-      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      expectGeneticOptimal(p, 1000);
     }
   });
 

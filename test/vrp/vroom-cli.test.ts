@@ -66,12 +66,12 @@ describe("urbanmine vrp PROBLEM.json", () => {
 
   it("refuses an unsupported VROOM feature with exit 2, VROOM's error JSON and the JSON path", async () => {
     const p = JSON.parse(readFileSync(join(root, "test/fixtures/vroom/example.json"), "utf8")) as { vehicles: Array<Record<string, unknown>> };
-    p.vehicles[0].breaks = [{ id: 1, service: 600 }];
+    p.vehicles[0].steps = [{ type: "job", id: 1 }];
     const r = await urbanmine(["vrp", tempJson(p), "--iterations", "10"]);
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { code: number; error: string };
     expect(out.code).toBe(2);
-    expect(out.error).toMatch(/vehicles\[0\]\.breaks: driver breaks are not supported yet/);
+    expect(out.error).toMatch(/vehicles\[0\]\.steps: custom or seeded routes \(vehicle steps\) are not supported yet/);
     expect(r.stderr).toMatch(/INVALID_INPUT/);
   });
 

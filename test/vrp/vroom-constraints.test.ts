@@ -45,6 +45,20 @@ describe("VROOM example with breaks, setup times and shipments", () => {
   });
 });
 
+describe("VROOM setup times and shipments with an open route", () => {
+  it("answers the example with vehicle 3's open end, setup on every job and a shipment; the checker agrees", () => {
+    const input = fixture("example.json");
+    delete input.vehicles[1].speed_factor;
+    for (const j of input.jobs) j.setup = 90;
+    input.shipments = [{ amount: [0, 1], pickup: { id: 7, location_index: 4, service: 120, setup: 60 }, delivery: { id: 7, location_index: 9, service: 120 } }];
+    const out = solveVroom(input, 150);
+    const check = checkVroomSolution(input, out);
+    expect(check.errors).toEqual([]);
+    expect(out.summary?.cost).toBe(check.cost);
+    expect(out.summary?.setup).toBeGreaterThan(0);
+  });
+});
+
 describe("VROOM breaks and setup times", () => {
   it("places each vehicle's breaks and pays setup times; the checker agrees", () => {
     const input = fixture("example.json");

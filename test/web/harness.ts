@@ -36,7 +36,7 @@ export function browserAvailable(suite: string): boolean {
  * runs on SwiftShader (ANGLE's CPU renderer; --enable-unsafe-swiftshader since Chromium 137, as
  * these machines have no GPU) and the page is composited in software (--disable-gpu), which is
  * what Chromium does when it finds no usable GPU. Compositing on SwiftShader as well (without
- * --disable-gpu) costs the GPU process more (1.9-2.3 against 1.3-1.6 CPU-s per plan view,
+ * --disable-gpu) costs the GPU process more (1.9-2.3 against 1.3-1.8 CPU-s per plan view,
  * bench/README.md). New-headless Chromium also opens its omnibox pop-up (a WebUI page in its own
  * renderer) for every new window; a user's browser has it running already, and it cost about
  * 0.9 CPU-s per new tab here, so it is switched off to keep the browser's CPU figures the page's.

@@ -26,14 +26,19 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
   const load = Float64Array.from({ length: nDims }, (_, q) => data.vInitialLoad[v * nDims + q]);
   const steps: RouteStep[] = [];
   let t = Math.max(data.vShiftStartS[v], seg.e);
+  // -1: an open start, 0 km and 0 s from the first stop
   let here = data.vStart[v];
   let km = 0;
   const push = (s: Omit<RouteStep, "load" | "distanceKm">): void => {
     steps.push({ ...s, load: Array.from(load), distanceKm: km });
     t = s.departureS;
   };
-  push({ type: "start", location: here, arrivalS: t, waitingS: 0, serviceS: 0, departureS: t });
+  if (here >= 0) push({ type: "start", location: here, arrivalS: t, waitingS: 0, serviceS: 0, departureS: t });
   const drive = (to: number): number => {
+    if (here < 0) {
+      here = to;
+      return t;
+    }
     km += data.distanceKm[here * m + to];
     const arrival = t + data.durationS[here * m + to] / data.vSpeedFactor[v];
     here = to;
@@ -69,8 +74,10 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
     const begin = Math.max(t, data.breakStartS[b]);
     push({ type: "break", breakId: veh.breaks?.[k]?.id ?? `break-${k}`, location: here, arrivalS: t, waitingS: begin - t, serviceS: data.breakServiceS[b], departureS: begin + data.breakServiceS[b] });
   }
-  const endS = drive(data.vEnd[v]);
-  push({ type: "end", location: here, arrivalS: endS, waitingS: 0, serviceS: 0, departureS: endS });
+  if (data.vEnd[v] >= 0) {
+    const endS = drive(data.vEnd[v]);
+    push({ type: "end", location: here, arrivalS: endS, waitingS: 0, serviceS: 0, departureS: endS });
+  }
   const durationS = steps[steps.length - 1].departureS - steps[0].arrivalS;
   const jobs = steps.filter((s) => s.type === "job").length;
   const costUsd = routeCostUsd(data, v, jobs, km, durationS);

@@ -82,13 +82,12 @@ export function withRichFeatures(d: ProblemData, h: HgsData): HgsData {
     readyS,
     dueS,
     jobMask: grow(h.jobMask, -1),
+    // breaks are never left out (see HgsData.prize), and have no other copy
+    priority: grow(h.priority, 0),
+    prize: grow(h.prize, Infinity),
+    nextCopy: Int32Array.from({ length: n }, (_, c) => (c < n0 ? h.nextCopy[c] : c)),
     setupS: grow(h.setupS, 0),
     tags: grow(h.tags, 0),
-    priority: grow(h.priority, 0),
-    // a break is never left out: an infinite prize
-    prize: grow(h.prize, Infinity),
-    // a break is its own only copy
-    nextCopy: Int32Array.from({ length: n }, (_, c) => (c < n0 ? h.nextCopy[c] : c)),
     vCapacity,
     vInitialLoad: widen(h.vInitialLoad),
     startLoad: widen(h.startLoad),

@@ -27,7 +27,10 @@ import { split } from "./split.js";
 //   X-n200-k36 0.07% vs 0.10%).
 // - a mixed fleet: a granular neighbourhood of 20 (40 as for VRPTW gave fewer generations and
 //   dearer days at 15 CPU-s on the day200 rich day, seeds 1-2, both variants).
-const PARAMS = { mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, targetFeasible: 0.2, restartAfter: 20_000 };
+// - optionalAfter: fresh individuals, none feasible, after which stops become optional (on day200
+//   with a fleet too small, the whole initial population built with every stop forced took 90%
+//   of a 20 CPU-s budget).
+const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, targetFeasible: 0.2, restartAfter: 20_000 };
 /**
  * Generations without a new best after which the search stops ("no-improvement"): 200 per
  * customer, at least 1,000 and at most two restarts' worth. A day of a few stops gets there
@@ -101,8 +104,14 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // a mixed fleet: each new individual opens vehicles in its own random order, so the
   // population starts from many fleet mixes (cheapest-first would only ever open the cheapest type)
   const randomFleet = (): Int32Array => Int32Array.from(rng.shuffle(Array.from({ length: nRoutes }, (_, r) => r)));
-  const fresh = (): void =>
-    data.giantTour ? educate(split(data, randomTour(), nRoutes, capPenalty, twPenalty)) : educate(noRoutes(), randomTour(), randomFleet());
+  const fresh = (): void => {
+    if (data.giantTour) educate(split(data, randomTour(), nRoutes, capPenalty, twPenalty));
+    // optional stops: half the time the local search's feasible insertions in random order (no
+    // excess to repair: fast), else every stop inserted and the excess left out (other stops
+    // left out: measured necessary for the optimum on the exhaustive-search cases)
+    else if (ls.optional && rng.next() < 0.5) educate(noRoutes());
+    else educate(noRoutes(), randomTour(), randomFleet());
+  };
   const offspring = (): void => {
     if (data.giantTour) educate(split(data, orderedCrossover(pop.select().tour, pop.select().tour, rng), nRoutes, capPenalty, twPenalty));
     else {
@@ -122,6 +131,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   for (let k = 0; k < initial && !stop(); k++) {
     fresh();
     if (stopper.progress() > 0.2 && pop.size() >= 2) break;
+    // nothing feasible among the first few (repairs included): most likely not every stop fits
+    if (!data.giantTour && !pop.best && k + 1 === PARAMS.optionalAfter) ls.optional = true;
   }
   // nothing feasible among the initial population: most likely not every customer fits (fleet
   // or horizon too small); from now on stops are optional (the giant-tour variant cannot leave

@@ -108,7 +108,7 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   // an open start (end) is VROOM's start (end) step at the first (last) job's place
   const startIndex = first.type === "start" ? v.start_index : tasks[0].job.location_index;
   if (first.type === "start") arrive(startIndex);
-  push("start", first.type === "start" ? first : { ...first, waitingS: 0 }, startIndex, 0, v.start ? { location: v.start } : {});
+  push("start", first.type === "start" ? first : { ...first, waitingS: 0, setupS: 0 }, startIndex, 0, v.start ? { location: v.start } : {});
   let k = 0;
   for (const s of route.steps.slice(first.type === "start" ? 1 : 0, last.type === "end" ? -1 : undefined)) {
     if (s.type === "break") {
@@ -123,7 +123,7 @@ function toRoute(ctx: VroomContext, route: RoutingRoute, vehicleIndex: Map<strin
   }
   const endIndex = last.type === "end" ? v.end_index : tasks[tasks.length - 1].job.location_index;
   if (last.type === "end") arrive(endIndex);
-  const endStep: RouteStep = last.type === "end" ? last : { ...last, arrivalS: last.departureS, waitingS: 0 };
+  const endStep: RouteStep = last.type === "end" ? last : { ...last, arrivalS: last.departureS, waitingS: 0, setupS: 0 };
   push("end", endStep, endIndex, 0, v.end ? { location: v.end } : {});
 
   const duration = steps[steps.length - 1].duration;

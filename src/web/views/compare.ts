@@ -4,7 +4,7 @@
 import { api } from "../api.js";
 import type { App } from "../app.js";
 import { h, mount, num } from "../dom.js";
-import { planLayers, showLayers, showNetwork } from "../plan-layers.js";
+import { placeLabels, planLayers, showLayers, showNetwork } from "../plan-layers.js";
 import type { Comparison, PlanEnvelopeT, PlanSummaryT, Scenario, ScenarioSummaryT } from "../types.js";
 
 async function allPlans(): Promise<PlanSummaryT[]> {
@@ -59,6 +59,7 @@ export async function renderCompare(app: App, a?: string, b?: string): Promise<v
   const { change, reassigned } = hubSets(pa, pb);
   const closed = pa.plan.siting.hubs.filter((x) => change.get(x.siteId) === "closed");
   showLayers(app.map, planLayers(pb.plan, scenario, { hubChange: change, reassigned, extraHubs: closed }));
+  app.map.setLabels(placeLabels(scenario));
   await showNetwork(app.map, pb.scenarioId);
   const opened = [...change].filter(([, c]) => c === "opened").map(([id]) => id);
   const rows = cmp.rows.filter((r) => !r.kpi.startsWith("day.") || r.kpi === "day.kmDriven");

@@ -7,7 +7,7 @@ import { api, apiText } from "../api.js";
 import { download, type App } from "../app.js";
 import { h, money, mount, num } from "../dom.js";
 import { kpiPanel } from "../kpi-panel.js";
-import { drawNetwork, networkLines, planLayers, ROUTE_COLOURS, showLayers } from "../plan-layers.js";
+import { drawNetwork, networkLines, placeLabels, planLayers, ROUTE_COLOURS, showLayers } from "../plan-layers.js";
 import type { PlanEnvelopeT, Scenario } from "../types.js";
 
 function legend(): HTMLElement {
@@ -40,6 +40,7 @@ export async function renderPlan(app: App, id: string): Promise<void> {
   const plan = env.plan;
   app.mark("planData", performance.now() - t0);
   showLayers(app.map, planLayers(plan, scenario));
+  app.map.setLabels(placeLabels(scenario));
   drawNetwork(app.map, network);
   const csv = (table: string) => h("button", { type: "button", class: "link", onclick: async () => {
     download(`${id}-${table}.csv`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=csv&table=${table}`), "text/csv");

@@ -7,7 +7,7 @@ import type { App } from "../app.js";
 import { errorBox, h, money, mount, num } from "../dom.js";
 import { bboxPolygon, featureCollection } from "@turf/turf";
 import type { FeatureCollection } from "geojson";
-import { ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
+import { placeLabels, ROUTE_COLOURS, showLayers, showNetwork } from "../plan-layers.js";
 import type { Job, PlanSummaryT, Scenario, ScenarioSummaryT, Session } from "../types.js";
 import { solvePanel } from "./solve.js";
 
@@ -163,6 +163,7 @@ export async function renderScenario(app: App, id: string): Promise<void> {
     api<{ items: Job[] }>("GET", `/v1/scenarios/${encodeURIComponent(id)}/jobs`),
   ]);
   scenarioLayers(app, scenario);
+  app.map.setLabels(placeLabels(scenario));
   await showNetwork(app.map, scenario.id);
   const live = jobs.items.find((j) => j.state === "queued" || j.state === "running");
   mount(app.panel,
