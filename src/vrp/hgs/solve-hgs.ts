@@ -3,7 +3,8 @@
 // penalties. Identical vehicles at one depot: random giant tours, split, ordered crossover.
 // A mixed fleet: random-order cheapest insertion and route-based crossover, routes bound to
 // vehicles. Stops are optional (VROOM's model: served priority, then stops served, then cost)
-// when asked, or once the initial population holds no solution serving every stop: the local
+// when asked, for several windows per stop, or once the first few individuals hold no solution
+// serving every stop: the local
 // search then leaves out the stops least worth their excess. Stops early when nothing improved
 // for a long run (see noImprovementLimit).
 import type { Rng } from "../random.js";
