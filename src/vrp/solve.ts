@@ -59,8 +59,10 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
 function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
   const onBest = (cost: number): void => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit });
   let routes = solveHgs(hgs, rng, stopper, onBest);
-  // a classic fleet too small for every stop: routes bound to vehicles, stops optional
-  if (!routes && hgs.giantTour) {
+  // a classic fleet that cannot carry every stop: routes bound to vehicles, stops optional (a
+  // fleet that can, but whose initial population found nothing feasible, e.g. tight windows at
+  // a small iteration budget, goes on to the general search, as R101 at 20 iterations does)
+  if (!routes && hgs.giantTour && fleetTooSmall(data)) {
     hgs = toHgsData(data, true) as HgsData;
     routes = solveHgs(hgs, rng, stopper, onBest, true);
   }
@@ -68,6 +70,18 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
   const sol = new Solution(data);
   routes.forEach((r, v) => sol.setRoute(v, [...data.lockedPrefix[v], ...r.map((c) => hgs.jobOf[c])], 0));
   return sol.refreshCosts(ev) ? sol : null;
+}
+
+/** True when the whole fleet's capacity in some dimension is below what the jobs need. */
+function fleetTooSmall(d: ProblemData): boolean {
+  for (let q = 0; q < d.nDims; q++) {
+    let need = 0;
+    let room = 0;
+    for (let j = 0; j < d.nJobs; j++) need += d.jobAmount[j * d.nDims + q];
+    for (let v = 0; v < d.nVehicles; v++) room += d.vCapacity[v * d.nDims + q];
+    if (need > room + 1e-9) return true;
+  }
+  return false;
 }
 
 /**

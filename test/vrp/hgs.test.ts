@@ -24,16 +24,18 @@ describe("hybrid genetic search (classic variant)", () => {
       for (const seed of [1, 2, 3]) {
         const p = classic(seed * 31 + (windows ? 1 : 0), 6, windows);
         p.vehicles = p.vehicles.slice(0, 3);
-        // not every customer fits in some cases: stops then become optional, which takes more generations
+        // not every customer fits in some cases (windows, not capacity): the general search
+        // takes those, as it takes a classic day whose initial population has nothing feasible
         const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
-        solvers.push(s.stats.solver);
         const check = checkRouting(p, s);
         expect(check.errors).toEqual([]);
         const want = bruteForce(p);
+        if (want.served === p.jobs.length) solvers.push(s.stats.solver);
         expect(p.jobs.length - s.unassigned.length).toBe(want.served);
         expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
       }
     }
+    expect(solvers.length).toBeGreaterThan(0);
     expect(solvers.every((x) => x === "urbanmine-hgs")).toBe(true);
   });
 
