@@ -113,21 +113,11 @@ export function buildReport(data: SitingData, plans: YearPlan[], figures: YearFi
   const totalDisposed: Record<string, number> = Object.fromEntries(s.materials.map((m) => [m.id, 0]));
   let totalIn = 0;
   for (const { hub } of p.open) {
-    const inKg = f.loadT[hub].reduce((a, v) => a + v, 0) * 1000;
-    const materialsKg: Record<string, number> = {};
-    const disposedKg: Record<string, number> = {};
-    let out = 0;
-    s.materials.forEach((m, mi) => {
-      materialsKg[m.id] = soldT[hub][mi] * 1000;
-      disposedKg[m.id] = (f.outT[hub][mi] - soldT[hub][mi]) * 1000;
-      totalSold[m.id] += materialsKg[m.id];
-      totalDisposed[m.id] += disposedKg[m.id];
-      out += f.outT[hub][mi] * 1000;
-    });
+    const { inKg, materialsKg, disposedKg, outKg } = nodeBalance(s.materials, f.loadT[hub], f.outT[hub], soldT[hub], totalSold, totalDisposed);
     totalIn += inKg;
     // Streams with regional steps leave the hub as they are, for a centre.
     const shippedKg = (f.centres?.shippedT[hub] ?? []).reduce((a, v) => a + v, 0) * 1000;
-    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - out - shippedKg, ...(f.centres ? { shippedKg } : {}) });
+    massBalance.push({ hubId: s.hubSites[hub].id, inKg, materialsKg, disposedKg, lossKg: inKg - outKg - shippedKg, ...(f.centres ? { shippedKg } : {}) });
   }
   const centreFrom = (centre: number): number => plans.find((q) => q.centres?.open.some((o) => o.centre === centre))?.year ?? p.year;
   const regional = data.regional && p.centres ? regionalReport(data, p, f, totalSold, totalDisposed, centreFrom) : null;
@@ -249,20 +239,38 @@ function regionalReport(data: SitingData, p: YearPlan, f: YearFigures, totalSold
   const soldT = reg.centres.map(() => new Array<number>(s.materials.length).fill(0));
   for (const x of c.sold) soldT[x.centre][x.material] += x.tonnes;
   const massBalance: Plan["massBalance"] = c.open.map(({ centre }) => {
-    const inKg = fc.loadT[centre].reduce((a, v) => a + v, 0) * 1000;
-    const materialsKg: Record<string, number> = {};
-    const disposedKg: Record<string, number> = {};
-    let out = 0;
-    s.materials.forEach((m, mi) => {
-      materialsKg[m.id] = soldT[centre][mi] * 1000;
-      disposedKg[m.id] = (fc.outT[centre][mi] - soldT[centre][mi]) * 1000;
-      totalSold[m.id] += materialsKg[m.id];
-      totalDisposed[m.id] += disposedKg[m.id];
-      out += fc.outT[centre][mi] * 1000;
-    });
-    return { hubId: reg.centres[centre].id, echelon: "regional" as const, inKg, materialsKg, disposedKg, lossKg: inKg - out };
+    const { inKg, materialsKg, disposedKg, outKg } = nodeBalance(s.materials, fc.loadT[centre], fc.outT[centre], soldT[centre], totalSold, totalDisposed);
+    return { hubId: reg.centres[centre].id, echelon: "regional" as const, inKg, materialsKg, disposedKg, lossKg: inKg - outKg };
   });
   return { centres, shipments, massBalance };
+}
+
+/**
+ * One node's (hub's or centre's) mass balance in kg: what came in, what of each material was sold
+ * and disposed of, and all it put out; adds its sold and disposed kg to the running totals.
+ */
+function nodeBalance(
+  materials: ReadonlyArray<{ id: string }>,
+  loadT: ArrayLike<number>,
+  outT: ArrayLike<number>,
+  soldT: ArrayLike<number>,
+  totalSold: Record<string, number>,
+  totalDisposed: Record<string, number>,
+): { inKg: number; materialsKg: Record<string, number>; disposedKg: Record<string, number>; outKg: number } {
+  let inT = 0;
+  for (let k = 0; k < loadT.length; k++) inT += loadT[k];
+  const inKg = inT * 1000;
+  const materialsKg: Record<string, number> = {};
+  const disposedKg: Record<string, number> = {};
+  let outKg = 0;
+  materials.forEach((m, mi) => {
+    materialsKg[m.id] = soldT[mi] * 1000;
+    disposedKg[m.id] = (outT[mi] - soldT[mi]) * 1000;
+    totalSold[m.id] += materialsKg[m.id];
+    totalDisposed[m.id] += disposedKg[m.id];
+    outKg += outT[mi] * 1000;
+  });
+  return { inKg, materialsKg, disposedKg, outKg };
 }
 
 /** Capture rates and cost factors of the collection channels, with their sources. */
