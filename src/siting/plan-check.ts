@@ -4,6 +4,7 @@
 // recomputes the objective from the scenario's factors.
 import { PROCESS_STEPS, type Scenario, type TravelMatrix } from "../domain/index.js";
 import { checkChannelPlan } from "./channel-check.js";
+import { checkOpenSites } from "./open-sites.js";
 import { checkRegionalPlan } from "./regional-check.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
 import type { SitingData } from "./siting-data.js";
@@ -35,16 +36,7 @@ export function checkSitingPlan(data: SitingData, road: TravelMatrix, plans: Yea
   plans.forEach((p, t) => {
     const f = figures[t];
     const yr = `year ${p.year}`;
-    const open = new Map<number, number>();
-    for (const o of p.open) {
-      const h = s.hubSites[o.hub];
-      if (open.has(o.hub)) v.push(`${yr}: hub ${h.id} open at two sizes`);
-      open.set(o.hub, o.size);
-      if (h.status === "forced-closed") v.push(`${yr}: hub ${h.id} is forced closed but open`);
-    }
-    s.hubSites.forEach((h, hi) => {
-      if ((h.status === "forced-open" || h.status === "existing") && !open.has(hi)) v.push(`${yr}: hub ${h.id} must be open`);
-    });
+    const open = checkOpenSites("hub", s.hubSites, p.open.map((o) => [o.hub, o.size]), yr, v);
     for (const [hub, size] of prevOpen) {
       const now = open.get(hub);
       const sizes = s.hubSites[hub].sizes;

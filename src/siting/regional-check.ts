@@ -3,6 +3,7 @@
 // from the hub that received it (and no other stream), only to open centres by a mode they
 // receive, within capacity, and each centre's recovered materials all sold or disposed of.
 import type { YearFigures } from "./evaluate.js";
+import { checkOpenSites } from "./open-sites.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -16,21 +17,12 @@ export function checkRegionalPlan(
   tol: number,
 ): { violations: string[]; open: Map<number, number> } {
   const reg = data.regional;
-  const open = new Map<number, number>();
-  if (!reg) return { violations: [], open };
+  if (!reg) return { violations: [], open: new Map<number, number>() };
   const s = data.scenario;
   const v: string[] = [];
   const yr = `year ${p.year}`;
   const c = p.centres ?? { open: [], shipped: [], sold: [], disposed: [] };
-  for (const o of c.open) {
-    const site = reg.centres[o.centre];
-    if (open.has(o.centre)) v.push(`${yr}: centre ${site.id} open at two sizes`);
-    open.set(o.centre, o.size);
-    if (site.status === "forced-closed") v.push(`${yr}: centre ${site.id} is forced closed but open`);
-  }
-  reg.centres.forEach((site, r) => {
-    if ((site.status === "forced-open" || site.status === "existing") && !open.has(r)) v.push(`${yr}: centre ${site.id} must be open`);
-  });
+  const open = checkOpenSites("centre", reg.centres, c.open.map((o) => [o.centre, o.size]), yr, v);
   for (const [r, size] of prev) if (open.get(r) !== size) v.push(`${yr}: centre ${reg.centres[r].id} closed or resized after opening`);
   const shipped = f.centres?.shippedT ?? [];
   s.hubSites.forEach((h, hi) =>
