@@ -32,7 +32,9 @@ import { split } from "./split.js";
 // - optionalAfter: fresh individuals, none feasible, after which stops become optional (on day200
 //   with a fleet too small, the whole initial population built with every stop forced took 90%
 //   of a 20 CPU-s budget).
-const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, restartAfter: 20_000 };
+// - feasibleWithin: generations a giant-tour search runs with nothing feasible before it gives
+//   the day up (two penalty updates; R101 finds feasible solutions in its initial population).
+const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, restartAfter: 20_000, feasibleWithin: 200 };
 /**
  * Penalties (PenaltyManager): HGS-CVRP's schedule, measured at 60 CPU-s on the X instances: a
  * feasible share of 0.2 targeted, each penalty updated every 100 registered individuals by 1.2
@@ -152,6 +154,9 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     }
   }
   while (!stop()) {
+    // giant tours: still nothing feasible after this many generations, most likely not every
+    // customer fits (windows or horizon): the caller's other search takes the day
+    if (data.giantTour && !overallBest && stopper.iteration >= PARAMS.feasibleWithin) return null;
     stopper.iteration++;
     offspring();
     if (sinceBest >= noImprovementLimit(n)) {
