@@ -120,6 +120,10 @@ export const Scenario = z
       .array(PickupRequest)
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
+    incompatibleTags: z
+      .array(z.tuple([z.string().min(1), z.string().min(1)]))
+      .optional()
+      .describe('Pairs of tags (streams[].tags, pickups[].tags) that never share a vehicle on a day, e.g. [["lithium", "ferrous"]]'),
     transport: Transport,
     channels: Channels.optional(),
     processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),
