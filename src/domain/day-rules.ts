@@ -5,6 +5,7 @@ import { clockToSeconds } from "./common.js";
 import type { InputIssue } from "./errors.js";
 import type { PickupRequest } from "./fleet.js";
 import type { Scenario } from "./scenario.js";
+import { haversineM } from "./service-area.js";
 
 /** Tags a pickup of `units` carries: its own, then those of every stream it hands in (sorted, unique). */
 export function unitsTags(scenario: Scenario, units: Record<string, number>, own: readonly string[] = []): string[] {
@@ -13,10 +14,16 @@ export function unitsTags(scenario: Scenario, units: Record<string, number>, own
   return [...tags].sort();
 }
 
-/** Setup seconds of a pickup: its own, else its zone's, else 0. */
-export function pickupSetupS(scenario: Scenario, request: Pick<PickupRequest, "setupS" | "zoneId">): number {
+/** Setup seconds of a pickup: its own, else its zone's (`zoneId`, else the nearest zone), else 0. */
+export function pickupSetupS(scenario: Scenario, request: Pick<PickupRequest, "setupS" | "zoneId" | "location">): number {
   if (request.setupS !== undefined) return request.setupS;
-  return scenario.zones.find((z) => z.id === request.zoneId)?.setupS ?? 0;
+  if (!scenario.zones.some((z) => z.setupS !== undefined)) return 0;
+  const { lat, lon } = request.location;
+  const zone =
+    request.zoneId !== undefined
+      ? scenario.zones.find((z) => z.id === request.zoneId)
+      : scenario.zones.reduce((a, z) => (haversineM(lat, lon, z.location.lat, z.location.lon) < haversineM(lat, lon, a.location.lat, a.location.lon) ? z : a));
+  return zone?.setupS ?? 0;
 }
 
 /** Whether the scenario asks for a feature only routes of one trip model (breaks, setup, incompatible tags). */

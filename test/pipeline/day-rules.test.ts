@@ -79,6 +79,11 @@ describe("breaks, setup times and incompatible tags from the scenario", () => {
     expect(job("p1").setupS).toBe(240); // its zone's (z1)
     expect(job("p5").setupS).toBeUndefined(); // z2 has none
     expect(job("p6").setupS).toBe(420); // its own
+    // without a zoneId, the nearest zone's: p1 stands nearest z1
+    const noZone = withRules();
+    delete noZone.pickups![0].zoneId;
+    const s2 = parseScenario(noZone);
+    expect(routeIt(s2).problem.jobs.find((j) => j.id === "p1")!.setupS).toBe(240);
   });
 
   it("routes the day honouring each, checked by the independent checker", () => {
