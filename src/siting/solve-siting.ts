@@ -95,8 +95,6 @@ export async function solveSiting(
   // Past this size HiGHS cannot improve on the Lagrangian path within a limit (nor always load
   // the model): the relaxation gets most of the time and HiGHS is not run.
   const large = model.milp.value.length > HIGHS_MAX_NONZEROS;
-  const trace = (what: string): void => void (process.env.TRACE_SITING && console.error(what, ((now() - t0) / 1000).toFixed(1)));
-  trace('model');
   let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, { ...options, engineS }, large ? { maxEvaluations: LARGE_EVALUATIONS } : {}, large) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
@@ -109,7 +107,6 @@ export async function solveSiting(
           shouldStop: options.shouldStop,
         })
       : null;
-  trace(`start ${start?.objective} lag ${computed?.boundUsd} it ${computed?.iterations}`);
   // A bound above a feasible plan's objective is impossible: such a result is not trusted.
   const lag = computed && start && computed.boundUsd <= start.objective + OBJECTIVE_TOL * Math.max(1, Math.abs(start.objective)) ? computed : null;
   // Lagrangian heuristic: the relaxation's open hubs and its prices (processing and material at
@@ -117,14 +114,12 @@ export async function solveSiting(
   // to HiGHS, which improves the start itself.)
   if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
     const second = await warmStart(model, solver, { ...options, engineS }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
-    trace(`second ${second?.objective}`);
     if (second && second.objective < start.objective) start = second;
-    // What is left of the limit (less a twentieth for checking and reporting) goes to completing
-    // the best plan again from itself, each open hub's size free.
-    const polishS = options.timeLimitS * 0.95 - (now() - t0) / 1000;
+    // What is left of the limit (less a tenth for checking and reporting) goes to completing the
+    // best plan again from itself, each open hub's size free.
+    const polishS = options.timeLimitS * 0.9 - (now() - t0) / 1000;
     if (start.choice && polishS >= 1 && !options.shouldStop?.()) {
       const x = await complete(model, solver, fixToChoice(model, start.choice, undefined, true), { ...options, engineS }, polishS, start.x);
-      trace(`polished ${x && objectiveOf(model.milp, x)}`);
       if (x && objectiveOf(model.milp, x) < start.objective) start = { x, objective: objectiveOf(model.milp, x) };
     }
   }
@@ -201,8 +196,9 @@ async function warmStart(model: SitingModel, solver: MilpSolver, options: RunOpt
   // be completed (e.g. an offtake minimum in an early year), all open from year 1.
   const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
   for (const p of phased ? [phased, undefined] : [undefined]) {
-    // Reassigned zones are never dearer than the greedy ones at the reassignment's costs.
-    const moved = large && !p ? reassignZones(model, choice, { arcUsd: choose.arcUsd }) : null;
+    // Zones move at the plan's own costs (the hubs may have been chosen at the relaxation's
+    // prices); the moves never make the arcs and hubs dearer.
+    const moved = large && !p ? reassignZones(model, choice) : null;
     const limitS = options.timeLimitS / 20;
     const done = moved && (await complete(model, solver, fixToChoice(model, moved), options, 2 * limitS, undefined, moved));
     if (done) return { x: done, objective: objectiveOf(model.milp, done), choice: moved };
@@ -230,7 +226,6 @@ async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel
   });
   const x = r.x ? reduced.expand(r.x) : null;
   const best = x && checkMilpSolution(model.milp, x).feasible ? x : null;
-  if (process.env.TRACE_SITING) console.error(`complete: seeded ${seeded && objectiveOf(model.milp, seeded)} -> ${best && objectiveOf(model.milp, best)}`);
   return best && (!seeded || objectiveOf(model.milp, best) <= objectiveOf(model.milp, seeded)) ? best : (seeded ?? best);
 }
 
