@@ -51,16 +51,21 @@ describe("reassignZones", () => {
   });
 });
 
+/** The two full hubs with sorting at 60 USD/t in-house, 120 outside, and sorters of (t/yr, m²). */
+function sortersModel(sorters: Array<[number, number]>) {
+  const { scenario, road } = twoFullHubs({
+    processing: { steps: { sorting: { inHouseCostUsdPerT: 60, outsourceCostUsdPerT: 120 } } },
+    enterprises: sorters.map(([t, m2], i) => ({ id: `e${i}`, name: `e${i}`, processStep: "sorting", throughputTPerYear: t, floorSpaceM2: m2, jobs: 1 })),
+  });
+  return buildSitingModel(buildSitingData(scenario, { road }));
+}
+
 describe("placeEnterprises", () => {
   it("puts the large sorter at one hub and the small one at the other, not both at one", () => {
-    const { scenario, road } = twoFullHubs({
-      processing: { steps: { sorting: { inHouseCostUsdPerT: 60, outsourceCostUsdPerT: 120 } } },
-      enterprises: [
-        { id: "big", name: "big", processStep: "sorting", throughputTPerYear: 80, floorSpaceM2: 400, jobs: 1 },
-        { id: "small", name: "small", processStep: "sorting", throughputTPerYear: 30, floorSpaceM2: 400, jobs: 1 },
-      ],
-    });
-    const model = buildSitingModel(buildSitingData(scenario, { road }));
+    const model = sortersModel([
+      [80, 400],
+      [30, 400],
+    ]);
     const hubOf = placeEnterprises(model, choiceOf(model, [0, 1, 0, 1]));
     // big saves 60 × 80 anywhere; small then saves 60 × 20 beside it but 60 × 30 at the other hub.
     expect(new Set(hubOf).size).toBe(2);
@@ -68,17 +73,13 @@ describe("placeEnterprises", () => {
   });
 
   it("leaves out an enterprise whose floor space no open hub has", () => {
-    const { scenario, road } = twoFullHubs({
-      processing: { steps: { sorting: { inHouseCostUsdPerT: 60, outsourceCostUsdPerT: 120 } } },
-      enterprises: [
-        { id: "a", name: "a", processStep: "sorting", throughputTPerYear: 50, floorSpaceM2: 700, jobs: 1 },
-        { id: "b", name: "b", processStep: "sorting", throughputTPerYear: 40, floorSpaceM2: 700, jobs: 1 },
-        { id: "c", name: "c", processStep: "sorting", throughputTPerYear: 30, floorSpaceM2: 700, jobs: 1 },
-      ],
-    });
-    const model = buildSitingModel(buildSitingData(scenario, { road }));
+    const model = sortersModel([
+      [50, 700],
+      [40, 700],
+      [30, 700],
+    ]);
     const hubOf = Array.from(placeEnterprises(model, choiceOf(model, [0, 1, 0, 1])));
-    // 1,000 m² per hub holds one of them: the two largest get a hub each, c none.
+    // 1,000 m² per hub holds one of them: the two largest get a hub each, the third none.
     expect(hubOf[2]).toBe(-1);
     expect(new Set(hubOf.slice(0, 2)).size).toBe(2);
   });
