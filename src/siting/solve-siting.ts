@@ -45,11 +45,11 @@ export interface SitingOptions {
    * the pipeline sets it from the routed day (see pipeline/calibrate-collection.ts).
    */
   collectionScale?: CollectionScale;
-  /** Subgradient iterations of the Lagrangian bound; default 500 (2,000 on models HiGHS does not get), stopped early at 30% of the limit (75%). */
+  /** Subgradient iterations of the Lagrangian bound; default 500 (2,000 on models HiGHS does not get), stopped early at 30% of the limit (60%). */
   lagrangianIterations?: number;
   /**
    * What the time limit counts: wall-clock time (default) or the process's CPU time, for
-   * benchmarks on a shared machine (HiGHS's own limits stay wall-clock).
+   * benchmarks on a shared machine (HiGHS's own limits, wall-clock, are then stretched by the wall-to-CPU ratio seen so far).
    */
   clock?: "wall" | "cpu";
 }
