@@ -1,9 +1,9 @@
 // Stress test of a plan against uncertain supply: the plan's hubs (and sizes, and enterprises),
 // its zones' collection channels and drop-off points, and its regional centres stay; each sample
-// draws every zone's participation and device mix, re-assigns the zones (with their channels) to
-// the open hubs within their capacities, sends streams on to the open centres, re-prices
-// processing and the material outlets, and records cost, tonnes that cannot be taken, and
-// over-capacity. Seeded: one seed, one set of samples.
+// draws every zone's participation and device mix, keeps the plan's zone → hub assignment (a hub
+// over capacity sheds zones, with their channels, to open hubs with room), sends streams on to
+// the open centres, re-prices processing and the material outlets, and records cost, tonnes that
+// cannot be taken, and over-capacity. Seeded: one seed, one set of samples.
 import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
 import { buildSitingData, evaluateFixedHubs, type FixedHubs } from "../siting/index.js";
 import { Rng } from "../vrp/index.js";
@@ -50,7 +50,8 @@ export interface StressReport {
   seed: number;
   supplyCv: number;
   mixCv: number;
-  hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
+  /** `planUtilisation`: the hub's load ÷ capacity on the plan's own supply (the deterministic row). */
+  hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; planUtilisation: number; utilisation: Percentiles; shareOverCapacity: number }>;
   /** The plan's regional centres, likewise (empty without). */
   centres: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
   /** The plan's own supply and figures re-priced the same way (the reference point). */
@@ -142,6 +143,7 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
   const yearSupply = data.supplyT.map((row, z) => row.map((v) => v * data.supplyFactor[z][year - 1]));
   const runs = sampleSupplies(yearSupply, options).map(run);
   const results = runs.map((r) => r.sample);
+  const own = run(yearSupply);
   const col = (k: keyof StressSample): number[] => results.map((r) => r[k]);
   const keys = ["supplyT", "costUsd", "revenueUsd", "netCostUsd", "co2T", "unservedT", "overCapacityT", "maxUtilisation"] as const;
   return {
@@ -154,14 +156,14 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
     hubs: fixed.open.map((o, i) => {
       const u = runs.map((r) => r.utilisation[i]);
       const h = scenario.hubSites[o.hub];
-      return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
+      return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, planUtilisation: own.utilisation[i], utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
     centres: (fixed.centres ?? []).map((o, i) => {
       const u = runs.map((r) => r.centres[i]);
       const c = data.regional!.centres[o.centre];
       return { siteId: c.id, sizeId: c.sizes[o.size].id, capacityTPerYear: c.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
-    deterministic: run(yearSupply).sample,
+    deterministic: own.sample,
     percentiles: Object.fromEntries(keys.map((k) => [k, pcts(col(k))])) as StressReport["percentiles"],
     shareOverCapacity: results.filter((r) => r.hubsOverCapacity > 0).length / results.length,
     results,
@@ -201,7 +203,7 @@ function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof bu
   return out;
 }
 
-/** The plan's open hubs, sizes and enterprises as scenario indices. */
+/** The plan's open hubs, sizes, enterprises and zone assignment (splits kept) as scenario indices. */
 function planHubs(plan: Plan, scenario: Scenario): FixedHubs {
   if (plan.scenarioId !== scenario.id)
     throw new UrbanmineError("INVALID_INPUT", `the plan is of scenario '${plan.scenarioId}', not '${scenario.id}'`, [{ path: "scenarioId", message: `expected '${scenario.id}'` }]);
@@ -218,6 +220,13 @@ function planHubs(plan: Plan, scenario: Scenario): FixedHubs {
         throw new UrbanmineError("INVALID_INPUT", `plan hub ${h.siteId} hosts enterprise ${id}, which the scenario does not list`, [{ path: `siting.hubs[${i}].enterprises`, message: `unknown '${id}'` }]);
       fixed.placed.push({ enterprise, hub });
     }
+  });
+  fixed.assign = plan.siting.assignments.map((a, i) => {
+    const zone = scenario.zones.findIndex((z) => z.id === a.zoneId);
+    const hub = scenario.hubSites.findIndex((h) => h.id === a.hubId);
+    if (zone < 0 || hub < 0)
+      throw new UrbanmineError("INVALID_INPUT", `plan assignment of zone ${a.zoneId} to hub ${a.hubId}: ${zone < 0 ? "no such zone" : "no such hub"} in the scenario`, [{ path: `siting.assignments[${i}]`, message: zone < 0 ? `unknown zone '${a.zoneId}'` : `unknown hub '${a.hubId}'` }]);
+    return { zone, hub, fraction: a.fraction };
   });
   return fixed;
 }
