@@ -175,17 +175,18 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
  * points as indices into the siting data.
  * @throws UrbanmineError INVALID_INPUT when the plan names a centre, size, zone, channel or point the scenario lacks.
  */
-function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof buildSitingData>): Pick<FixedHubs, "centres" | "offered" | "dropOffs"> {
+function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof buildSitingData>): Pick<FixedHubs, "centres" | "shipments" | "offered" | "dropOffs"> {
   const bad = (what: string, path: string): never => {
     throw new UrbanmineError("INVALID_INPUT", `${what}: the plan does not match the scenario's`, [{ path, message: what }]);
   };
-  const out: Pick<FixedHubs, "centres" | "offered" | "dropOffs"> = {};
+  const out: Pick<FixedHubs, "centres" | "shipments" | "offered" | "dropOffs"> = {};
   if (data.regional)
     out.centres = (plan.siting.centres ?? []).map((c, i) => {
       const centre = data.regional!.centres.findIndex((x) => x.id === c.siteId);
       const size = centre < 0 ? -1 : data.regional!.centres[centre].sizes.findIndex((k) => k.id === c.sizeId);
       return size < 0 ? bad(`regional centre ${c.siteId} at size ${c.sizeId} is not in the scenario's regional.centres`, `siting.centres[${i}]`) : { centre, size };
     });
+  if (data.regional) out.shipments = planShipments(plan, scenario, data, out.centres!, bad);
   if (data.channels) {
     const sites = scenario.channels?.dropOff?.sites ?? [];
     const pointOf = (id: string | undefined): number => (id === undefined ? -1 : sites.findIndex((p) => p.id === id));
@@ -201,6 +202,31 @@ function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof bu
     });
   }
   return out;
+}
+
+/**
+ * The plan's hub → centre shipments as shares of each hub's stream, per open centre (index into
+ * `centres`) and way (matched by mode and route).
+ */
+function planShipments(
+  plan: Plan,
+  scenario: Scenario,
+  data: ReturnType<typeof buildSitingData>,
+  centres: NonNullable<FixedHubs["centres"]>,
+  bad: (what: string, path: string) => never,
+): NonNullable<FixedHubs["shipments"]> {
+  const reg = data.regional!;
+  const list = (plan.siting.shipments ?? []).map((x, i) => {
+    const hub = scenario.hubSites.findIndex((h) => h.id === x.hubId);
+    const stream = scenario.streams.findIndex((st) => st.id === x.stream);
+    const k = centres.findIndex((c) => reg.centres[c.centre].id === x.centreId);
+    const route = hub < 0 || k < 0 ? -1 : reg.inbound[hub][centres[k].centre].findIndex((w) => w.mode === x.mode && w.via === x.via);
+    if (hub < 0 || stream < 0 || route < 0) return bad(`shipment of ${x.stream} from ${x.hubId} to ${x.centreId} by ${x.via} is not a way the scenario offers between open sites`, `siting.shipments[${i}]`);
+    return { hub, stream, k, route, tonnes: x.tonnesPerYear };
+  });
+  const total = new Map<string, number>();
+  for (const x of list) total.set(`${x.hub}:${x.stream}`, (total.get(`${x.hub}:${x.stream}`) ?? 0) + x.tonnes);
+  return list.map(({ tonnes, ...x }) => ({ ...x, share: tonnes / total.get(`${x.hub}:${x.stream}`)! }));
 }
 
 /** The plan's open hubs, sizes, enterprises and zone assignment (splits kept) as scenario indices. */

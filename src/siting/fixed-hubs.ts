@@ -9,7 +9,7 @@ import { PROCESS_STEPS } from "../domain/index.js";
 import { yearDeliveries } from "./deliveries.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
 import { assignToFixedHubs } from "./fixed-assign.js";
-import { planFixedCentres, sellMaterial } from "./fixed-centres.js";
+import { type PlannedShipment, planFixedCentres, sellMaterial } from "./fixed-centres.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -26,6 +26,8 @@ export interface FixedHubs {
   dropOffs?: number[];
   /** With regional centres: those open, and their sizes. */
   centres?: Array<{ centre: number; size: number }>;
+  /** With regional centres: the plan's shares of each hub's stream per open centre and way, kept where they apply. */
+  shipments?: PlannedShipment[];
 }
 
 export interface FixedHubsResult {
@@ -143,7 +145,7 @@ export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: F
       if (left > 0) disposed.push({ hub, material: mi, tonnes: left });
     });
 
-  const regional = data.regional ? planFixedCentres(data, fixed.centres ?? [], load, taken, year) : undefined;
+  const regional = data.regional ? planFixedCentres(data, fixed.centres ?? [], load, taken, year, fixed.shipments) : undefined;
   const plan: YearPlan = {
     year, open: fixed.open, assign, placed: fixed.placed, inHouse, colocated, sold, disposed,
     ...(offered ? { offered, dropOffs: fixed.dropOffs ?? [] } : {}),

@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseScenario, type Plan, type Scenario } from "../../src/domain/index.js";
+import { parseScenario, type Plan, type Scenario, type ScenarioInput } from "../../src/domain/index.js";
 import { runScenario, stressPlan } from "../../src/pipeline/index.js";
+import { scenarioInput } from "../fixtures/echelons.js";
 
 const tiny = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/tiny-scenario.json", import.meta.url)), "utf8"));
 
@@ -76,5 +77,42 @@ describe("stress starts from the plan's assignment", () => {
     expect(util.get("h2")).toBeCloseTo(36, 6);
     expect(util.get("h1")).toBeCloseTo(64, 6);
     expect(r.deterministic.hubsOverCapacity).toBe(1);
+  });
+});
+
+describe("stress starts from the plan's hub → centre shipments", () => {
+  // One hub A (80 t of laptops), centres C2 by Nashville (20 t, near) and C by Memphis (500 t,
+  // far), both open. The plan fills C2 and sends the rest to C: one hub's stream split over two
+  // centres. The largest-first greedy rule would send all 80 t to C, the cheapest with room.
+  function centresCase(): Scenario {
+    const s = scenarioInput() as unknown as { channels?: unknown; zones: Array<{ minCaptureRate?: number }>; regional: { centres: Array<Record<string, unknown>> } };
+    delete s.channels;
+    delete s.zones[1].minCaptureRate;
+    s.regional.centres[0].status = "forced-open";
+    s.regional.centres.push({
+      id: "C2", name: "Nashville centre", location: { lat: 36.16, lon: -86.78 }, processSteps: ["shredding"], status: "forced-open",
+      sizes: [{ id: "only", capacityTPerYear: 20, fixedCostUsdPerYear: 10, jobs: 2 }],
+    });
+    return parseScenario(s as unknown as ScenarioInput);
+  }
+
+  it("the plan's own supply ships what the plan ships, at the plan's cost", async () => {
+    const sc = centresCase();
+    const p = await runScenario(sc, { baseDir: ".", seed: 1, routingIterations: 30, timeLimitS: 60 });
+    const shipped = new Map<string, number>();
+    for (const x of p.siting.shipments ?? []) shipped.set(x.centreId, (shipped.get(x.centreId) ?? 0) + x.tonnesPerYear);
+    // 40,000 laptops × 2 kg reach A; the plan splits them 20 / 60
+    expect(shipped.get("C2")).toBeCloseTo(20, 6);
+    expect(shipped.get("C")).toBeCloseTo(60, 6);
+    const r = await stressPlan(p, sc, opts);
+    const centreLoad = new Map(r.centres.map((c) => [c.siteId, c.utilisation.p50 * c.capacityTPerYear]));
+    // no spread: every sample is the plan's supply
+    expect(centreLoad.get("C2")).toBeCloseTo(20, 6);
+    expect(centreLoad.get("C")).toBeCloseTo(60, 6);
+    expect(r.deterministic.overCapacityT).toBe(0);
+    const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+    expect(rel(r.deterministic.costUsd, p.kpis.costUsdPerYear.total)).toBeLessThan(1e-9);
+    expect(rel(r.deterministic.revenueUsd, p.kpis.revenueUsdPerYear)).toBeLessThan(1e-9);
+    expect(rel(r.deterministic.co2T, p.kpis.co2TPerYear)).toBeLessThan(1e-9);
   });
 });
