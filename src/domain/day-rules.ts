@@ -90,12 +90,10 @@ export function checkDayRules(s: Scenario): InputIssue[] {
   );
   if (usesDayRules(s)) {
     const what = "breaks, setup times, incompatible tags and transfers are routed only";
-    const first = s.carriers[0].vehicles[0].speedFactor;
     s.carriers.forEach((c, i) =>
       c.vehicles.forEach((v, j) => {
         const p = `carriers[${i}].vehicles[${j}]`;
         if (v.maxTrips > 1) out.push({ path: `${p}.maxTrips`, message: `${what} with single-trip vehicles; set maxTrips to 1 or drop them` });
-        if (v.speedFactor !== first) out.push({ path: `${p}.speedFactor`, message: `${what} with one speedFactor for the whole fleet (carriers[0].vehicles[0] has ${first}, this one ${v.speedFactor})` });
       }),
     );
   }
