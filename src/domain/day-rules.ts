@@ -26,13 +26,14 @@ export function pickupSetupS(scenario: Scenario, request: Pick<PickupRequest, "s
   return zone?.setupS ?? 0;
 }
 
-/** Whether the scenario asks for a feature only routes of one trip model (breaks, setup, incompatible tags). */
+/** Whether the scenario asks for a feature only routes of one trip model (breaks, setup, incompatible tags, transfers). */
 export function usesDayRules(s: Scenario): boolean {
   return (
     s.carriers.some((c) => c.vehicles.some((v) => (v.breaks ?? []).length > 0)) ||
     s.zones.some((z) => (z.setupS ?? 0) > 0) ||
     (s.pickups ?? []).some((p) => (p.setupS ?? 0) > 0) ||
-    (s.incompatibleTags ?? []).length > 0
+    (s.incompatibleTags ?? []).length > 0 ||
+    (s.transfers ?? []).length > 0
   );
 }
 
@@ -51,7 +52,7 @@ function clash(tags: readonly string[], incompatible: ReadonlyArray<readonly [st
 export function checkDayRules(s: Scenario): InputIssue[] {
   const out: InputIssue[] = [];
   const pairs = s.incompatibleTags ?? [];
-  const known = new Set([...s.streams.flatMap((st) => st.tags ?? []), ...(s.pickups ?? []).flatMap((p) => p.tags ?? [])]);
+  const known = new Set([...s.streams.flatMap((st) => st.tags ?? []), ...(s.pickups ?? []).flatMap((p) => p.tags ?? []), ...(s.transfers ?? []).flatMap((t) => t.tags ?? [])]);
   pairs.forEach((pair, i) => {
     if (pair[0] === pair[1]) out.push({ path: `incompatibleTags[${i}]`, message: `expected two different tags, got ["${pair[0]}", "${pair[1]}"]` });
     pair.forEach((t, k) => {
@@ -65,6 +66,10 @@ export function checkDayRules(s: Scenario): InputIssue[] {
   (s.pickups ?? []).forEach((p, i) => {
     const c = clash(unitsTags(s, p.units, p.tags), pairs);
     if (c) out.push({ path: `pickups[${i}]`, message: `carries both '${c[0]}' and '${c[1]}' (its tags and its streams'), which incompatibleTags keeps apart: split it into one pickup per stream` });
+  });
+  (s.transfers ?? []).forEach((t, i) => {
+    const c = clash(t.tags ?? [], pairs);
+    if (c) out.push({ path: `transfers[${i}].tags`, message: `holds both '${c[0]}' and '${c[1]}', which incompatibleTags keeps apart: it could never be loaded` });
   });
   s.carriers.forEach((c, i) =>
     c.vehicles.forEach((v, j) => {
@@ -84,13 +89,11 @@ export function checkDayRules(s: Scenario): InputIssue[] {
     }),
   );
   if (usesDayRules(s)) {
-    const what = "breaks, setup times and incompatible tags are routed only";
-    const first = s.carriers[0].vehicles[0].speedFactor;
+    const what = "breaks, setup times, incompatible tags and transfers are routed only";
     s.carriers.forEach((c, i) =>
       c.vehicles.forEach((v, j) => {
         const p = `carriers[${i}].vehicles[${j}]`;
         if (v.maxTrips > 1) out.push({ path: `${p}.maxTrips`, message: `${what} with single-trip vehicles; set maxTrips to 1 or drop them` });
-        if (v.speedFactor !== first) out.push({ path: `${p}.speedFactor`, message: `${what} with one speedFactor for the whole fleet (carriers[0].vehicles[0] has ${first}, this one ${v.speedFactor})` });
       }),
     );
   }

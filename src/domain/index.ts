@@ -13,6 +13,7 @@ export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
 export * from "./day-rules.js";
+export * from "./transfers.js";
 export * from "./solve-settings.js";
 export * from "./service-area.js";
 export * from "./limits.js";

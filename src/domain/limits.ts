@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Vehicles over all carriers (sum of `count`). */
   vehicles: 5_000,
   pickups: 20_000,
+  /** Transfers (each a pickup and a delivery on the day it rides). */
+  transfers: 2_000,
   /** Requests routed on one day: the scenario's pickups of that day, or the zones' consolidated requests. */
   dayRequests: 5_000,
   /** Residents of one zone (the largest metropolitan areas hold about 40 million people). */
@@ -70,6 +72,7 @@ export function checkLimits(s: Scenario): InputIssue[] {
   atMost(out, "carriers", s.carriers.length, LIMITS.carriers, "carriers");
   atMost(out, "carriers", s.carriers.reduce((a, c) => a + c.vehicles.reduce((b, v) => b + v.count, 0), 0), LIMITS.vehicles, "vehicles");
   atMost(out, "pickups", s.pickups?.length ?? 0, LIMITS.pickups, "pickups");
+  atMost(out, "transfers", s.transfers?.length ?? 0, LIMITS.transfers, "transfers");
   s.zones.forEach((z, i) => {
     if (z.population !== undefined) atMost(out, `zones[${i}].population`, z.population, LIMITS.zonePopulation, "residents in one zone");
     for (const [k, v] of Object.entries(z.unitsPerYear ?? {})) atMost(out, `zones[${i}].unitsPerYear.${k}`, v, LIMITS.zoneUnitsPerYear, "devices a year in one zone");

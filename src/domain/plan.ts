@@ -106,7 +106,8 @@ export const PlanRoute = z.object({
   durationS: z.number(),
   costUsd: z.number(),
   co2Kg: z.number(),
-  collectedKg: z.number(),
+  collectedKg: z.number().describe("Kg loaded at pickup requests (transfers apart)"),
+  transferredKg: z.number().optional().describe("Kg carried on transfers, counted once at loading (days with transfers only)"),
   geometry: z
     .object({ type: z.literal("LineString"), coordinates: z.array(z.array(z.number())) })
     .describe("GeoJSON LineString, [lon, lat] pairs"),
@@ -175,7 +176,8 @@ export const Kpis = z.object({
     kmDriven: z.number(),
     co2Kg: z.number(),
     costUsd: z.number(),
-    collectedKg: z.number(),
+    collectedKg: z.number().describe("Kg loaded at pickup requests (transfers apart)"),
+    transferredKg: z.number().optional().describe("Kg carried on transfers, counted once at loading (days with transfers only)"),
   }),
 });
 export type Kpis = z.infer<typeof Kpis>;

@@ -6,6 +6,7 @@ import { Carrier, PickupRequest } from "./fleet.js";
 import { Generation, Material, Stream } from "./materials.js";
 import { Processing } from "./processing.js";
 import { Enterprise, HubSite, Lane, Offtaker, Regional, Terminal, Zone } from "./sites.js";
+import { Transfer } from "./transfers.js";
 
 export const ModeFactors = z
   .object({
@@ -125,10 +126,14 @@ export const Scenario = z
       .array(PickupRequest)
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
+    transfers: z
+      .array(Transfer)
+      .optional()
+      .describe("The day's transfers: loads picked up at a hub and delivered by the same vehicle to an offtaker, hub or centre"),
     incompatibleTags: z
       .array(z.tuple([z.string().min(1), z.string().min(1)]))
       .optional()
-      .describe('Pairs of tags (streams[].tags, pickups[].tags) that never share a vehicle on a day, e.g. [["lithium", "ferrous"]]'),
+      .describe('Pairs of tags (streams[].tags, pickups[].tags, transfers[].tags) that never share a vehicle on a day, e.g. [["lithium", "ferrous"]]'),
     transport: Transport,
     channels: Channels.optional(),
     processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),

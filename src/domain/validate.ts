@@ -9,6 +9,7 @@ import { checkLimits } from "./limits.js";
 import { insaneNumbers } from "./sane-numbers.js";
 import { Scenario } from "./scenario.js";
 import { checkPickup } from "./service-area.js";
+import { checkTransfers } from "./transfers.js";
 
 /** zod issues as our issues, with `expected` hints kept in the message. */
 export function zodIssues(error: z.ZodError, prefix = ""): InputIssue[] {
@@ -169,6 +170,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   out.push(...checkChannels(s));
+  out.push(...checkTransfers(s));
   out.push(...checkDayRules(s));
   return out;
 }

@@ -18,6 +18,8 @@ export function assembleRouting(
   date: string,
 ): Plan["routing"] {
   const jobById = new Map(problem.jobs.map((j) => [j.id, j]));
+  const transferPickups = new Set((problem.shipments ?? []).map((x) => x.pickupJobId));
+  const inTransfer = new Set((problem.shipments ?? []).flatMap((x) => [x.pickupJobId, x.deliveryJobId]));
   const routes = solution.routes
     .filter((r) => r.steps.some((s) => s.type === "job"))
     .map((r) => {
@@ -47,7 +49,11 @@ export function assembleRouting(
         coordinates.push(...(coordinates.length ? leg.slice(1) : leg));
       }
       if (coordinates.length === 1) coordinates.push(coordinates[0]);
-      const collectedKg = r.steps.reduce((t, s) => t + (s.type === "job" ? jobById.get(s.jobId!)!.amounts[0] : 0), 0);
+      // A transfer's delivery unloads what its pickup loaded: neither is collection, and it is counted once.
+      const kgOf = (test: (id: string) => boolean): number =>
+        r.steps.reduce((t, s) => t + (s.type === "job" && test(s.jobId!) ? jobById.get(s.jobId!)!.amounts[0] : 0), 0);
+      const collectedKg = kgOf((id) => !inTransfer.has(id));
+      const transferredKg = kgOf((id) => transferPickups.has(id));
       return {
         vehicleId: r.vehicleId,
         carrierId: r.carrierId,
@@ -57,6 +63,7 @@ export function assembleRouting(
         costUsd: r.costUsd,
         co2Kg: r.co2Kg,
         collectedKg,
+        ...(transferPickups.size > 0 ? { transferredKg } : {}),
         geometry: { type: "LineString" as const, coordinates },
       };
     });
@@ -75,12 +82,14 @@ export function dayKpis(routing: Plan["routing"]): Plan["kpis"]["day"] {
   let co2 = 0;
   let cost = 0;
   let kg = 0;
+  let transferredKg: number | undefined;
   let served = 0;
   for (const r of routing.routes) {
     km += r.distanceKm;
     co2 += r.co2Kg;
     cost += r.costUsd;
     kg += r.collectedKg;
+    if (r.transferredKg !== undefined) transferredKg = (transferredKg ?? 0) + r.transferredKg;
     served += r.steps.filter((s) => s.type === "job").length;
   }
   return {
@@ -92,5 +101,6 @@ export function dayKpis(routing: Plan["routing"]): Plan["kpis"]["day"] {
     co2Kg: co2,
     costUsd: cost,
     collectedKg: kg,
+    ...(transferredKg !== undefined ? { transferredKg } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The day's pickup requests: the scenario's own, or consolidated collection points per zone
 // carrying the zone's average daily supply (split so no request outgrows a vehicle).
-import { DAY_STOP_SERVICE_S, type PickupRequest, pickupSetupS, type Scenario, unitsLoad, unitsTags, zoneDayStops } from "../domain/index.js";
+import { DAY_STOP_SERVICE_S, type PickupRequest, pickupSetupS, type Scenario, type Transfer, unitsLoad, unitsTags, zoneDayStops } from "../domain/index.js";
 
 /** A request with its load computed: [kg, m³]. */
 export interface DayRequest {
@@ -26,6 +26,11 @@ export function serviceDate(scenario: Scenario): string {
  */
 export function dayRequests(scenario: Scenario, date: string, servedZones: ReadonlySet<string>, registered: PickupRequest[] = []): DayRequest[] {
   return [...scenarioDayRequests(scenario, date, servedZones), ...registered.filter((p) => p.date === date).map((p) => withLoad(scenario, p))];
+}
+
+/** The scenario's transfers to carry on `date` (undated or dated that day), with their index in `transfers`. */
+export function dayTransfers(scenario: Scenario, date: string): Array<{ transfer: Transfer; index: number }> {
+  return (scenario.transfers ?? []).flatMap((transfer, index) => (!transfer.date || transfer.date === date ? [{ transfer, index }] : []));
 }
 
 function withLoad(scenario: Scenario, request: PickupRequest): DayRequest {

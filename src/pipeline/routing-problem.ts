@@ -1,5 +1,6 @@
 // From a scenario, its open hubs and the day's requests to the VRP engine's integer-indexed problem.
-// Vehicles start and end at their depot (or the nearest open hub) and unload at open hubs.
+// Vehicles start and end at their depot (or the nearest open hub) and unload at open hubs; the
+// day's transfers become shipments (a pickup job at a hub, its delivery job elsewhere).
 import {
   clockToSeconds,
   HUB_UNLOAD_S,
@@ -7,7 +8,10 @@ import {
   type RoutingJob,
   type RoutingProblem,
   type RoutingVehicle,
+  type RoutingShipment,
   type Scenario,
+  type Transfer,
+  transferJobIds,
   type TravelMatrix,
   UrbanmineError,
 } from "../domain/index.js";
@@ -24,13 +28,18 @@ export interface RoutingInput {
   openHubIds: string[];
   requests: DayRequest[];
   locked?: LockedRoute[];
+  /** The day's transfers (pickup at a hub, delivery elsewhere, one vehicle), with their index in `scenario.transfers`. */
+  transfers?: Array<{ transfer: Transfer; index: number }>;
+  /** Regional centres open in the plan (transfer ends); omitted: not checked. */
+  openCentreIds?: string[];
   /** Vehicles on the road: start place id (in `road`), clock and load on board. */
   vehicleStates?: Array<{ vehicleId: string; placeId: string; clock: string; loadKg: number; loadM3: number }>;
 }
 
 /**
  * Builds the routing problem: one location per request, hub and depot.
- * @throws UrbanmineError INFEASIBLE when no hub is open, UNKNOWN_REFERENCE for a bad locked stop.
+ * @throws UrbanmineError INFEASIBLE when no hub is open, UNKNOWN_REFERENCE for a bad locked stop,
+ *   INVALID_INPUT (path `transfers[i].from`/`.to`) for a transfer to or from a hub or centre the plan does not open.
  */
 export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
   const { scenario, road, openHubIds, requests } = input;
@@ -111,6 +120,8 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
     ...(tags.length > 0 ? { tags } : {}),
   }));
 
+  const shipments = transferJobs(input, add, jobs);
+
   for (const st of input.vehicleStates ?? []) {
     const v = vehicles.find((x) => x.id === st.vehicleId);
     if (!v) throw new UrbanmineError("UNKNOWN_REFERENCE", `vehicle state names vehicle '${st.vehicleId}', which no carrier has`);
@@ -122,7 +133,35 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
   const locked = lockedRoutes(input, new Set(jobs.map((j) => j.id)), new Set(vehicles.map((v) => v.id)));
   const { durationS, distanceKm } = subMatrix(road, ids);
   const incompatibleTags = scenario.incompatibleTags?.map(([a, b]): [string, string] => [a, b]);
-  return { locationIds: ids, durationS, distanceKm, jobs, vehicles, locked, dimensions: ["kg", "m3"], ...(incompatibleTags?.length ? { incompatibleTags } : {}) };
+  return { locationIds: ids, durationS, distanceKm, jobs, vehicles, locked, dimensions: ["kg", "m3"], ...(incompatibleTags?.length ? { incompatibleTags } : {}), ...(shipments.length ? { shipments } : {}) };
+}
+
+/** Appends each transfer's pickup and delivery jobs to `jobs`; returns the shipments pairing them. */
+function transferJobs(input: RoutingInput, add: (id: string) => number, jobs: RoutingJob[]): RoutingShipment[] {
+  const hubSites = new Set(input.scenario.hubSites.map((h) => h.id));
+  const centres = new Set((input.scenario.regional?.centres ?? []).map((c) => c.id));
+  const open = new Set([...input.openHubIds, ...(input.openCentreIds ?? centres)]);
+  return (input.transfers ?? []).map(({ transfer: t, index }) => {
+    for (const end of ["from", "to"] as const)
+      if ((hubSites.has(t[end]) || centres.has(t[end])) && !open.has(t[end]))
+        throw new UrbanmineError("INVALID_INPUT", `transfer '${t.id}' ${end === "from" ? "starts" : "ends"} at ${hubSites.has(t[end]) ? "hub" : "regional centre"} '${t[end]}', which the plan does not open`, [
+          { path: `transfers[${index}].${end}`, message: `'${t[end]}' is not open (open: ${[...open].join(", ")})` },
+        ]);
+    const ids = transferJobIds(t.id);
+    const job = (id: string, place: string, end: Transfer["pickup"]): RoutingJob => ({
+      id,
+      location: add(place),
+      serviceS: end.serviceS,
+      amounts: [t.kg, t.m3],
+      timeWindows: end.timeWindows.map((w): [number, number] => [clockToSeconds(w.start), clockToSeconds(w.end)]),
+      skills: t.hazardous ? ["hazardous"] : [],
+      priority: t.priority,
+      carrierId: t.carrierId,
+      ...(t.tags?.length ? { tags: [...t.tags].sort() } : {}),
+    });
+    jobs.push(job(ids.pickup, t.from, t.pickup), job(ids.delivery, t.to, t.delivery));
+    return { id: t.id, pickupJobId: ids.pickup, deliveryJobId: ids.delivery };
+  });
 }
 
 function at(m: TravelMatrix, from: string, to: string): number {

@@ -4,7 +4,7 @@ import { curbsideScenario, type Location, type PickupRequest, type Plan, type Ro
 import { solveSiting } from "../siting/index.js";
 import { type SolveOptions, solveRouting } from "../vrp/index.js";
 import { assembleRouting, dayKpis } from "./assemble-routes.js";
-import { dayRequests, serviceDate } from "./day-pickups.js";
+import { dayRequests, dayTransfers, serviceDate } from "./day-pickups.js";
 import { calibrates, siteAndRoute } from "./calibrate-collection.js";
 import { buildRoutingProblem } from "./routing-problem.js";
 import { solveMultiStart } from "./multi-start.js";
@@ -63,7 +63,14 @@ export async function runScenario(scenario: Scenario, options: StageOptions): Pr
       // With collection channels the routes collect only the zones given curbside, their curbside capture.
       const curbside = new Set((s.siting.channels ?? []).filter((z) => z.options.some((o) => o.chosen && o.channel === "curbside")).map((z) => z.zoneId));
       const day = curbsideScenario(scenario, curbside);
-      const problem = buildRoutingProblem({ scenario: day, road: travel.road, openHubIds: s.siting.hubs.map((h) => h.siteId), requests: dayRequests(day, date, servedZones, options.registeredPickups) });
+      const problem = buildRoutingProblem({
+        scenario: day,
+        road: travel.road,
+        openHubIds: s.siting.hubs.map((h) => h.siteId),
+        requests: dayRequests(day, date, servedZones, options.registeredPickups),
+        transfers: dayTransfers(scenario, date),
+        openCentreIds: (s.siting.centres ?? []).map((c) => c.siteId),
+      });
       const solution = await solveDay(
         problem,
         { seed: options.seed ?? 1, timeLimitS: Math.max(1, leftS() * (calibrates(scenario) ? 0.6 : 1)), maxIterations: options.routingIterations, shouldStop: stop },
@@ -109,7 +116,7 @@ async function solveDay(problem: RoutingProblem, options: SolveOptions & { shoul
   }
 }
 
-/** Re-plans one day's routes against an existing plan's open hubs (locked stops stay). */
+/** Re-plans one day's routes against an existing plan's open hubs (locked stops stay; the day's transfers too, unless vehicles are already on the road). */
 export async function routeDay(input: RouteDayInput & { shouldStop?: () => boolean }): Promise<Plan["routing"]> {
   const { scenario, plan, pickups, date } = input;
   const requests = dayRequests({ ...scenario, pickups }, date, new Set());
@@ -124,6 +131,9 @@ export async function routeDay(input: RouteDayInput & { shouldStop?: () => boole
     requests,
     locked: input.locked,
     vehicleStates: states,
+    // a day in progress cannot say which transfers are already on board: they are not re-planned
+    transfers: states.length === 0 ? dayTransfers(scenario, date) : [],
+    openCentreIds: (plan.siting.centres ?? []).map((c) => c.siteId),
   });
   const solution = solveRouting(problem, {
     seed: input.seed ?? 1,

@@ -1,9 +1,9 @@
 // Stress test of a plan against uncertain supply: the plan's hubs (and sizes, and enterprises),
 // its zones' collection channels and drop-off points, and its regional centres stay; each sample
-// draws every zone's participation and device mix, re-assigns the zones (with their channels) to
-// the open hubs within their capacities, sends streams on to the open centres, re-prices
-// processing and the material outlets, and records cost, tonnes that cannot be taken, and
-// over-capacity. Seeded: one seed, one set of samples.
+// draws every zone's participation and device mix, keeps the plan's zone → hub assignment (a hub
+// over capacity sheds zones, with their channels, to open hubs with room), sends streams on to
+// the open centres, re-prices processing and the material outlets, and records cost, tonnes that
+// cannot be taken, and over-capacity. Seeded: one seed, one set of samples.
 import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
 import { buildSitingData, evaluateFixedHubs, type FixedHubs } from "../siting/index.js";
 import { Rng } from "../vrp/index.js";
@@ -50,7 +50,8 @@ export interface StressReport {
   seed: number;
   supplyCv: number;
   mixCv: number;
-  hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
+  /** `planUtilisation`: the hub's load ÷ capacity on the plan's own supply (the deterministic row). */
+  hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; planUtilisation: number; utilisation: Percentiles; shareOverCapacity: number }>;
   /** The plan's regional centres, likewise (empty without). */
   centres: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
   /** The plan's own supply and figures re-priced the same way (the reference point). */
@@ -142,6 +143,7 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
   const yearSupply = data.supplyT.map((row, z) => row.map((v) => v * data.supplyFactor[z][year - 1]));
   const runs = sampleSupplies(yearSupply, options).map(run);
   const results = runs.map((r) => r.sample);
+  const own = run(yearSupply);
   const col = (k: keyof StressSample): number[] => results.map((r) => r[k]);
   const keys = ["supplyT", "costUsd", "revenueUsd", "netCostUsd", "co2T", "unservedT", "overCapacityT", "maxUtilisation"] as const;
   return {
@@ -154,14 +156,14 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
     hubs: fixed.open.map((o, i) => {
       const u = runs.map((r) => r.utilisation[i]);
       const h = scenario.hubSites[o.hub];
-      return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
+      return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, planUtilisation: own.utilisation[i], utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
     centres: (fixed.centres ?? []).map((o, i) => {
       const u = runs.map((r) => r.centres[i]);
       const c = data.regional!.centres[o.centre];
       return { siteId: c.id, sizeId: c.sizes[o.size].id, capacityTPerYear: c.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
-    deterministic: run(yearSupply).sample,
+    deterministic: own.sample,
     percentiles: Object.fromEntries(keys.map((k) => [k, pcts(col(k))])) as StressReport["percentiles"],
     shareOverCapacity: results.filter((r) => r.hubsOverCapacity > 0).length / results.length,
     results,
@@ -173,17 +175,18 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
  * points as indices into the siting data.
  * @throws UrbanmineError INVALID_INPUT when the plan names a centre, size, zone, channel or point the scenario lacks.
  */
-function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof buildSitingData>): Pick<FixedHubs, "centres" | "offered" | "dropOffs"> {
+function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof buildSitingData>): Pick<FixedHubs, "centres" | "shipments" | "offered" | "dropOffs"> {
   const bad = (what: string, path: string): never => {
     throw new UrbanmineError("INVALID_INPUT", `${what}: the plan does not match the scenario's`, [{ path, message: what }]);
   };
-  const out: Pick<FixedHubs, "centres" | "offered" | "dropOffs"> = {};
+  const out: Pick<FixedHubs, "centres" | "shipments" | "offered" | "dropOffs"> = {};
   if (data.regional)
     out.centres = (plan.siting.centres ?? []).map((c, i) => {
       const centre = data.regional!.centres.findIndex((x) => x.id === c.siteId);
       const size = centre < 0 ? -1 : data.regional!.centres[centre].sizes.findIndex((k) => k.id === c.sizeId);
       return size < 0 ? bad(`regional centre ${c.siteId} at size ${c.sizeId} is not in the scenario's regional.centres`, `siting.centres[${i}]`) : { centre, size };
     });
+  if (data.regional) out.shipments = planShipments(plan, scenario, data, out.centres!, bad);
   if (data.channels) {
     const sites = scenario.channels?.dropOff?.sites ?? [];
     const pointOf = (id: string | undefined): number => (id === undefined ? -1 : sites.findIndex((p) => p.id === id));
@@ -201,7 +204,32 @@ function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof bu
   return out;
 }
 
-/** The plan's open hubs, sizes and enterprises as scenario indices. */
+/**
+ * The plan's hub → centre shipments as shares of each hub's stream, per open centre (index into
+ * `centres`) and way (matched by mode and route).
+ */
+function planShipments(
+  plan: Plan,
+  scenario: Scenario,
+  data: ReturnType<typeof buildSitingData>,
+  centres: NonNullable<FixedHubs["centres"]>,
+  bad: (what: string, path: string) => never,
+): NonNullable<FixedHubs["shipments"]> {
+  const reg = data.regional!;
+  const list = (plan.siting.shipments ?? []).map((x, i) => {
+    const hub = scenario.hubSites.findIndex((h) => h.id === x.hubId);
+    const stream = scenario.streams.findIndex((st) => st.id === x.stream);
+    const k = centres.findIndex((c) => reg.centres[c.centre].id === x.centreId);
+    const route = hub < 0 || k < 0 ? -1 : reg.inbound[hub][centres[k].centre].findIndex((w) => w.mode === x.mode && w.via === x.via);
+    if (hub < 0 || stream < 0 || route < 0) return bad(`shipment of ${x.stream} from ${x.hubId} to ${x.centreId} by ${x.via} is not a way the scenario offers between open sites`, `siting.shipments[${i}]`);
+    return { hub, stream, k, route, tonnes: x.tonnesPerYear };
+  });
+  const total = new Map<string, number>();
+  for (const x of list) total.set(`${x.hub}:${x.stream}`, (total.get(`${x.hub}:${x.stream}`) ?? 0) + x.tonnes);
+  return list.map(({ tonnes, ...x }) => ({ ...x, share: tonnes / total.get(`${x.hub}:${x.stream}`)! }));
+}
+
+/** The plan's open hubs, sizes, enterprises and zone assignment (splits kept) as scenario indices. */
 function planHubs(plan: Plan, scenario: Scenario): FixedHubs {
   if (plan.scenarioId !== scenario.id)
     throw new UrbanmineError("INVALID_INPUT", `the plan is of scenario '${plan.scenarioId}', not '${scenario.id}'`, [{ path: "scenarioId", message: `expected '${scenario.id}'` }]);
@@ -218,6 +246,13 @@ function planHubs(plan: Plan, scenario: Scenario): FixedHubs {
         throw new UrbanmineError("INVALID_INPUT", `plan hub ${h.siteId} hosts enterprise ${id}, which the scenario does not list`, [{ path: `siting.hubs[${i}].enterprises`, message: `unknown '${id}'` }]);
       fixed.placed.push({ enterprise, hub });
     }
+  });
+  fixed.assign = plan.siting.assignments.map((a, i) => {
+    const zone = scenario.zones.findIndex((z) => z.id === a.zoneId);
+    const hub = scenario.hubSites.findIndex((h) => h.id === a.hubId);
+    if (zone < 0 || hub < 0)
+      throw new UrbanmineError("INVALID_INPUT", `plan assignment of zone ${a.zoneId} to hub ${a.hubId}: ${zone < 0 ? "no such zone" : "no such hub"} in the scenario`, [{ path: `siting.assignments[${i}]`, message: zone < 0 ? `unknown zone '${a.zoneId}'` : `unknown hub '${a.hubId}'` }]);
+    return { zone, hub, fraction: a.fraction };
   });
   return fixed;
 }

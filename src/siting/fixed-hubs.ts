@@ -1,6 +1,6 @@
-// A plan's hubs held fixed under another supply: zones re-assigned greedily to the open hubs
-// (capacity from the plan's sizes) — with collection channels each zone keeps the plan's
-// channels (and drop-off points) and moves with them —, process steps in-house where the placed
+// A plan's hubs held fixed under another supply: zones keep the plan's assignment, hubs over
+// capacity shed zones to open hubs with room (fixed-assign.ts) — with collection channels each
+// zone keeps the plan's channels (and drop-off points) and moves with them —, process steps in-house where the placed
 // enterprises have room and it is cheaper, each material sold at its best outlet (offtaker
 // maxima respected) or disposed of, streams with regional steps sent on to the plan's open
 // centres (fixed-centres.ts), and the whole priced by evaluateYear — the same figures a solved
@@ -8,7 +8,8 @@
 import { PROCESS_STEPS } from "../domain/index.js";
 import { yearDeliveries } from "./deliveries.js";
 import { evaluateYear, type YearFigures } from "./evaluate.js";
-import { planFixedCentres, sellMaterial } from "./fixed-centres.js";
+import { assignToFixedHubs } from "./fixed-assign.js";
+import { type PlannedShipment, planFixedCentres, sellMaterial } from "./fixed-centres.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
 
@@ -17,12 +18,16 @@ export interface FixedHubs {
   open: Array<{ hub: number; size: number }>;
   /** Enterprises placed at the hubs: enterprise index and site index. */
   placed: Array<{ enterprise: number; hub: number }>;
+  /** The plan's zone → hub assignment (zone and site indices, fractions), kept where it still applies. */
+  assign?: Array<{ zone: number; hub: number; fraction: number }>;
   /** With channels: the channel options each zone is offered (indices into data.channels.options[zone]). */
   offered?: Array<{ zone: number; option: number }>;
   /** With channels: drop-off points open (indices into channels.dropOff.sites). */
   dropOffs?: number[];
   /** With regional centres: those open, and their sizes. */
   centres?: Array<{ centre: number; size: number }>;
+  /** With regional centres: the plan's shares of each hub's stream per open centre and way, kept where they apply. */
+  shipments?: PlannedShipment[];
 }
 
 export interface FixedHubsResult {
@@ -43,9 +48,11 @@ export interface FixedHubsResult {
 /**
  * Re-plans `year` with `fixed` hubs against `supplyT[z][s]`, that year's tonnes by zone and stream
  * (any zones[].supplyFactorByYear already applied; with channels, the available tonnes); prices
- * are the year's. Zones go, largest first, to the cheapest open hub in reach that still has room
- * (collection or their channels, handling and CO2 price per tonne); a zone that fits nowhere goes
- * to the open hub with the most room left, which then runs over capacity. Pure; never throws on
+ * are the year's. Zones keep `fixed.assign` (the plan's, splits included) where its hubs are open
+ * and priced; other zones go, largest first, to the cheapest open hub that still has room
+ * (collection or their channels, handling and CO2 price), else the one with most room; then a hub
+ * over capacity sheds tonnes (whole zones under single sourcing or channels) to open hubs with
+ * room, cheapest extra cost per tonne first, and what fits nowhere stays over capacity. Pure; never throws on
  * a feasible scenario.
  */
 export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: Float64Array[], year: number): FixedHubsResult {
@@ -65,7 +72,6 @@ export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: F
   const co2Usd = s.policy.co2PriceUsdPerT / 1000;
   const sizeOf = new Map(fixed.open.map((o) => [o.hub, o.size]));
   const cap = (h: number): number => s.hubSites[h].sizes[sizeOf.get(h)!].capacityTPerYear;
-  const room = new Map(fixed.open.map((o) => [o.hub, cap(o.hub)]));
   const optionsOf = s.zones.map(() => [] as number[]);
   for (const x of fixed.offered ?? []) optionsOf[x.zone].push(x.option);
   // What a zone brings (tonnes) and what it costs at its arc i (null: not there).
@@ -84,23 +90,9 @@ export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: F
     return usd;
   };
   const order = total.map((_, z) => z).filter((z) => bring(z) > 0 && year >= data.joinYear[z]).sort((a, b) => bring(b) - bring(a) || a - b);
-
-  const assign: YearPlan["assign"] = [];
-  let strandedT = 0;
-  for (const z of order) {
-    const arcs = data.arcs[z]
-      .map((a, i) => ({ hub: a.hub, cost: sizeOf.has(a.hub) ? perArc(z, i) : null }))
-      .filter((a): a is { hub: number; cost: number } => a.cost !== null)
-      .sort((a, b) => a.cost - b.cost || a.hub - b.hub);
-    if (arcs.length === 0) {
-      strandedT += bring(z);
-      continue;
-    }
-    const fits = arcs.find((a) => room.get(a.hub)! >= bring(z) - 1e-9);
-    const hub = fits?.hub ?? arcs.reduce((best, a) => (room.get(a.hub)! > room.get(best.hub)! ? a : best)).hub;
-    room.set(hub, room.get(hub)! - bring(z));
-    assign.push({ zone: z, hub, fraction: 1 });
-  }
+  const capacityT = new Map(fixed.open.map((o) => [o.hub, cap(o.hub)]));
+  const whole = s.policy.singleSourcing || data.channels !== undefined;
+  const { assign, strandedT } = assignToFixedHubs({ data, capacityT, order, planned: fixed.assign ?? [], whole, bring, perArc });
   const hubOf = new Map(assign.map((a) => [a.zone, a.hub]));
   const offered = data.channels ? (fixed.offered ?? []).filter((x) => hubOf.has(x.zone)).map((x) => ({ ...x, hub: hubOf.get(x.zone)! })) : undefined;
   const deliveries = yearDeliveries(d, { year, assign, offered });
@@ -153,7 +145,7 @@ export function evaluateFixedHubs(data: SitingData, fixed: FixedHubs, supplyT: F
       if (left > 0) disposed.push({ hub, material: mi, tonnes: left });
     });
 
-  const regional = data.regional ? planFixedCentres(data, fixed.centres ?? [], load, taken, year) : undefined;
+  const regional = data.regional ? planFixedCentres(data, fixed.centres ?? [], load, taken, year, fixed.shipments) : undefined;
   const plan: YearPlan = {
     year, open: fixed.open, assign, placed: fixed.placed, inHouse, colocated, sold, disposed,
     ...(offered ? { offered, dropOffs: fixed.dropOffs ?? [] } : {}),

@@ -1,9 +1,10 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
 // hybrid genetic search on every problem its segments can price (any fleet, dimensions, time
-// windows, open routes, skills, locked prefixes, fleets too small for every job: stops then
-// optional); otherwise (unload trips, speed factors that differ, more than 30 skill groups)
-// build with regret insertion, polish with local search and improve by ruin-and-recreate; then
-// report routes, schedules and the reason each unserved job was left out.
+// windows, open routes, skills in any number of groups, speed factors per vehicle, locked
+// prefixes, breaks, setup times, tags, shipments; fleets too small for every job: stops then
+// optional) and report its routes with its own schedules and the reason each unserved job was
+// left out; otherwise (unload trips, or nothing feasible found) build with regret insertion,
+// polish with local search and improve by ruin-and-recreate.
 import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { localSearch } from "./local-search.js";
@@ -17,6 +18,7 @@ import { Solution } from "./solution.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
 import { explainUnassigned } from "./unassigned.js";
 import { type HgsData, toHgsData } from "./hgs/hgs-data.js";
+import { explainUnserved } from "./hgs/reasons.js";
 import { reportRoute } from "./hgs/report.js";
 import { solveHgs } from "./hgs/solve-hgs.js";
 
@@ -30,33 +32,21 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const stopper = new Stopper(options);
   const data = buildProblemData(problem);
   const ev = new RouteEvaluator(data);
-  const ctx = createContext(data, ev);
-  const ops = operatorsFor(data);
   const rng = new Rng(options.seed);
-  const stop = (): boolean => stopper.stop();
-  const interrupted = (): boolean => stopper.interrupted();
 
   checkLocks(data, ev, new Solution(data));
   const hgs = toHgsData(data);
-  if (data.geneticOnly) return solveGeneticOnly(data, hgs, ev, rng, stopper, options);
-  let best = hgs ? solveGenetic(data, hgs, ev, rng, stopper, options) : null;
-  const solver = best ? "urbanmine-hgs" : "urbanmine-rr";
-  if (!best) {
-    const start = new Solution(data);
-    start.refreshCosts(ev);
-    insertRegret(ctx, start, start.unassignedJobs(), interrupted);
-    localSearch(start, ops, ctx, rng, stop);
-    best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
-  }
-  insertGreedy(ctx, best, best.unassignedJobs(), rng, 0, interrupted);
-
-  const unassigned = explainUnassigned(data, ev, best);
-  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver };
-  return buildSolution(data, ev, best, unassigned, stats);
+  if (data.geneticOnly && !hgs && data.nJobs > 0)
+    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips");
+  const found = hgs ? solveGenetic(data, hgs, rng, stopper, options) : null;
+  if (found) return reportGenetic(data, found.hgs, found.routes, stopper, options);
+  // breaks, setup times, tags: routes bound to vehicles always have a solution (stops optional, breaks of unused vehicles parked)
+  if (data.geneticOnly && hgs) throw new Error("internal: the genetic search found no solution with breaks, setup times or tags");
+  return solveRuinAndRecreate(data, ev, rng, stopper, options);
 }
 
-/** Hybrid genetic search; null when it found nothing feasible in the general model. */
-function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): Solution | null {
+/** Hybrid genetic search: routes per vehicle slot (with the data they are read in), or null when nothing feasible was found. */
+function solveGenetic(data: ProblemData, hgs: HgsData, rng: Rng, stopper: Stopper, options: SolveOptions): { hgs: HgsData; routes: number[][] } | null {
   const onBest = (cost: number): void => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit });
   let routes = solveHgs(hgs, rng, stopper, onBest);
   // a classic fleet that cannot carry every stop: routes bound to vehicles, stops optional (a
@@ -67,9 +57,41 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
     routes = solveHgs(hgs, rng, stopper, onBest, true);
   }
   if (!routes || routes.length > data.nVehicles) return null;
-  const sol = new Solution(data);
-  routes.forEach((r, v) => sol.setRoute(v, [...data.lockedPrefix[v], ...r.map((c) => hgs.jobOf[c])], 0));
-  return sol.refreshCosts(ev) ? sol : null;
+  return { hgs, routes };
+}
+
+/** The genetic search's routes reported with its own schedules (breaks as steps), and why each job left out is. */
+function reportGenetic(data: ProblemData, hgs: HgsData, routes: number[][], stopper: Stopper, options: SolveOptions): RoutingSolution {
+  const reported: RoutingRoute[] = [];
+  for (let v = 0; v < data.nVehicles; v++) {
+    const route = reportRoute(data, hgs, v, routes[v] ?? []);
+    if (route) reported.push(route);
+  }
+  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver: "urbanmine-hgs" };
+  return {
+    routes: reported,
+    unassigned: explainUnserved(data, hgs, routes),
+    costUsd: reported.reduce((a, r) => a + r.costUsd, 0),
+    distanceKm: reported.reduce((a, r) => a + r.distanceKm, 0),
+    stats,
+  };
+}
+
+/** Regret insertion, local search, then ruin-and-recreate (unload trips, or nothing feasible found by the genetic search). */
+function solveRuinAndRecreate(data: ProblemData, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): RoutingSolution {
+  const ctx = createContext(data, ev);
+  const ops = operatorsFor(data);
+  const stop = (): boolean => stopper.stop();
+  const interrupted = (): boolean => stopper.interrupted();
+  const start = new Solution(data);
+  start.refreshCosts(ev);
+  insertRegret(ctx, start, start.unassignedJobs(), interrupted);
+  localSearch(start, ops, ctx, rng, stop);
+  const best = ruinAndRecreate(start, ops, ctx, rng, stopper, options.onProgress);
+  insertGreedy(ctx, best, best.unassignedJobs(), rng, 0, interrupted);
+  const unassigned = explainUnassigned(data, ev, best);
+  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver: "urbanmine-rr" };
+  return buildSolution(data, ev, best, unassigned, stats);
 }
 
 /** True when the whole fleet's capacity in some dimension is below what the jobs need. */
@@ -82,35 +104,6 @@ function fleetTooSmall(d: ProblemData): boolean {
     if (need > room + 1e-9) return true;
   }
   return false;
-}
-
-/**
- * Breaks, setup times and incompatible tags are modelled by the genetic search alone: its
- * routes are reported with their own schedules (breaks as steps); jobs it leaves out come back
- * unassigned with a reason.
- * @throws UrbanmineError INVALID_INPUT when they come with a feature the genetic search does not model yet.
- */
-function solveGeneticOnly(data: ProblemData, hgs: HgsData | null, ev: RouteEvaluator, rng: Rng, stopper: Stopper, options: SolveOptions): RoutingSolution {
-  if (!hgs && data.nJobs > 0)
-    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips, speed factors that differ within the fleet or more than 30 skill groups");
-  const routes = hgs ? solveHgs(hgs, rng, stopper, (cost) => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost })) : [];
-  // routes bound to vehicles always have a feasible solution (stops optional, breaks of unused vehicles parked)
-  if (!routes) throw new Error("internal: the genetic search found no solution with breaks, setup times or tags");
-  const sol = new Solution(data);
-  const reported: RoutingRoute[] = [];
-  routes.forEach((r, v) => {
-    sol.setRoute(v, [...data.lockedPrefix[v], ...r.filter((c) => !hgs!.isBreak[c]).map((c) => hgs!.jobOf[c])], 0);
-    const route = reportRoute(data, hgs!, v, r);
-    if (route) reported.push(route);
-  });
-  const stats = { seconds: stopper.elapsedS(), iterations: stopper.iteration, seed: options.seed, stoppedBy: stopper.stoppedBy, solver: "urbanmine-hgs" };
-  return {
-    routes: reported,
-    unassigned: explainUnassigned(data, ev, sol),
-    costUsd: reported.reduce((a, r) => a + r.costUsd, 0),
-    distanceKm: reported.reduce((a, r) => a + r.distanceKm, 0),
-    stats,
-  };
 }
 
 function checkLocks(data: ProblemData, ev: RouteEvaluator, sol: Solution): void {

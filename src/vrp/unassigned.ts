@@ -3,6 +3,7 @@
 import type { Unassigned, UnassignedReason } from "../domain/index.js";
 import type { ProblemData } from "./data.js";
 import { Failure, type FailureCode, type RouteEvaluator } from "./route-eval.js";
+import { noVehicle } from "./hgs/reasons.js";
 import type { Solution } from "./solution.js";
 
 const REASON: Record<FailureCode, UnassignedReason> = {
@@ -72,22 +73,6 @@ export function explainUnassigned(data: ProblemData, ev: RouteEvaluator, sol: So
     out.push({ jobId: job.id, reason: REASON[code], detail: `no room in any route of the fleet: ${WHY[code]}` });
   }
   return out;
-}
-
-function noVehicle(data: ProblemData, j: number): Unassigned {
-  const p = data.problem;
-  const job = p.jobs[j];
-  if (p.vehicles.length === 0) return { jobId: job.id, reason: "no-vehicle", detail: "the fleet has no vehicles" };
-  const ofCarrier = p.vehicles.filter((v) => job.carrierId === undefined || v.carrierId === job.carrierId);
-  if (ofCarrier.length === 0)
-    return { jobId: job.id, reason: "no-vehicle", detail: `carrier '${job.carrierId}' has no vehicle in this problem` };
-  const have = new Set(ofCarrier.flatMap((v) => v.skills));
-  const missing = job.skills.filter((s) => !have.has(s));
-  const detail =
-    missing.length > 0
-      ? `no vehicle has skill ${missing.map((s) => `'${s}'`).join(", ")}`
-      : `no single vehicle has all of ${job.skills.map((s) => `'${s}'`).join(", ")}`;
-  return { jobId: job.id, reason: "skills", detail };
 }
 
 function mostFrequent(counts: Map<FailureCode, number>): FailureCode {

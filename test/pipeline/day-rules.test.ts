@@ -3,13 +3,14 @@
 // independent routing checker and the test's own reading of the steps confirm.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseScenario, type Plan, type RoutingProblem, type RoutingSolution, type Scenario, type ScenarioInput, UrbanmineError } from "../../src/domain/index.js";
+import { parseScenario, type Plan, type RoutingProblem, type RoutingSolution, type Scenario, type ScenarioInput } from "../../src/domain/index.js";
 import { greatCircleMatrix } from "../../src/network/index.js";
 import { routeDay } from "../../src/pipeline/index.js";
 import { dayRequests } from "../../src/pipeline/day-pickups.js";
 import { buildRoutingProblem } from "../../src/pipeline/routing-problem.js";
 import { listPlaces } from "../../src/pipeline/sites.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
+import { scenarioIssues } from "../fixtures/scenario-issues.js";
 
 const raw = (): ScenarioInput => JSON.parse(readFileSync(new URL("../fixtures/tiny-scenario.json", import.meta.url), "utf8"));
 
@@ -116,14 +117,7 @@ describe("breaks, setup times and incompatible tags from the scenario", () => {
 });
 
 describe("scenario checks of the day rules", () => {
-  const issues = (s: ScenarioInput): Array<{ path: string; message: string }> => {
-    try {
-      parseScenario(s);
-    } catch (e) {
-      return (e as UrbanmineError).issues ?? [];
-    }
-    return [];
-  };
+  const issues = scenarioIssues;
 
   it("names each bad field by its JSON path", () => {
     const s = withRules();

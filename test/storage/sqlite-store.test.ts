@@ -66,7 +66,7 @@ describe("SqliteStore", () => {
     expect(await s.revokeApiKey(key.id)).toBe(true);
     expect(await s.findApiKey(hashApiKey(token))).toBeUndefined();
     await s.close();
-    const secret = token.split("_")[2];
+    const secret = token.slice(`um_${key.id}_`.length);
     for (const f of [path, `${path}-wal`]) {
       let bytes = "";
       try {

@@ -61,6 +61,15 @@ describe("driver breaks", () => {
     });
   });
 
+  it("places breaks optimally when the vehicles drive at different speeds (exhaustive search)", () => {
+    optimalOnDays(4, (q, rand) => {
+      const open = 1800 + Math.floor(rand() * 4) * 900;
+      q.vehicles[0].speedFactor = 1.4;
+      q.vehicles[1].speedFactor = 0.7;
+      for (const v of q.vehicles) v.breaks = [{ id: "lunch", timeWindows: [[open, open + 1800]], serviceS: 1800 }];
+    }, (p, s) => expect(s.stats.solver).toBe("urbanmine-hgs"));
+  });
+
   it("the checker refuses a route that skips a break or takes it outside its window", () => {
     const p = smallDay(7, (q) => {
       q.vehicles[0].breaks = [{ id: "lunch", timeWindows: [[3600, 5400]], serviceS: 1200 }];

@@ -53,6 +53,7 @@ export function routeFeatures(routing: Routing, extra: Record<string, unknown> =
         costUsd: r.costUsd,
         co2Kg: r.co2Kg,
         collectedKg: r.collectedKg,
+        ...(r.transferredKg !== undefined ? { transferredKg: r.transferredKg } : {}),
       },
     });
     r.steps.forEach((s, i) => {

@@ -5,12 +5,16 @@
 // paying per km only (CVRP/VRPTW) search over giant tours and split; any other fleet over
 // routes bound to vehicles. A locked prefix becomes part of its vehicle's start segment.
 // An open start or end is a location 0 km and 0 s from everywhere; a job with several windows
-// is one customer per window, at most one of them routed. Features the segments cannot price
-// (unload trips, speed factors that differ) leave the problem to the general search. Jobs no vehicle
-// can serve even alone are left out of the search (they stay unassigned, with their reason).
+// is one customer per window, at most one of them routed. Speed factors that differ give each
+// distinct factor its own travel times (a profile), each route priced with its vehicle's.
+// Unload trips are customers of their own (trips-data.ts). Features the segments cannot price
+// together (unload trips with breaks, setup times, tags or shipments) leave the problem to the
+// general search. Jobs no vehicle can serve even alone are left out of the search (they stay
+// unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 import { withRichFeatures } from "./rich-data.js";
-import { concat, OPEN, Segment, visitDepot } from "./segment.js";
+import { hasTrips, tripsKey, withUnloadTrips } from "./trips-data.js";
+import { concat, GROUP_BITS, newSegment, OPEN, type Segment, visitDepot } from "./segment.js";
 
 /** Flat search data; see the file header. Times in seconds, distances in km, costs in `costUnit`. */
 export interface HgsData {
@@ -21,8 +25,15 @@ export interface HgsData {
   readonly nDims: number;
   readonly loc: Int32Array;
   readonly dist: Float64Array;
-  /** Travel seconds (already divided by the fleet's speed factor). */
+  /** Travel seconds of this profile (the matrix divided by its speed factor; see `views`). */
   readonly time: Float64Array;
+  /** Speed profile of vehicle v: vehicles with the same speed factor share one. */
+  readonly vProfile: Int32Array;
+  /**
+   * The data as each profile sees it (only `time` differs): a route is priced with its vehicle's
+   * profile (`viewFor`). views[0] is this object; one view when every factor is equal.
+   */
+  readonly views: readonly HgsData[];
   /** Amount of customer c in dimension 0, and in every dimension at `c * nDims + d`. */
   readonly demand: Float64Array;
   readonly amounts: Float64Array;
@@ -68,8 +79,13 @@ export interface HgsData {
   /** Skill group of vehicle v (bit of jobMask); interchangeable class of vehicle v. */
   readonly vGroup: Int32Array;
   readonly vClass: Int32Array;
-  /** Bit g set when customer c fits vehicles of skill group g. */
+  /**
+   * Bit g set when customer c fits vehicles of skill group g: groups 0..29 in word
+   * `c * maskWords`, 30 more in each following word (see GROUP_BITS).
+   */
   readonly jobMask: Int32Array;
+  /** Words of a skill-group mask: 1 up to 30 groups. */
+  readonly maskWords: number;
   /** Excess of one unit in dimension d weighs loadWeight[d] units of dimension 0 in the penalty. */
   readonly loadWeight: Float64Array;
   /** Dimension-0 capacity of the first vehicle (split and the SWAP* estimate of the giant-tour variant). */
@@ -119,10 +135,16 @@ export interface HgsData {
   readonly partner: Int32Array;
   readonly delivers: Uint8Array;
   readonly shipKey: Int32Array;
+  /**
+   * Unload trips (see trips-data.ts): customers after the jobs that empty the vehicle at a hub,
+   * the vehicle whose group and capacity each is bound to (-1: a job), and how many unloads
+   * each vehicle may make (maxTrips - 1).
+   */
+  readonly hasTrips: boolean;
+  readonly isUnload: Uint8Array;
+  readonly unloadVehicle: Int32Array;
+  readonly vMaxUnloads: Int32Array;
 }
-
-/** Skill groups a job mask can hold (bits of an int32). */
-const MAX_GROUPS = 30;
 
 /**
  * The search form of `d`, or null when it uses a feature only the general search handles.
@@ -139,11 +161,17 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const nJobs = d.nJobs;
   const nDims = d.nDims;
   const m = d.nLocations;
-  const speed = d.vSpeedFactor[0];
-  for (let v = 0; v < nV; v++) {
-    if (d.vSpeedFactor[v] !== speed) return null;
-    if (d.vMaxTrips[v] > 1 && d.vUnloadOffset[v + 1] > d.vUnloadOffset[v]) return null;
-  }
+  let trips = false;
+  for (let v = 0; v < nV; v++) trips ||= hasTrips(d, v);
+  // unload trips are not modelled with breaks, setup times, tags or shipments
+  if (trips && d.geneticOnly) return null;
+  // speed profiles: one per distinct factor, in order of first use
+  const factors: number[] = [];
+  const vProfile = Int32Array.from(d.vSpeedFactor, (f) => {
+    const k = factors.indexOf(f);
+    return k >= 0 ? k : factors.push(f) - 1;
+  });
+  const times = factors.map((f) => (f === 1 ? d.durationS : d.durationS.map((x) => x / f)));
   // a locked job's window is fixed in its vehicle's start segment: one window only
   for (let j = 0; j < nJobs; j++) if (d.jobLocked[j] && d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
   for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
@@ -158,7 +186,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const groupOf = new Map<string, number>();
   const vGroup = new Int32Array(nV);
   for (let v = 0; v < nV; v++) {
-    const key = d.compatible.subarray(v * nJobs, (v + 1) * nJobs).join("");
+    const key = d.compatible.subarray(v * nJobs, (v + 1) * nJobs).join("") + tripsKey(d, v);
     let g = groupOf.get(key);
     if (g === undefined) {
       g = groupOf.size;
@@ -166,9 +194,9 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     }
     vGroup[v] = g;
   }
-  if (groupOf.size > MAX_GROUPS) return null;
+  const maskWords = Math.max(1, Math.ceil(groupOf.size / GROUP_BITS));
 
-  const time = speed === 1 ? d.durationS : d.durationS.map((x) => x / speed);
+  const time = times[0];
   // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
   // in every matrix we build, so a job no vehicle serves alone fits no route)
   // (a job with several windows becomes one customer per window it can be served in; at most
@@ -181,7 +209,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     const first = served.length;
     for (let w = d.twOffset[j]; w < d.twOffset[j + 1]; w++) {
       let ok = false;
-      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, time, d.twStartS[w], d.twEndS[w], v, j);
+      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, times[vProfile[v]], d.twStartS[w], d.twEndS[w], v, j);
       if (!ok) continue;
       nextCopy.push(served.length + 1);
       served.push(j);
@@ -195,9 +223,13 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const jobOf = Int32Array.from(served);
   const copies = n > new Set(served).size;
   const all = n === nJobs && !copies;
-  const jobMask = new Int32Array(n);
-  for (let v = 0; v < nV; v++) for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c] |= 1 << vGroup[v];
-  const giantTour = !bound && all && isClassic(d, symmetric);
+  const jobMask = new Int32Array(n * maskWords);
+  for (let v = 0; v < nV; v++) {
+    const word = (vGroup[v] / GROUP_BITS) | 0;
+    const bit = 1 << (vGroup[v] - word * GROUP_BITS);
+    for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c * maskWords + word] |= bit;
+  }
+  const giantTour = !bound && all && !trips && factors.length === 1 && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
   // clamped as the windows are: an open shift (MAX_SAFE_INTEGER) must not read as a window
@@ -214,6 +246,8 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
       if (readyS[c] > shiftStart || dueS[c] < shiftEnd) hasTimeWindows = true;
     }
   }
+  // giant tours without windows price no time: only when the shift holds any route at all
+  if (giantTour && !hasTimeWindows) hasTimeWindows = shiftStart + longestRouteS(d, time) > shiftEnd;
   const pick = <T extends Int32Array | Float64Array>(arr: T, width: number): T => {
     if (all) return arr;
     const out = new (arr.constructor as new (k: number) => T)(n * width);
@@ -240,19 +274,28 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     vFixed: giantTour ? zero : d.vFixedUsd, vPerKm, vPerS: giantTour ? zero : d.vUsdPerHour.map((x) => x / 3600),
     vPerStop: giantTour ? zero : d.vUsdPerStop, vMinPaidS: giantTour ? zero : d.vMinPaidS,
     vMaxDurationS: d.vMaxDurationS.map((x) => Math.min(OPEN, x)), vMaxDistanceKm: d.vMaxDistanceKm.map((x) => Math.min(OPEN, x)),
-    vMaxTasks: d.vMaxTasks, vGroup, vClass: d.vClass, jobMask, loadWeight,
+    vMaxTasks: d.vMaxTasks, vGroup, vClass: d.vClass, jobMask, maskWords, loadWeight,
     capacity: d.vCapacity[0], depot: d.vStart[0], maxRoutes: nV, costUnit: giantTour ? d.vUsdPerKm[0] : 1,
     startLoc: Int32Array.from(d.vStart), startDist: new Float64Array(nV), startDur: new Float64Array(nV), startTw: new Float64Array(nV),
     startE: Float64Array.from(d.vShiftStartS), startL: Float64Array.from(d.vShiftEndS), startCount: new Int32Array(nV),
-    startMask: new Int32Array(nV).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
+    startMask: new Int32Array(nV * maskWords).fill(-1), startLoad: Float64Array.from(d.vInitialLoad),
     priority: pick(d.jobPriority, 1), prize: prizes(d, pick(d.jobPriority, 1), giantTour), copies, nextCopy: Int32Array.from(nextCopy),
     rich: false, isBreak: new Uint8Array(n), nJobCustomers: n, nJobDims: nDims, setupS: pick(d.jobSetupS, 1),
     tags: pick(d.jobTags, 1), startTags: new Int32Array(nV), tagConflict: d.tagConflict, breakOf: new Int32Array(n).fill(-1),
     hasShipments: false, partner: new Int32Array(n).fill(-1), delivers: new Uint8Array(n), shipKey: new Int32Array(2 * n),
+    vProfile, views: [] as HgsData[],
+    hasTrips: false, isUnload: new Uint8Array(n), unloadVehicle: new Int32Array(n).fill(-1), vMaxUnloads: new Int32Array(nV),
   };
-  const h = d.geneticOnly ? withRichFeatures(d, base) : base;
-  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, h, vGroup, v);
+  const h = d.geneticOnly ? withRichFeatures(d, base) : trips ? withUnloadTrips(d, base) : base;
+  const views = h.views as HgsData[];
+  views.push(h, ...times.slice(1).map((t) => ({ ...h, time: t })));
+  for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, viewFor(h, v), vGroup, v);
   return h;
+}
+
+/** `data` as vehicle v's speed profile sees it (see HgsData.views). */
+export function viewFor(data: HgsData, v: number): HgsData {
+  return data.views.length === 1 ? data : data.views[data.vProfile[v]];
 }
 
 /** See HgsData.prize: a bound on any one insertion's cost (a vehicle opened for it, its longest detour and paid shift). */
@@ -309,25 +352,16 @@ function dropHalfShipments(d: ProblemData, served: number[], windowOf: number[],
 /** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */
 function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): void {
   const nDims = h.nDims;
-  const seg = visitDepot(h, v, false, new Segment(nDims));
-  const one = new Segment(nDims);
+  const seg = visitDepot(h, v, false, newSegment(h));
+  const one = newSegment(h);
+  const word = (vGroup[v] / GROUP_BITS) | 0;
   for (const j of d.lockedPrefix[v]) {
-    const w = d.twOffset[j];
-    one.first = one.last = d.jobLoc[j];
-    one.load = d.jobAmount[j * d.nDims];
-    for (let q = 1; q < nDims; q++) one.more[q - 1] = q < d.nDims ? d.jobAmount[j * d.nDims + q] : 0;
-    one.dur = d.jobServiceS[j];
-    one.e = Math.max(-OPEN, d.twStartS[w]);
-    one.l = Math.min(OPEN, d.twEndS[w]);
-    one.dist = one.tw = 0;
-    one.count = 1;
-    one.mask = 1 << vGroup[v];
-    if (h.rich) {
-      one.plain();
-      one.tags = d.jobTags[j];
-      one.su = d.jobSetupS[j];
-      one.sdur += one.su;
-    }
+    visitJob(d, h, j, d.twOffset[j], one);
+    // a locked job fits its own vehicle's group (no other)
+    one.mask = 0;
+    one.moreMask.fill(0);
+    if (word === 0) one.mask = 1 << vGroup[v];
+    else one.moreMask[word - 1] = 1 << (vGroup[v] - word * GROUP_BITS);
     concat(h, seg, one, seg);
   }
   const mut = h as { -readonly [K in keyof HgsData]: HgsData[K] };
@@ -338,10 +372,36 @@ function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): v
   mut.startE[v] = seg.e;
   mut.startL[v] = seg.l;
   mut.startCount[v] = seg.count;
-  mut.startMask[v] = seg.mask;
+  mut.startMask[v * h.maskWords] = seg.mask;
+  for (let w = 1; w < h.maskWords; w++) mut.startMask[v * h.maskWords + w] = seg.moreMask[w - 1];
   mut.startTags[v] = seg.tags;
   mut.startLoad[v * nDims] = seg.load;
   for (let q = 1; q < nDims; q++) mut.startLoad[v * nDims + q] = seg.more[q - 1];
+}
+
+/**
+ * Sets `out` to the single visit of job j (of `d`, in window w) as the search data `h` price it,
+ * whether or not j is one of h's customers; every skill group may serve it.
+ */
+export function visitJob(d: ProblemData, h: HgsData, j: number, w: number, out: Segment): Segment {
+  out.first = out.last = d.jobLoc[j];
+  out.load = d.nDims > 0 ? d.jobAmount[j * d.nDims] : 0;
+  for (let q = 1; q < h.nDims; q++) out.more[q - 1] = q < d.nDims ? d.jobAmount[j * d.nDims + q] : 0;
+  out.dur = d.jobServiceS[j];
+  out.e = Math.max(-OPEN, d.twStartS[w]);
+  out.l = Math.min(OPEN, d.twEndS[w]);
+  out.dist = out.tw = 0;
+  out.count = 1;
+  out.mask = -1;
+  out.moreMask.fill(-1);
+  if (h.hasTrips) out.noTrips();
+  if (h.rich) {
+    out.plain();
+    out.tags = d.jobTags[j];
+    out.su = d.jobSetupS[j];
+    out.sdur += out.su;
+  }
+  return out;
 }
 
 /** CVRP/VRPTW: one depot, identical vehicles paying per km only, one dimension, symmetric matrices. */
@@ -358,6 +418,16 @@ function isClassic(d: ProblemData, symmetric: boolean): boolean {
   if (veh.initialLoad?.some((x) => x > 0)) return false;
   for (let k = 0; k < d.compatible.length; k++) if (d.compatible[k] === 0) return false;
   return true;
+}
+
+/** A bound on any route's duration: every job's service, and the longest leg into each stop and home. */
+function longestRouteS(d: ProblemData, time: Float64Array): number {
+  const m = d.nLocations;
+  let maxLeg = 0;
+  for (let k = 0; k < m * m; k++) if (time[k] > maxLeg) maxLeg = time[k];
+  let service = 0;
+  for (let j = 0; j < d.nJobs; j++) service += d.jobServiceS[j] + d.jobSetupS[j];
+  return service + (d.nJobs + 1) * maxLeg;
 }
 
 /** Vehicle v can serve job j on its own (capacity, window, shift, limits). */

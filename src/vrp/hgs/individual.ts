@@ -1,8 +1,8 @@
 // An individual of the genetic search: its giant tour, its routes (one per vehicle when the
 // fleet is mixed), their cost and penalised cost, feasibility, the stops it leaves out (when
 // stops are optional) and the neighbour pairs used to measure diversity (broken-pairs distance).
-import type { HgsData } from "./hgs-data.js";
-import { concat, loadExcess, routeObjective, Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
+import { type HgsData, viewFor } from "./hgs-data.js";
+import { concat, loadExcess, newSegment, routeObjective, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
 /** One solution of the population, priced under the penalties current at its creation. */
 export class Individual {
@@ -30,20 +30,22 @@ export class Individual {
     this.tour = Int32Array.from(this.routes.flat());
     this.succ = new Int32Array(data.n).fill(-2);
     this.pred = new Int32Array(data.n).fill(-2);
-    const seg = new Segment(data.nDims);
-    const one = new Segment(data.nDims);
+    const seg = newSegment(data);
+    const one = newSegment(data);
     this.routes.forEach((r, slot) => {
       const v = data.giantTour ? 0 : slot;
       if (r.length === 0 && data.startCount[v] === 0) return;
+      const on = viewFor(data, v);
       visitDepot(data, v, false, seg);
       r.forEach((c, k) => {
         this.servedPriority += data.priority[c];
-        this.served++;
-        concat(data, seg, visitCustomer(data, c, one), seg);
+        // an unload is no stop served
+        if (!data.isUnload[c]) this.served++;
+        concat(on, seg, visitCustomer(data, c, one), seg);
         this.pred[c] = k > 0 ? r[k - 1] : -1;
         this.succ[c] = k + 1 < r.length ? r[k + 1] : -1;
       });
-      concat(data, seg, visitDepot(data, v, true, one), seg);
+      concat(on, seg, visitDepot(data, v, true, one), seg);
       if (seg.count === 0) {
         // an unused vehicle holding its breaks: only a surplus of breaks counts
         this.capExcess += loadExcess(data, seg, v);

@@ -8,14 +8,16 @@ import type { HgsData } from "./hgs-data.js";
 import type { HgsMove } from "./moves/move.js";
 import { relocate } from "./moves/relocate.js";
 import { relocatePair, relocatePairReversed } from "./moves/relocate-pair.js";
+import { relocateUnload } from "./moves/relocate-unload.js";
 import { swapOne, swapPairOne, swapPairPair } from "./moves/swap.js";
 import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
 import { twoOptStarReversed } from "./moves/two-opt-star-reversed.js";
 import { EPS } from "./moves/move.js";
 import { RouteSet } from "./route-set.js";
-import { concat, routeObjective, Segment } from "./segment.js";
+import { concat, newSegment, routeObjective, type Segment } from "./segment.js";
 import { SpotCache, swapStar } from "./swap-star.js";
+import { unloadPass } from "./unloads.js";
 
 /** Closest customers whose routes are paired for SWAP* (HGS pairs routes whose polar sectors overlap). */
 const SWAP_STAR_NEIGHBOURS = 3;
@@ -50,12 +52,14 @@ export class LocalSearch {
   readonly spots: SpotCache;
   readonly starBase1: Int32Array;
   readonly starBase2: Int32Array;
+  /** Unload customers each vehicle may take (those of its skill group), sorted by location. */
+  readonly unloadsOf: Int32Array[];
   /** Stops are optional: customers may stay unrouted (see HgsData.prize). */
   optional = false;
 
   constructor(readonly data: HgsData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
-    this.seg = Array.from({ length: 6 }, () => new Segment(data.nDims));
+    this.seg = Array.from({ length: 6 }, () => newSegment(data));
     let sumS = 0;
     let sumKm = 0;
     for (let k = 0; k < data.dist.length; k++) {
@@ -85,6 +89,11 @@ export class LocalSearch {
     this.starBase1 = new Int32Array(data.n);
     this.starBase2 = new Int32Array(data.n);
     this.seenAt = new Float64Array(data.hasShipments ? data.n : 0);
+    this.unloadsOf = Array.from({ length: nRoutes }, (_, v) => {
+      const mine: number[] = [];
+      for (let c = 0; c < data.n; c++) if (data.isUnload[c] && data.vGroup[data.unloadVehicle[c]] === data.vGroup[v]) mine.push(c);
+      return Int32Array.from(mine.sort((x, y) => data.loc[x] - data.loc[y] || x - y));
+    });
   }
 
   /**
@@ -111,8 +120,9 @@ export class LocalSearch {
     const size = rs.routeSize[r];
     const v = rs.vehicle(r);
     const d = this.data;
-    // a break has no location: distance and time deltas around it bound nothing
-    if (d.rich) return -Infinity;
+    // a break has no location: distance and time deltas around it bound nothing; node travel
+    // times are the first speed profile's
+    if (d.rich || d.views.length > 1) return -Infinity;
     if (size + dCount === 0 && d.startCount[v] === 0) return -rs.routeCost[r];
     if (size === 0 || d.vMinPaidS[v] > 0) return -Infinity;
     return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
@@ -120,7 +130,7 @@ export class LocalSearch {
 
   /** True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve route r. */
   intraCannotImprove(r: number, distDelta: number, timeDelta: number): boolean {
-    if (Number.isNaN(distDelta) || this.data.rich) return false;
+    if (Number.isNaN(distDelta) || this.data.rich || this.data.views.length > 1) return false;
     if (!this.data.giantTour) {
       // travel time changes by timeDelta; waiting can at most vanish; penalties at most vanish
       if (Number.isNaN(timeDelta)) return false;
@@ -206,8 +216,8 @@ export class LocalSearch {
     while (src[j] === dst[j]) j--;
     const [a, one] = this.seg;
     rs.prefix(i === 0 ? rs.startOf(r) : src[i - 1], a);
-    for (let k = i; k <= j; k++) concat(this.data, a, rs.single(dst[k], one), a);
-    concat(this.data, a, rs.suffix(j + 1 < len ? src[j + 1] : rs.endOf(r), one), a);
+    for (let k = i; k <= j; k++) concat(rs.on(r), a, rs.single(dst[k], one), a);
+    concat(rs.on(r), a, rs.suffix(j + 1 < len ? src[j + 1] : rs.endOf(r), one), a);
     return rs.cost(a, r);
   }
 
@@ -247,7 +257,8 @@ export class LocalSearch {
       const star = this.swapStarPass();
       const vehicles = !this.data.giantTour && this.routeExchangePass();
       const added = this.optional && this.insertUnrouted();
-      if (!star && !vehicles && !added) break;
+      const unloads = this.data.hasTrips && unloadPass(this);
+      if (!star && !vehicles && !added && !unloads) break;
     }
     return rs.toRoutes(!this.data.giantTour);
   }
@@ -284,9 +295,9 @@ export class LocalSearch {
         let cheapest = -1;
         for (let x = rs.next[rs.startOf(r)]; x < rs.n; x = rs.next[x]) {
           // a break stays with its vehicle (an unused vehicle takes none); an infinite prize marks a customer never left out
-          if (d.isBreak[x] || d.prize[x] === Infinity) continue;
+          if (d.isBreak[x] || d.isUnload[x] || d.prize[x] === Infinity) continue;
           if (cheapest < 0 || d.prize[x] < d.prize[cheapest]) cheapest = x;
-          concat(d, rs.prefix(rs.prev[x], a), rs.suffix(rs.next[x], b), a);
+          concat(rs.on(r), rs.prefix(rs.prev[x], a), rs.suffix(rs.next[x], b), a);
           if (before - excess(a, r) <= 1e-9) continue;
           // prize per unit of penalised cost saved, times a random factor in [1, 2): equal prizes
           // go mostly to the stop whose removal saves most, and individuals differ in what they
@@ -310,6 +321,47 @@ export class LocalSearch {
   }
 
   /**
+   * The stops `routes` (feasible, one per slot) leave out, higher priority first, each inserted
+   * where it keeps its route feasible and costs least (every position of every route), until
+   * none fits: a stop more always comes first in VROOM's order. Returns the routes, one per slot.
+   */
+  fillFeasible(routes: ReadonlyArray<ArrayLike<number>>): number[][] {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, one] = this.seg;
+    rs.load(routes);
+    const left = this.order.filter((c) => rs.routeOf[c] < 0 && !d.isUnload[c] && d.partner[c] < 0).sort((x, y) => d.priority[y] - d.priority[x]);
+    for (let again = true; again; ) {
+      again = false;
+      for (const c of left) {
+        if (rs.routeOf[c] >= 0 || (d.copies && rs.routedCopy(c) >= 0)) continue;
+        rs.single(c, one);
+        let best = Infinity;
+        let after = -1;
+        for (let r = 0; r < rs.nRoutes; r++) {
+          const on = rs.on(r);
+          for (let p = rs.startOf(r); p !== rs.endOf(r); p = rs.next[p]) {
+            concat(on, rs.prefix(p, a), one, a);
+            concat(on, a, rs.suffix(rs.next[p], b), a);
+            if (!rs.feasible(a, r)) continue;
+            const delta = rs.cost(a, r) - rs.routeCost[r];
+            if (delta < best) {
+              best = delta;
+              after = p;
+            }
+          }
+        }
+        if (after < 0) continue;
+        const r = rs.routeOf[after];
+        rs.insertAfter(c, after);
+        rs.update(r);
+        again = true;
+      }
+    }
+    return rs.toRoutes(true);
+  }
+
+  /**
    * Optional stops: inserts each unrouted customer where it fits without excess and costs least
    * (after a granular neighbour, or first in a route); returns true when any was inserted.
    */
@@ -319,8 +371,8 @@ export class LocalSearch {
     const [a, b, one] = this.seg;
     let inserted = false;
     for (const c of this.order) {
-      // a shipment comes back whole only through insertCheapest (crossover children)
-      if (rs.routeOf[c] >= 0 || d.partner[c] >= 0) continue;
+      // a shipment comes back whole only through insertCheapest (crossover children); unloads through unloadPass
+      if (rs.routeOf[c] >= 0 || d.partner[c] >= 0 || d.isUnload[c]) continue;
       rs.single(c, one);
       const copy = d.copies ? rs.routedCopy(c) : -1;
       if (copy >= 0) {
@@ -331,8 +383,8 @@ export class LocalSearch {
       let bestAfter = -1;
       const tryAfter = (p: number): void => {
         const r = rs.routeOf[p];
-        concat(d, rs.prefix(p, a), one, a);
-        concat(d, a, rs.suffix(rs.next[p], b), a);
+        concat(rs.on(r), rs.prefix(p, a), one, a);
+        concat(rs.on(r), a, rs.suffix(rs.next[p], b), a);
         if (!rs.feasible(a, r)) return;
         const delta = rs.cost(a, r) - rs.routeCost[r];
         if (delta < bestDelta) {
@@ -374,18 +426,18 @@ export class LocalSearch {
     const d = this.data;
     const [a, b] = this.seg;
     const rw = rs.routeOf[w];
-    concat(d, rs.prefix(rs.prev[w], a), one, a);
-    concat(d, a, rs.suffix(rs.next[w], b), a);
+    concat(rs.on(rw), rs.prefix(rs.prev[w], a), one, a);
+    concat(rs.on(rw), a, rs.suffix(rs.next[w], b), a);
     let bestGain = rs.feasible(a, rw) ? rs.routeCost[rw] - rs.cost(a, rw) : -Infinity;
     let bestAfter = rs.prev[w];
     // route of w without w, priced once
-    concat(d, rs.prefix(rs.prev[w], a), rs.suffix(rs.next[w], b), a);
+    concat(rs.on(rw), rs.prefix(rs.prev[w], a), rs.suffix(rs.next[w], b), a);
     const withoutW = rs.cost(a, rw) - rs.routeCost[rw];
     for (const v of this.neighbours[c]) {
       const rv = rs.routeOf[v];
       if (rv < 0 || rv === rw) continue;
-      concat(d, rs.prefix(v, a), one, a);
-      concat(d, a, rs.suffix(rs.next[v], b), a);
+      concat(rs.on(rv), rs.prefix(v, a), one, a);
+      concat(rs.on(rv), a, rs.suffix(rs.next[v], b), a);
       if (!rs.feasible(a, rv)) continue;
       const gain = -(withoutW + rs.cost(a, rv) - rs.routeCost[rv]);
       if (gain > bestGain) {
@@ -415,9 +467,9 @@ export class LocalSearch {
     let bestGain = EPS;
     for (const w of this.neighbours[c]) {
       const r = rs.routeOf[w];
-      if (r < 0 || d.partner[w] >= 0) continue;
-      concat(d, rs.prefix(rs.prev[w], a), one, a);
-      concat(d, a, rs.suffix(rs.next[w], b), a);
+      if (r < 0 || d.partner[w] >= 0 || d.isUnload[w]) continue;
+      concat(rs.on(r), rs.prefix(rs.prev[w], a), one, a);
+      concat(rs.on(r), a, rs.suffix(rs.next[w], b), a);
       if (!rs.feasible(a, r)) continue;
       const gain = d.prize[c] - d.prize[w] - (rs.cost(a, r) - rs.routeCost[r]);
       if (gain > bestGain) {
@@ -440,6 +492,8 @@ export class LocalSearch {
   private insertCheapest(c: number, openOrder: ArrayLike<number> | null): void {
     const rs = this.rs;
     if (this.data.copies && rs.routedCopy(c) >= 0) return;
+    // unloads are optional: only unloadPass adds them
+    if (this.data.isUnload[c]) return;
     const d = this.data;
     const [a, b, one] = this.seg;
     // a shipment goes in whole, pickup first (with its pickup, a delivery is already in)
@@ -487,16 +541,16 @@ export class LocalSearch {
    */
   private insertPairInto(r: number, pick: Segment, del: number): void {
     const rs = this.rs;
-    const d = this.data;
+    const on = rs.on(r);
     const [, , , head, tail, one] = this.seg;
     const base = rs.routeCost[r];
     const end = rs.endOf(r);
     for (let p = rs.startOf(r); p !== end; p = rs.next[p]) {
-      concat(d, rs.prefix(p, head), pick, head);
+      concat(on, rs.prefix(p, head), pick, head);
       // delivery after w: head (start .. p, pickup, .. w), delivery, then suffix(next w)
       for (let w = p; ; ) {
-        concat(d, head, rs.single(del, one), tail);
-        concat(d, tail, rs.suffix(rs.next[w], one), tail);
+        concat(on, head, rs.single(del, one), tail);
+        concat(on, tail, rs.suffix(rs.next[w], one), tail);
         const delta = rs.cost(tail, r) - base;
         if (delta < this.bestInsert) {
           this.bestInsert = delta;
@@ -505,7 +559,7 @@ export class LocalSearch {
         }
         w = rs.next[w];
         if (w === end) break;
-        concat(d, head, rs.single(w, one), head);
+        concat(on, head, rs.single(w, one), head);
       }
     }
   }
@@ -513,11 +567,11 @@ export class LocalSearch {
   /** Prices customer `one` at every position of route r, keeping the cheapest in bestInsert/bestAfter. */
   private insertInto(r: number, a: Segment, b: Segment, one: Segment): void {
     const rs = this.rs;
-    const d = this.data;
+    const on = rs.on(r);
     const base = rs.routeCost[r];
     for (let p = rs.startOf(r); p !== rs.endOf(r); p = rs.next[p]) {
-      concat(d, rs.prefix(p, a), one, a);
-      concat(d, a, rs.suffix(rs.next[p], b), a);
+      concat(on, rs.prefix(p, a), one, a);
+      concat(on, a, rs.suffix(rs.next[p], b), a);
       const delta = rs.cost(a, r) - base;
       if (delta < this.bestInsert) {
         this.bestInsert = delta;
@@ -547,9 +601,9 @@ export class LocalSearch {
             emptyTried = true;
           }
           // r1's customers driven by r2's vehicle, and r2's by r1's
-          concat(d, rs.single(rs.startOf(r2), a), rs.tailTo(rs.next[rs.startOf(r1)], r2, c), a);
+          concat(rs.on(r2), rs.single(rs.startOf(r2), a), rs.tailTo(rs.next[rs.startOf(r1)], r2, c), a);
           const first2 = rs.next[rs.startOf(r2)];
-          concat(d, rs.single(rs.startOf(r1), b), rs.tailTo(first2, r1, c), b);
+          concat(rs.on(r1), rs.single(rs.startOf(r1), b), rs.tailTo(first2, r1, c), b);
           const delta = rs.cost(a, r2) + rs.cost(b, r1) - rs.routeCost[r1] - rs.routeCost[r2];
           if (delta > -1e-5) continue;
           const n1 = rs.sequence(r1, this.bufA);
@@ -601,6 +655,7 @@ export class LocalSearch {
     if (relocate(this, u, v) || relocatePair(this, u, v) || relocatePairReversed(this, u, v)) return true;
     if (swapOne(this, u, v) || swapPairOne(this, u, v) || swapPairPair(this, u, v)) return true;
     if (twoOpt(this, u, v) || twoOptStarReversed(this, u, v) || twoOptStar(this, u, v)) return true;
+    if (this.data.hasTrips && relocateUnload(this, u, v)) return true;
     const pv = this.rs.prev[v];
     if (!this.rs.isDepot(pv)) return false;
     return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStarReversed(this, u, pv) || twoOptStar(this, u, pv);

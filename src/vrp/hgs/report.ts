@@ -1,12 +1,12 @@
-// Schedules of the genetic search's routes for problems with features only it models (breaks,
-// setup times, incompatible tags): each vehicle leaves at the earliest start of its route's
-// minimum-duration schedule (from the whole-route segment), then every step is walked: a job's
-// setup is paid when arriving from another location, a break is taken where the vehicle is.
+// Schedules of the genetic search's routes, reported for every problem it solves: each vehicle
+// leaves at the earliest start of its route's minimum-duration schedule (from the whole-route segment), then every step is walked: a job's
+// setup is paid when arriving from another location, a break is taken where the vehicle is,
+// an unload empties the vehicle at its hub.
 import type { RouteStep, RoutingRoute } from "../../domain/index.js";
 import type { ProblemData } from "../data.js";
 import { routeCostUsd } from "../route-cost.js";
-import type { HgsData } from "./hgs-data.js";
-import { concat, Segment, visitCustomer, visitDepot } from "./segment.js";
+import { type HgsData, viewFor } from "./hgs-data.js";
+import { concat, newSegment, visitCustomer, visitDepot } from "./segment.js";
 
 /**
  * The reported route of vehicle v for the search's customer list `route` (jobs and breaks),
@@ -14,11 +14,12 @@ import { concat, Segment, visitCustomer, visitDepot } from "./segment.js";
  */
 export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: readonly number[]): RoutingRoute | null {
   const locked = data.lockedPrefix[v];
-  if (locked.length === 0 && !route.some((c) => !hgs.isBreak[c])) return null;
-  const seg = visitDepot(hgs, v, false, new Segment(hgs.nDims));
-  const one = new Segment(hgs.nDims);
-  for (const c of route) concat(hgs, seg, visitCustomer(hgs, c, one), seg);
-  concat(hgs, seg, visitDepot(hgs, v, true, one), seg);
+  if (locked.length === 0 && !route.some((c) => hgs.jobOf[c] >= 0)) return null;
+  const seg = visitDepot(hgs, v, false, newSegment(hgs));
+  const one = newSegment(hgs);
+  const on = viewFor(hgs, v);
+  for (const c of route) concat(on, seg, visitCustomer(hgs, c, one), seg);
+  concat(on, seg, visitDepot(hgs, v, true, one), seg);
   const p = data.problem;
   const veh = p.vehicles[v];
   const m = data.nLocations;
@@ -45,10 +46,11 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
     return arrival;
   };
   const usedBreaks = new Set<number>();
-  const visitJob = (j: number): void => {
+  /** Job j served in the window opening at `readyS` (a job with several windows: its customer's). */
+  const visitJob = (j: number, readyS: number): void => {
     const setupS = data.jobLoc[j] !== here ? data.jobSetupS[j] : 0;
     const arrivalS = drive(data.jobLoc[j]);
-    const begin = Math.max(arrivalS, data.twStartS[data.twOffset[j]]);
+    const begin = Math.max(arrivalS, readyS);
     // a shipment's delivery unloads what its pickup loaded
     const sign = data.jobDelivers[j] ? -1 : 1;
     for (let q = 0; q < nDims; q++) load[q] += sign * data.jobAmount[j * nDims + q];
@@ -56,10 +58,17 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
     if (setupS > 0) step.setupS = setupS;
     push(step);
   };
-  for (const j of locked) visitJob(j);
+  for (const j of locked) visitJob(j, data.twStartS[data.twOffset[j]]);
   for (const c of route) {
+    if (hgs.isUnload[c]) {
+      // the load leaves the vehicle at the hub: the next trip starts empty
+      const arrivalS = drive(hgs.loc[c]);
+      load.fill(0);
+      push({ type: "unload", location: here, arrivalS, waitingS: 0, serviceS: data.vUnloadS[v], departureS: arrivalS + data.vUnloadS[v] });
+      continue;
+    }
     if (!hgs.isBreak[c]) {
-      visitJob(hgs.jobOf[c]);
+      visitJob(hgs.jobOf[c], hgs.readyS[c]);
       continue;
     }
     // breaks of one kind are interchangeable: report the vehicle's first unused one of that kind

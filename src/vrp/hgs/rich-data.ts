@@ -81,7 +81,7 @@ export function withRichFeatures(d: ProblemData, h: HgsData): HgsData {
     serviceS,
     readyS,
     dueS,
-    jobMask: grow(h.jobMask, -1),
+    jobMask: growMask(h.jobMask, h.maskWords, n),
     // breaks are never left out (see HgsData.prize), and have no other copy
     priority: grow(h.priority, 0),
     prize: grow(h.prize, Infinity),
@@ -130,4 +130,11 @@ function shipments(d: ProblemData, h: HgsData, n: number, amounts: Float64Array,
     }
   }
   return { hasShipments: any, partner, delivers, shipKey };
+}
+
+/** Skill-group masks of `h`'s customers, then -1 (every group) for the break customers up to n. */
+function growMask(mask: Int32Array, words: number, n: number): Int32Array {
+  const out = new Int32Array(n * words).fill(-1);
+  out.set(mask);
+  return out;
 }

@@ -1,18 +1,21 @@
 // Routes as doubly linked lists over flat arrays, with prefix and suffix segments per node so
 // a move between two routes is priced in O(1). Customers are nodes 0..n-1; route r starts at
 // node n+r and ends at node n+R+r (depot copies, as in HGS-CVRP). Route r is driven by vehicle
-// r (its depots, shift, capacity and costs); tails (suffixes without the end depot) let a
-// route take another route's customers home to its own end depot.
-import type { HgsData } from "./hgs-data.js";
-import { concat, loadExcess, penalisedCost, routeObjective, Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
+// r (its depots, shift, capacity, costs and speed profile: every segment of route r is priced
+// with `on(r)`); tails (suffixes without the end depot) let a route take another route's
+// customers home to its own end depot.
+import { type HgsData, viewFor } from "./hgs-data.js";
+import { concat, loadExcess, newSegment, penalisedCost, routeObjective, type Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
-/** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1... */
+/** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1..., then the further mask words. */
 const F = 8;
 /**
  * With breaks, setup, tags or shipments, after those: first, last, core, the leading breaks, the
  * setup schedule, tags, the shipment keys, then the peak load in every dimension.
  */
 const RICH = 15;
+/** With unload trips, after the mask words: trips, head, over, uv, then the head in dimensions 1... */
+const TRIPS = 4;
 
 /** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
@@ -59,13 +62,13 @@ export class RouteSet {
     this.prev = new Int32Array(nodes);
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
-    this.f = F + data.nDims - 1 + (data.rich ? RICH + data.nDims : 0);
+    this.f = F + data.nDims - 1 + data.maskWords - 1 + (data.hasTrips ? TRIPS + data.nDims - 1 : 0) + (data.rich ? RICH + data.nDims : 0);
     this.pre = new Float64Array(nodes * this.f);
     this.suf = new Float64Array(nodes * this.f);
     this.tl = new Float64Array(data.giantTour ? 0 : nodes * this.f);
-    this.a = new Segment(data.nDims);
-    this.b = new Segment(data.nDims);
-    this.sc = new Segment(data.nDims);
+    this.a = newSegment(data);
+    this.b = newSegment(data);
+    this.sc = newSegment(data);
     this.routeCost = new Float64Array(nRoutes);
     this.routePenalty = new Float64Array(nRoutes);
     this.routeLoad = new Float64Array(nRoutes);
@@ -91,6 +94,17 @@ export class RouteSet {
   /** Vehicle driving route r. */
   vehicle(r: number): number {
     return r < this.data.nVehicles ? r : 0;
+  }
+
+  /** The data as route r's vehicle prices travel (its speed profile). */
+  on(r: number): HgsData {
+    return viewFor(this.data, this.vehicle(r));
+  }
+
+  /** Routes r1 and r2 travel at different speeds (a stretch moved between them is re-timed). */
+  private differ(r1: number, r2: number): boolean {
+    const d = this.data;
+    return d.views.length > 1 && d.vProfile[this.vehicle(r1)] !== d.vProfile[this.vehicle(r2)];
   }
 
   /** Segment of node x alone (customer, or the start or end depot of its route). */
@@ -133,7 +147,7 @@ export class RouteSet {
   /** Recomputes positions, segments and cost of route r after its links changed. */
   update(r: number): void {
     this.routeStamp[r] = ++this.stamp;
-    const d = this.data;
+    const d = this.on(r);
     const seg = this.a;
     const one = this.b;
     let x = this.startOf(r);
@@ -144,7 +158,7 @@ export class RouteSet {
     // travel times are kept only when some figure needs them (windows, or vehicles that differ)
     const timed = this.nt.length > 0;
     for (;;) {
-      if (x < this.n) breaks += d.isBreak[x];
+      if (x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
       this.routeOf[x] = r;
       this.pos[x] = p++;
       this.store(this.pre, x, seg);
@@ -154,6 +168,7 @@ export class RouteSet {
       x = y;
       concat(d, seg, this.single(x, one), seg);
     }
+    // stops: breaks and unloads are no stops
     this.routeSize[r] = p - 2 - breaks;
     this.routeCost[r] = this.cost(seg, r);
     this.routeWait[r] = Math.max(0, seg.dur - work);
@@ -196,8 +211,18 @@ export class RouteSet {
     arr[k + 7] = s.mask;
     const more = s.more;
     for (let q = 0; q < more.length; q++) arr[k + F + q] = more[q];
+    const words = s.moreMask;
+    for (let w = 0; w < words.length; w++) arr[k + F + more.length + w] = words[w];
+    let r = k + F + more.length + words.length;
+    if (this.data.hasTrips) {
+      arr[r] = s.trips;
+      arr[r + 1] = s.head;
+      arr[r + 2] = s.over;
+      arr[r + 3] = s.uv;
+      for (let q = 0; q < more.length; q++) arr[r + TRIPS + q] = s.moreHead[q];
+      r += TRIPS + more.length;
+    }
     if (!this.data.rich) return;
-    const r = k + F + more.length;
     arr[r] = s.first;
     arr[r + 1] = s.last;
     arr[r + 2] = s.core ? 1 : 0;
@@ -231,9 +256,19 @@ export class RouteSet {
     out.mask = arr[k + 7];
     const more = out.more;
     for (let q = 0; q < more.length; q++) more[q] = arr[k + F + q];
+    const words = out.moreMask;
+    for (let w = 0; w < words.length; w++) words[w] = arr[k + F + more.length + w];
+    let r = k + F + more.length + words.length;
+    if (this.data.hasTrips) {
+      out.trips = arr[r];
+      out.head = arr[r + 1];
+      out.over = arr[r + 2];
+      out.uv = arr[r + 3];
+      for (let q = 0; q < more.length; q++) out.moreHead[q] = arr[r + TRIPS + q];
+      r += TRIPS + more.length;
+    }
     if (!this.data.rich) return out;
     // a break has no location: the stored first and last located visits are the segment's own
-    const r = k + F + more.length;
     out.first = arr[r];
     out.last = arr[r + 1];
     out.core = arr[r + 2] === 1;
@@ -294,8 +329,13 @@ export class RouteSet {
     if (this.data.giantTour || home === own) return this.suffix(x, out);
     const end = this.endOf(home);
     if (x >= this.n) return this.single(end, out);
-    this.read(this.tl, x, this.locOf(x), this.locOf(this.prev[this.endOf(own)]), out);
-    return concat(this.data, out, this.single(end, this.sc), out);
+    const d = this.on(home);
+    if (this.differ(own, home)) {
+      // the stored tail was timed at the other route's speed: chain it again (O(tail))
+      this.single(x, out);
+      for (let y = this.next[x]; y < this.n; y = this.next[y]) concat(d, out, this.single(y, this.sc), out);
+    } else this.read(this.tl, x, this.locOf(x), this.locOf(this.prev[this.endOf(own)]), out);
+    return concat(d, out, this.single(end, this.sc), out);
   }
 
   /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */
@@ -363,7 +403,7 @@ export class RouteSet {
 
   /** Penalised cost of route r visiting `buf[0..len)` (O(len)). */
   priceSequence(r: number, buf: Int32Array, len: number): number {
-    const d = this.data;
+    const d = this.on(r);
     const seg = this.a;
     const one = this.b;
     this.single(this.startOf(r), seg);

@@ -9,6 +9,9 @@
 // to last located visit). A job with a setup time pays it only when arriving from another
 // location: the core keeps a second schedule (`s*` fields) for a first visit that pays it.
 // Incompatible tags: the OR of the visits' tag bits.
+// Unload trips (data.hasTrips): `load`/`more` hold the load since the segment's last unload;
+// `head` the load before its first; `over` the capacity excess of the trips closed inside it
+// (as PyVRP's load segments finalise a trip at a reload depot).
 import type { HgsData } from "./hgs-data.js";
 
 /** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
@@ -31,8 +34,9 @@ export class Segment {
   l = 0;
   /** Customers in the segment. */
   count = 0;
-  /** Skill groups able to serve every customer of the segment (bits). */
+  /** Skill groups able to serve every customer of the segment: groups 0..29 (bits), then 30 more per word of `moreMask`. */
   mask = -1;
+  readonly moreMask: Int32Array;
   /** False for a segment of breaks only (no location yet). */
   core = true;
   /** Leading breaks (before the first located visit): duration, time warp, earliest and latest start. */
@@ -54,9 +58,19 @@ export class Segment {
   /** Shipments: XOR of the visits' shipment keys (0 when every shipment in it is whole). */
   sx1 = 0;
   sx2 = 0;
+  /** Unload trips: unloads in the segment; load before the first (dimension 0, then `moreHead`). */
+  trips = 0;
+  head = 0;
+  readonly moreHead: Float64Array;
+  /** Unload trips: weighted capacity excess of the trips between the segment's unloads. */
+  over = 0;
+  /** Unload trips: the vehicle (group) whose capacity the trip ending at the first unload is held to. */
+  uv = -1;
 
-  constructor(nDims = 1) {
+  constructor(nDims = 1, maskWords = 1) {
     this.more = new Float64Array(Math.max(0, nDims - 1));
+    this.moreMask = new Int32Array(Math.max(0, maskWords - 1)).fill(-1);
+    this.moreHead = new Float64Array(Math.max(0, nDims - 1));
     this.morePeak = new Float64Array(Math.max(0, nDims - 1));
   }
 
@@ -72,6 +86,7 @@ export class Segment {
     this.l = s.l;
     this.count = s.count;
     this.mask = s.mask;
+    this.moreMask.set(s.moreMask);
     this.core = s.core;
     this.ldur = s.ldur;
     this.ltw = s.ltw;
@@ -87,6 +102,21 @@ export class Segment {
     this.morePeak.set(s.morePeak);
     this.sx1 = s.sx1;
     this.sx2 = s.sx2;
+    this.trips = s.trips;
+    this.head = s.head;
+    this.moreHead.set(s.moreHead);
+    this.over = s.over;
+    this.uv = s.uv;
+    return this;
+  }
+
+  /** No unload in the segment: the load before the first is all of it. */
+  noTrips(): this {
+    this.trips = 0;
+    this.head = this.load;
+    this.moreHead.set(this.more);
+    this.over = 0;
+    this.uv = -1;
     return this;
   }
 
@@ -142,6 +172,7 @@ function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segmen
   out.load = a.load + b.load;
   out.count = a.count + b.count;
   out.mask = a.mask & b.mask;
+  for (let w = 0; w < out.moreMask.length; w++) out.moreMask[w] = a.moreMask[w] & b.moreMask[w];
   out.tags = a.tags | b.tags;
   if (!a.core) {
     // a holds breaks only: they lead b
@@ -231,15 +262,63 @@ export function concat(data: HgsData, a: Segment, b: Segment, out: Segment): Seg
     out.e = e;
     out.l = l;
   }
-  const more = out.more;
-  for (let q = 0; q < more.length; q++) more[q] = a.more[q] + b.more[q];
+  if (data.hasTrips) tripCat(data, a, b, out);
+  else {
+    const more = out.more;
+    for (let q = 0; q < more.length; q++) more[q] = a.more[q] + b.more[q];
+    out.load = load;
+  }
   out.first = a.first;
   out.last = b.last;
   out.dist = dist;
-  out.load = load;
   out.count = a.count + b.count;
   out.mask = a.mask & b.mask;
+  for (let w = 0; w < out.moreMask.length; w++) out.moreMask[w] = a.moreMask[w] & b.moreMask[w];
   return out;
+}
+
+/** Load fields of a ⊕ b with unload trips (see the file header); out may alias a, not b. */
+function tripCat(data: HgsData, a: Segment, b: Segment, out: Segment): void {
+  const nq = out.more.length;
+  if (b.trips === 0) {
+    // b adds to a's last trip
+    for (let q = 0; q < nq; q++) out.more[q] = a.more[q] + b.more[q];
+    out.load = a.load + b.load;
+    if (a.trips === 0) {
+      out.head = out.load;
+      out.moreHead.set(out.more);
+    } else {
+      out.head = a.head;
+      out.moreHead.set(a.moreHead);
+    }
+    out.over = a.over;
+    out.trips = a.trips;
+    out.uv = a.uv;
+    return;
+  }
+  if (a.trips === 0) {
+    // a's load opens b's first trip
+    for (let q = 0; q < nq; q++) out.moreHead[q] = a.more[q] + b.moreHead[q];
+    out.head = a.load + b.head;
+    out.over = b.over;
+    out.uv = b.uv;
+  } else {
+    // a's last trip and b's first are one trip, ended by b's first unload
+    const base = b.uv * data.nDims;
+    let x = excessOver(a.load + b.head, data.vCapacity[base]);
+    for (let q = 0; q < nq; q++) x += excessOver(a.more[q] + b.moreHead[q], data.vCapacity[base + 1 + q]) * data.loadWeight[q + 1];
+    out.head = a.head;
+    out.moreHead.set(a.moreHead);
+    out.over = a.over + b.over + x;
+    out.uv = a.uv;
+  }
+  out.more.set(b.more);
+  out.load = b.load;
+  out.trips = a.trips + b.trips;
+}
+
+function excessOver(load: number, capacity: number): number {
+  return load > capacity ? load - capacity : 0;
 }
 
 /** Sets `out` to the single visit of customer c. */
@@ -255,7 +334,18 @@ export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
   out.dist = 0;
   out.tw = 0;
   out.count = 1;
-  out.mask = data.jobMask[c];
+  const words = out.moreMask.length + 1;
+  out.mask = data.jobMask[c * words];
+  for (let w = 1; w < words; w++) out.moreMask[w - 1] = data.jobMask[c * words + w];
+  if (data.hasTrips) {
+    out.noTrips();
+    if (data.isUnload[c]) {
+      // an unload is no stop: it ends a trip
+      out.count = 0;
+      out.trips = 1;
+      out.uv = data.unloadVehicle[c];
+    }
+  }
   if (data.rich) {
     out.plain();
     out.tags = data.tags[c];
@@ -296,7 +386,9 @@ export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment)
     out.e = data.vReadyS[v];
     out.l = data.vDueS[v];
     out.mask = -1;
+    out.moreMask.fill(-1);
     if (data.rich) out.plain();
+    if (data.hasTrips) out.noTrips();
     return out;
   }
   const base = v * data.nDims;
@@ -310,11 +402,14 @@ export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment)
   out.dist = data.startDist[v];
   out.tw = data.startTw[v];
   out.count = data.startCount[v];
-  out.mask = data.startMask[v];
+  const words = out.moreMask.length + 1;
+  out.mask = data.startMask[v * words];
+  for (let w = 1; w < words; w++) out.moreMask[w - 1] = data.startMask[v * words + w];
   if (data.rich) {
     out.plain();
     out.tags = data.startTags[v];
   }
+  if (data.hasTrips) out.noTrips();
   return out;
 }
 
@@ -331,22 +426,46 @@ const INCOMPATIBLE = 1e9;
 
 /** Load-type excess of vehicle v on `s`: capacity (weighted dimensions), tasks beyond the limit, skills. */
 export function loadExcess(data: HgsData, s: Segment, v: number): number {
-  const nDims = data.nDims;
-  const base = v * nDims;
-  // with shipments the load rises and falls: its highest point counts, not its sum
-  const ship = data.hasShipments;
-  const load = ship ? s.peak : s.load;
-  let x = load > data.vCapacity[base] ? load - data.vCapacity[base] : 0;
-  for (let q = 1; q < nDims; q++) {
-    const over = (ship ? s.morePeak[q - 1] : s.more[q - 1]) - data.vCapacity[base + q];
-    if (over > 0) x += over * data.loadWeight[q];
-  }
-  if (ship && (s.sx1 !== 0 || s.sx2 !== 0)) x += INCOMPATIBLE;
+  let x = capacityExcess(data, s, v);
+  if (data.hasShipments && (s.sx1 !== 0 || s.sx2 !== 0)) x += INCOMPATIBLE;
   if (data.giantTour) return x;
-  if (s.count > data.vMaxTasks[v]) x += (s.count - data.vMaxTasks[v]) * data.vCapacity[base];
-  if (((s.mask >> data.vGroup[v]) & 1) === 0 && s.count > 0) x += INCOMPATIBLE;
+  const cap0 = data.vCapacity[v * data.nDims];
+  if (s.count > data.vMaxTasks[v]) x += (s.count - data.vMaxTasks[v]) * cap0;
+  if (s.trips > 0 && s.trips > data.vMaxUnloads[v]) x += (s.trips - data.vMaxUnloads[v]) * cap0;
+  if (s.count > 0 && !serves(s, data.vGroup[v])) x += INCOMPATIBLE;
   if (s.tags !== 0 && data.rich && hasConflict(data.tagConflict, s.tags)) x += INCOMPATIBLE;
   return x;
+}
+
+/** Weighted load beyond vehicle v's capacity on `s`: its highest point with shipments, every trip's with unloads. */
+export function capacityExcess(data: HgsData, s: Segment, v: number): number {
+  const nDims = data.nDims;
+  const base = v * nDims;
+  const cap = data.vCapacity;
+  // with shipments the load rises and falls: its highest point counts, not its sum
+  const ship = data.hasShipments;
+  let x = excessOver(ship ? s.peak : s.load, cap[base]);
+  for (let q = 1; q < nDims; q++) x += excessOver(ship ? s.morePeak[q - 1] : s.more[q - 1], cap[base + q]) * data.loadWeight[q];
+  if (s.trips === 0) return x;
+  // unloads: the first trip (before the first unload) and the trips closed inside
+  x += s.over + excessOver(s.head, cap[base]);
+  for (let q = 1; q < nDims; q++) x += excessOver(s.moreHead[q - 1], cap[base + q]) * data.loadWeight[q];
+  return x;
+}
+
+/** Skill groups per mask word (bits of an int32 kept clear of the sign). */
+export const GROUP_BITS = 30;
+
+/** True when skill group g may serve every customer of `s`. */
+export function serves(s: Segment, g: number): boolean {
+  if (g < GROUP_BITS) return ((s.mask >> g) & 1) === 1;
+  const w = (g / GROUP_BITS) | 0;
+  return ((s.moreMask[w - 1] >> (g - w * GROUP_BITS)) & 1) === 1;
+}
+
+/** A scratch segment sized for `data` (its dimensions and skill-group words). */
+export function newSegment(data: HgsData): Segment {
+  return new Segment(data.nDims, data.maskWords);
 }
 
 /** True when two of the tags in `tags` may not share a vehicle. */

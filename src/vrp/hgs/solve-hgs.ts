@@ -170,7 +170,9 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     }
   }
   const best = overallBest as Individual | null;
-  return best ? best.routes : null;
+  if (!best) return null;
+  // a last greedy pass: any stop left out that still fits somewhere goes in
+  return data.giantTour ? best.routes : ls.fillFeasible(best.routes);
 }
 
 /**

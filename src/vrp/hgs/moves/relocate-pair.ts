@@ -58,12 +58,11 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
-  const d = ls.data;
-  concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[x], b), a);
+  concat(rs.on(ru), rs.prefix(rs.prev[u], a), rs.suffix(rs.next[x], b), a);
   const costU = rs.cost(a, ru);
-  concat(d, rs.prefix(v, b), ls.single(first, c), b);
-  concat(d, b, ls.single(second, c), b);
-  concat(d, b, rs.suffix(rs.next[v], c), b);
+  concat(rs.on(rv), rs.prefix(v, b), ls.single(first, c), b);
+  concat(rs.on(rv), b, ls.single(second, c), b);
+  concat(rs.on(rv), b, rs.suffix(rs.next[v], c), b);
   const delta = costU + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   rs.remove(u);

@@ -43,13 +43,12 @@ export const relocate: HgsMove = (ls, u, v) => {
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
-  const d = ls.data;
   // route of u without u
-  concat(d, rs.prefix(rs.prev[u], a), rs.suffix(rs.next[u], b), a);
+  concat(rs.on(ru), rs.prefix(rs.prev[u], a), rs.suffix(rs.next[u], b), a);
   const costU = rs.cost(a, ru);
   // route of v with u after v
-  concat(d, rs.prefix(v, b), ls.single(u, c), b);
-  concat(d, b, rs.suffix(rs.next[v], c), b);
+  concat(rs.on(rv), rs.prefix(v, b), ls.single(u, c), b);
+  concat(rs.on(rv), b, rs.suffix(rs.next[v], c), b);
   const delta = costU + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   rs.remove(u);

@@ -27,9 +27,8 @@ export const twoOptStar: HgsMove = (ls, u, v) => {
   const a = ls.seg[0];
   const b = ls.seg[1];
   const c = ls.seg[2];
-  const d = ls.data;
-  concat(d, rs.prefix(u, a), rs.tailTo(rs.next[v], ru, c), a);
-  concat(d, rs.prefix(v, b), rs.tailTo(rs.next[u], rv, c), b);
+  concat(rs.on(ru), rs.prefix(u, a), rs.tailTo(rs.next[v], ru, c), a);
+  concat(rs.on(rv), rs.prefix(v, b), rs.tailTo(rs.next[u], rv, c), b);
   const delta = rs.cost(a, ru) + rs.cost(b, rv) - rs.routeCost[ru] - rs.routeCost[rv];
   if (delta > -EPS) return false;
   // collect tails, then relink
