@@ -5,7 +5,7 @@ peer bench (bench/vrp/rich-days.ts). PyVRP is not a dependency of urbanmine: ext
 refused: give a problem without them.
 
 Units given to PyVRP (integers): metres, seconds, grams/litres (amounts x 1000, rounded up; capacities
-rounded down), costs in micro-USD. Prints {"routes": [{"vehicleId", "jobIds"}], "seconds", "pyvrpCost"}.
+rounded down), costs in micro-USD. Prints {"routes": [{"vehicleId", "jobIds"}], "seconds", "cpuSeconds", "iterations", "pyvrpCost"}.
 
 usage: python3 bench/vrp/pyvrp-day.py PROBLEM.json --seed N --time-limit S
 """
@@ -85,7 +85,8 @@ def main():
         used[t] += 1
         jobs = [p["jobs"][act.idx]["id"] for act in r.schedule() if act.is_client()]
         routes.append({"vehicleId": vid, "jobIds": jobs})
-    out = {"routes": routes, "seconds": time.monotonic() - t0, "feasible": best.is_feasible(), "pyvrpCost": res.cost() / MICRO}
+    out = {"routes": routes, "seconds": time.monotonic() - t0, "cpuSeconds": time.process_time(), "iterations": res.num_iterations,
+           "feasible": best.is_feasible(), "pyvrpCost": res.cost() / MICRO}
     print(json.dumps(out))
 
 

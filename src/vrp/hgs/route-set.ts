@@ -296,6 +296,12 @@ export class RouteSet {
     return concat(this.data, out, this.single(end, this.sc), out);
   }
 
+  /** Segment of route r's customers, first to last, without its depots (vehicle-bound routes, r not empty). */
+  customers(r: number, out: Segment): Segment {
+    const first = this.next[this.startOf(r)];
+    return this.read(this.tl, first, this.locOf(first), this.locOf(this.prev[this.endOf(r)]), out);
+  }
+
   /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */
   cost(s: Segment, r: number): number {
     return penalisedCost(this.data, s, this.vehicle(r), this.capPenalty, this.twPenalty);

@@ -13,6 +13,7 @@ import { orderedCrossover } from "./crossover.js";
 import type { HgsData } from "./hgs-data.js";
 import { granularNeighbours } from "./granular.js";
 import { better, Individual } from "./individual.js";
+import { iteratedSearch } from "./iterated.js";
 import { LocalSearch } from "./local-search.js";
 import { Population } from "./population.js";
 import { routeCrossover } from "./route-crossover.js";
@@ -31,6 +32,8 @@ import { split } from "./split.js";
 // - optionalAfter: fresh individuals, none feasible, after which stops become optional (on day200
 //   with a fleet too small, the whole initial population built with every stop forced took 90%
 //   of a 20 CPU-s budget).
+/** Iterated local search instead of the genetic loop (see iterated.ts): from this many stops, after this many starts. */
+const ITERATED = { minStops: 100, starts: 4, granular: 20 };
 const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, targetFeasible: 0.2, restartAfter: 20_000 };
 /**
  * Generations without a new best after which the search stops ("no-improvement"): 200 per
@@ -54,7 +57,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   for (let i = 0; i < n; i++) totalDemand += data.demand[i];
   const nRoutes = !data.giantTour ? data.nVehicles
     : Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
-  const neighbours = granularNeighbours(data, !data.giantTour ? PARAMS.granularMixed : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
+  const neighbours = granularNeighbours(data, !data.giantTour ? (n >= ITERATED.minStops ? ITERATED.granular : PARAMS.granularMixed) : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
   const ls = new LocalSearch(data, nRoutes, neighbours, rng);
   // a job with several windows is served by one of its copies: the optional-stop moves choose it
   ls.optional = (optional || data.copies) && !data.giantTour;
@@ -124,7 +127,10 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // and never more than a fifth of a known time budget leave time for the genetic phase. Routes
   // bound to vehicles: each costs about a generation (0.3 CPU-s on a 200-stop day), so never
   // more than the generations allowed either (at least two); giant tours cost milliseconds
-  const initial = Math.min(
+  // routes bound to vehicles, every stop served, 100 stops or more: a few starts, then the
+  // iterated local search from the best (see iterated.ts)
+  const iterated = (): boolean => !data.giantTour && !ls.optional && !data.copies && n >= ITERATED.minStops;
+  const initial = iterated() ? ITERATED.starts : Math.min(
     4 * PARAMS.mu,
     Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)),
     data.giantTour ? Infinity : Math.max(2, stopper.iterationBudget()),
@@ -142,6 +148,11 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     if (data.giantTour) return null;
     ls.optional = true;
     while (!pop.best && !stop()) fresh();
+  }
+  if (iterated() && overallBest !== null) {
+    const pen = { cap: capPenalty, tw: twPenalty };
+    const best = iteratedSearch(data, ls, overallBest, pen, rng, stopper, noImprovementLimit(n), (b) => onBest(b.cost));
+    return best.routes;
   }
   while (!stop()) {
     stopper.iteration++;
