@@ -130,7 +130,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // routes bound to vehicles, every stop served, 100 stops or more: a few starts, then the
   // iterated local search from the best (see iterated.ts)
   const iterated = (): boolean => !data.giantTour && !ls.optional && !data.copies && n >= ITERATED.minStops;
-  const initial = iterated() ? ITERATED.starts : Math.min(
+  const initial = iterated() ? Math.min(ITERATED.starts, Math.max(2, stopper.iterationBudget())) : Math.min(
     4 * PARAMS.mu,
     Math.max(PARAMS.mu, Math.round((4 * PARAMS.mu * 300) / n)),
     data.giantTour ? Infinity : Math.max(2, stopper.iterationBudget()),
