@@ -24,21 +24,22 @@ export interface Penalties {
 }
 
 /**
- * Runs the iterated local search from `start` until `stopper` stops it or `noImprovement`
- * iterations pass without a new best; returns the best feasible individual (`start` when it
- * stays the best). `onBest` gets each new best.
+ * Runs the iterated local search from `start` (feasible or not) until `stopper` stops it or
+ * `noImprovement` iterations pass without a new best (which ends the solve when `final`); returns
+ * the best feasible individual (`start` when feasible and never beaten; null when none). `onBest`
+ * gets each new best.
  */
 export function iteratedSearch(
   data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: Stopper,
-  noImprovement: number, onBest: (best: Individual) => void,
-): Individual {
+  noImprovement: number, onBest: (best: Individual) => void, final = true,
+): Individual | null {
   const stop = (): boolean => stopper.stop();
   const cost = (x: Individual): number => x.cost + pen.cap * x.capExcess + pen.tw * x.timeWarp + x.unservedPrize;
   const history: Array<Individual | null> = new Array<Individual | null>(ILS.history).fill(null);
   // penalties stay within a factor ILS.range of where they start (scaled to the data's cost unit)
   const range = { ...pen };
   let at = 0;
-  let best = start;
+  let best: Individual | null = start.feasible ? start : null;
   let curr = start;
   let sinceBest = 0;
   let registered = 0;
@@ -56,12 +57,12 @@ export function iteratedSearch(
       registered = loadOk = timeOk = 0;
     }
     sinceBest++;
-    if (cand.feasible && better(cand, best)) {
+    if (cand.feasible && (best === null || better(cand, best))) {
       best = cand;
       sinceBest = 0;
       if (!stop()) {
         const full = new Individual(data, ls.run(cand.routes, pen.cap, pen.tw, stop), pen.cap, pen.tw);
-        if (full.feasible && better(full, best)) best = full;
+        if (full.feasible && better(full, cand)) best = full;
         cand = full;
       }
       onBest(best);
@@ -73,7 +74,7 @@ export function iteratedSearch(
     if (late === null || cost(curr) < lateCost) history[at % ILS.history] = curr;
     at++;
     if (sinceBest >= noImprovement) {
-      stopper.stoppedBy = "no-improvement";
+      if (final) stopper.stoppedBy = "no-improvement";
       break;
     }
   }

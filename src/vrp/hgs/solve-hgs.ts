@@ -32,9 +32,15 @@ import { split } from "./split.js";
 // - optionalAfter: fresh individuals, none feasible, after which stops become optional (on day200
 //   with a fleet too small, the whole initial population built with every stop forced took 90%
 //   of a 20 CPU-s budget).
-/** Iterated local search instead of the genetic loop (see iterated.ts): from this many stops, after this many starts. */
-const ITERATED = { minStops: 100, starts: 4, granular: 20 };
 const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, granular: 10, granularTw: 40, granularMixed: 20, targetFeasible: 0.2, restartAfter: 20_000 };
+/**
+ * Iterated local search instead of the genetic loop (see iterated.ts) on vehicle-bound days from
+ * this many stops, after this many starts (`repair`: iterations it may take to make an infeasible
+ * start feasible before stops become optional). At 30 CPU-s (2026-12-07, seeds 1-3): day400 without
+ * hazardous stops (341) 3951 -> about 3730 mean; at 171-200 stops the genetic search, with a few
+ * hundred generations, was as good or better (day200 without hazardous stops 2326 vs 2343).
+ */
+const ITERATED = { minStops: 300, starts: 4, repair: 2000 };
 /**
  * Generations without a new best after which the search stops ("no-improvement"): 200 per
  * customer, at least 1,000 and at most two restarts' worth. A day of a few stops gets there
@@ -57,7 +63,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   for (let i = 0; i < n; i++) totalDemand += data.demand[i];
   const nRoutes = !data.giantTour ? data.nVehicles
     : Math.min(data.maxRoutes, Math.max(Math.ceil((1.3 * totalDemand) / data.capacity) + 3, data.hasTimeWindows ? data.maxRoutes : 0));
-  const neighbours = granularNeighbours(data, !data.giantTour ? (n >= ITERATED.minStops ? ITERATED.granular : PARAMS.granularMixed) : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
+  const neighbours = granularNeighbours(data, !data.giantTour ? PARAMS.granularMixed : data.hasTimeWindows ? PARAMS.granularTw : PARAMS.granular);
   const ls = new LocalSearch(data, nRoutes, neighbours, rng);
   // a job with several windows is served by one of its copies: the optional-stop moves choose it
   ls.optional = (optional || data.copies) && !data.giantTour;
@@ -76,11 +82,14 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   let twPenalty = data.giantTour ? 1 : Math.max(0.01, 2 * perS);
   const recent: Array<{ load: boolean; tw: boolean }> = [];
   let overallBest: Individual | null = null;
+  /** The start of least penalised cost, feasible or not (where the iterated search begins a repair). */
+  let bestStart: Individual | null = null;
   let sinceImprove = 0;
 
   let sinceBest = 0;
   const educate = (routes: number[][], missing: ArrayLike<number> = [], openOrder: ArrayLike<number> | null = null): void => {
     let ind = new Individual(data, ls.run(routes, capPenalty, twPenalty, stop, missing, openOrder), capPenalty, twPenalty);
+    if (bestStart === null || ind.penalisedCost < bestStart.penalisedCost) bestStart = ind;
     recent.push({ load: ind.capExcess < 1e-9, tw: ind.timeWarp < 1e-9 });
     let improved = pop.add(ind);
     if (!ind.feasible && ls.optional && !stop()) {
@@ -127,7 +136,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // and never more than a fifth of a known time budget leave time for the genetic phase. Routes
   // bound to vehicles: each costs about a generation (0.3 CPU-s on a 200-stop day), so never
   // more than the generations allowed either (at least two); giant tours cost milliseconds
-  // routes bound to vehicles, every stop served, 100 stops or more: a few starts, then the
+  // routes bound to vehicles, every stop served, 300 stops or more: a few starts, then the
   // iterated local search from the best (see iterated.ts)
   const iterated = (): boolean => !data.giantTour && !ls.optional && !data.copies && n >= ITERATED.minStops;
   const initial = iterated() ? Math.min(ITERATED.starts, Math.max(2, stopper.iterationBudget())) : Math.min(
@@ -139,7 +148,20 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     fresh();
     if (stopper.progress() > 0.2 && pop.size() >= 2) break;
     // nothing feasible among the first few (repairs included): most likely not every stop fits
-    if (!data.giantTour && !pop.best && k + 1 === PARAMS.optionalAfter) ls.optional = true;
+    // (the iterated search first tries to repair the best start: see below)
+    if (!data.giantTour && !pop.best && k + 1 === PARAMS.optionalAfter && !iterated()) ls.optional = true;
+  }
+  // iterated search, nothing feasible among the starts: it repairs the least penalised one under
+  // its own penalties (day400 in full, seed 3: every start broke a window or a capacity) before
+  // stops are made optional
+  const start = bestStart as Individual | null;
+  const pen = { cap: capPenalty, tw: twPenalty };
+  if (iterated() && !pop.best && start !== null && !stop()) {
+    const found = iteratedSearch(data, ls, start, pen, rng, stopper, ITERATED.repair, (b) => onBest(b.cost), false);
+    if (found !== null) {
+      pop.add(found);
+      overallBest = found;
+    }
   }
   // nothing feasible among the initial population: most likely not every customer fits (fleet
   // or horizon too small); from now on stops are optional (the giant-tour variant cannot leave
@@ -150,9 +172,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     while (!pop.best && !stop()) fresh();
   }
   if (iterated() && overallBest !== null) {
-    const pen = { cap: capPenalty, tw: twPenalty };
     const best = iteratedSearch(data, ls, overallBest, pen, rng, stopper, noImprovementLimit(n), (b) => onBest(b.cost));
-    return best.routes;
+    return (best ?? overallBest).routes;
   }
   while (!stop()) {
     stopper.iteration++;
