@@ -61,7 +61,10 @@ export const SolveBody = SolveSettings.default({});
 /** How to render a plan: json, geojson, or csv with the table to print. */
 export const PlanFormatQuery = z.object({
   format: z.enum(["json", "geojson", "csv"]).default("json"),
-  table: z.enum(["assignments", "flows", "hubs", "routes"]).default("assignments").describe("CSV only: which table"),
+  table: z
+    .enum(["assignments", "flows", "hubs", "routes", "drop-offs", "centres", "shipments"])
+    .default("assignments")
+    .describe("CSV only: which table (drop-offs, centres and shipments: hub → centre and centre → offtaker legs; header only when the plan has none)"),
 });
 
 /** A plan in lists and comparisons. */

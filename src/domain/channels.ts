@@ -37,6 +37,19 @@ export const DropOffSite = z
   .describe("A candidate drop-off point the plan may open");
 export type DropOffSite = z.infer<typeof DropOffSite>;
 
+export const CaptureDecay = z
+  .object({
+    perKm: z.number().nonnegative().optional().describe("Exponential decay: a point d km (road) from the zone captures captureRate × e^(−perKm × d)"),
+    bands: z
+      .array(z.object({ upToKm: z.number().positive().describe("Upper limit of the band, km (road, zone to point)"), factor: z.number().min(0).max(1).describe("Share of captureRate a point in this band captures (0..1)") }))
+      .min(1)
+      .optional()
+      .describe("Distance bands, ascending: a point captures captureRate × the factor of the first band that holds its distance; beyond the last band it is not offered"),
+    source: Source.optional(),
+  })
+  .describe("How a drop-off point's capture falls with the zone's distance to it: give perKm or bands (docs/channels.md)");
+export type CaptureDecay = z.infer<typeof CaptureDecay>;
+
 export const ParcelTariff = z
   .object({
     weightBandsKg: z.array(z.number().positive()).min(1).describe("Upper limits of the weight bands, kg, ascending"),
@@ -58,6 +71,7 @@ export const Channels = z
         captureRate: CaptureRate,
         sites: z.array(DropOffSite).min(1),
         maxTripKm: z.number().positive().default(15).describe("A zone may use only drop-off points within this road distance, km"),
+        captureDecay: CaptureDecay.optional().describe("Capture falling with the distance to the point; omitted: every point within maxTripKm captures captureRate"),
         haulCostUsdPerTKm: z.number().nonnegative().optional().describe("Cost of hauling a drop-off point's bins to the hub, USD per tonne-km; omitted: transport.road"),
         householdTrip: HouseholdTrip,
         source: Source.optional(),
@@ -107,6 +121,17 @@ export function channelCaptureRate(c: Channels, kind: ChannelKind, zoneRates?: P
   return ch?.captureRate ?? 0;
 }
 
+/**
+ * Capture rate of drop-off point at `km` (road, zone to point) for a zone whose undecayed drop-off
+ * rate is `rate`: rate × e^(−perKm·km), or rate × the factor of the first band holding `km` (0
+ * beyond the last band); `rate` itself without a decay.
+ */
+export function decayedCaptureRate(rate: number, km: number, decay: CaptureDecay | undefined): number {
+  if (!decay) return rate;
+  if (decay.bands) return rate * (decay.bands.find((b) => km <= b.upToKm)?.factor ?? 0);
+  return rate * Math.exp(-(decay.perKm ?? 0) * km);
+}
+
 /** Price of one parcel of `kg` sent `km`: the first band and zone that hold it; Infinity beyond the table. */
 export function parcelPriceUsd(t: ParcelTariff, kg: number, km: number): number {
   const band = t.weightBandsKg.findIndex((w) => kg <= w);
@@ -140,6 +165,14 @@ export function checkChannels(s: { channels?: Channels; zones: Array<{ channels?
     });
     if (c.mailBack && c.mailBack.parcelKg > t.weightBandsKg[t.weightBandsKg.length - 1])
       out.push({ path: "channels.mailBack.parcelKg", message: `${c.mailBack.parcelKg} kg is above the heaviest weight band (${t.weightBandsKg[t.weightBandsKg.length - 1]} kg)` });
+  }
+  const decay = c.dropOff?.captureDecay;
+  if (decay) {
+    if ((decay.perKm === undefined) === (decay.bands === undefined))
+      out.push({ path: "channels.dropOff.captureDecay", message: "give exactly one of perKm (exponential) or bands" });
+    decay.bands?.forEach((b, i) => {
+      if (i > 0 && !(b.upToKm > decay.bands![i - 1].upToKm)) out.push({ path: `channels.dropOff.captureDecay.bands[${i}].upToKm`, message: "bands must be ascending" });
+    });
   }
   const seen = new Set<string>();
   c.dropOff?.sites.forEach((d, i) => {

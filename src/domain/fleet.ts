@@ -6,6 +6,15 @@ export const Depot = z
   .object({ id: Id, name: z.string().optional().describe("Display name"), location: Location }).describe("A carrier's depot");
 export type Depot = z.infer<typeof Depot>;
 
+export const DriverBreak = z
+  .object({
+    id: Id.describe("Break id, unique on the vehicle type"),
+    window: TimeWindow.optional().describe("When the break may start; omitted: any time in the shift"),
+    durationS: z.number().nonnegative().describe("Length of the break, seconds"),
+  })
+  .describe("A driver break (VROOM's model): every used vehicle of the type takes it once, where it stands between two stops, starting within its window");
+export type DriverBreak = z.infer<typeof DriverBreak>;
+
 export const VehicleType = z
   .object({
     id: Id.describe("Vehicle (type) id; with count > 1 the vehicles are named <id>-1, <id>-2, …"),
@@ -28,6 +37,7 @@ export const VehicleType = z
     maxDurationS: z.number().positive().optional().describe("Longest route duration, seconds"),
     maxDistanceKm: z.number().positive().optional().describe("Longest route distance, km"),
     maxTrips: z.number().int().min(1).default(1).describe("Trips per shift: > 1 allows unloading at a hub mid-shift"),
+    breaks: z.array(DriverBreak).optional().describe("Driver breaks each used vehicle takes, placed by the router; not with maxTrips > 1"),
     source: Source.optional(),
   })
   .describe("A vehicle type of a carrier's fleet");
@@ -52,6 +62,8 @@ export const PickupRequest = z
     date: CalendarDate.optional().describe("Service day"),
     timeWindows: z.array(TimeWindow).default([]).describe("When service may start; empty: any time in the shift"),
     serviceS: z.number().nonnegative().default(300).describe("Time on site, seconds"),
+    setupS: z.number().nonnegative().optional().describe("Setup before service when the vehicle arrives from another place (parking, finding the door), seconds; omitted: the zone's setupS, else 0"),
+    tags: z.array(z.string().min(1)).optional().describe("Labels for `incompatibleTags`, added to those of the streams it hands in"),
     priority: z.number().int().min(0).max(100).default(0).describe("Higher is served first when not all fit (0..100)"),
     carrierId: Id.optional().describe("Only this carrier may serve it"),
     locked: z

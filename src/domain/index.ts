@@ -12,6 +12,7 @@ export * from "./routing.js";
 export * from "./plan.js";
 export * from "./validate.js";
 export * from "./supply.js";
+export * from "./day-rules.js";
 export * from "./solve-settings.js";
 export * from "./service-area.js";
 export * from "./limits.js";

@@ -39,6 +39,10 @@ export const Stream = z
       .max(1)
       .optional()
       .describe("Share of the collected e-waste mass (this device class), used with a zone's population"),
+    tags: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Labels a pickup of this stream carries for `incompatibleTags`, e.g. ["lithium"] or ["ferrous"]'),
     processSteps: z
       .array(ProcessStep)
       .optional()

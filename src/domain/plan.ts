@@ -87,7 +87,7 @@ export const Shipment = z.object({
 
 export const PlanStep = z.object({
   type: z.enum(["start", "job", "unload", "break", "end"]),
-  id: z.string().describe("Pickup id, or the hub/depot id"),
+  id: z.string().describe("Pickup id, the break's id, or the hub/depot id"),
   location: Location,
   arrival: z.string().describe("HH:MM"),
   arrivalS: z.number(),

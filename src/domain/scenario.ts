@@ -46,6 +46,11 @@ export const NetworkRef = z
       .optional()
       .describe("Without a network file: rail km between terminals (and rail-served sites) = great-circle km × this; omitted: rail only by explicit lanes"),
     roadSpeedKmh: z.number().positive().default(40).describe("Average road speed on the fallback, km/h"),
+    maxRoadKm: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Road (and rail) legs between two places longer than this, km, are unreachable: places across an ocean, reached only by explicit lanes; omitted: no limit"),
     maxSnapDistanceM: z.number().positive().default(2000).describe("A site farther than this from the network is an error"),
     roadSpeedsKmh: z
       .record(z.string(), z.number().positive())
@@ -120,6 +125,10 @@ export const Scenario = z
       .array(PickupRequest)
       .optional()
       .describe("The day's pickup requests; omitted: one consolidated pickup per zone with its daily supply"),
+    incompatibleTags: z
+      .array(z.tuple([z.string().min(1), z.string().min(1)]))
+      .optional()
+      .describe('Pairs of tags (streams[].tags, pickups[].tags) that never share a vehicle on a day, e.g. [["lithium", "ferrous"]]'),
     transport: Transport,
     channels: Channels.optional(),
     processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),

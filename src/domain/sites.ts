@@ -25,6 +25,7 @@ export const Zone = z
       .optional()
       .describe("This zone's own capture rate per channel, overriding the channel's (0..1)"),
     minCaptureRate: z.number().min(0).max(1).optional().describe("Least share of this zone's available devices its channels must capture (0..1)"),
+    setupS: z.number().nonnegative().optional().describe("Setup before service at a pickup in this zone when the vehicle arrives from another place, seconds (its consolidated day stops, and pickups without their own setupS); omitted: 0"),
     source: Source.optional().describe("Source of the population (or units) and of the location"),
   })
   .describe("A collection zone: households and businesses that hand in devices");

@@ -94,35 +94,45 @@ export const HUB_UNLOAD_S = 900;
 
 /** One collection stop of a zone's average day: devices by stream, hazardous streams apart. */
 export interface ZoneDayStop {
-  /** "" or "-hz", then "-<part>" when the day is split into parts. */
+  /** "" or "-hz", then "-<tags>" for tagged streams, then "-<part>" when the day is split into parts. */
   suffix: string;
   units: Record<string, number>;
   hazardous: boolean;
+  /** Tags of its streams (streams[].tags), sorted; empty without. */
+  tags: string[];
 }
 
 /**
  * A zone's average day (annual supply ÷ working days) as collection stops: hazardous streams
- * apart from the rest (a certified vehicle collects them), and each group split into equal parts
+ * apart from the rest (a certified vehicle collects them), streams with different tags apart
+ * (incompatibleTags may keep them off one vehicle), and each group split into equal parts
  * so that no stop carries more than half the largest vehicle (room for the router to combine).
  * The routing stage's day and the siting stage's route-based collection cost share this rule.
  */
 export function zoneDayStops(scenario: Scenario, zone: Zone): ZoneDayStop[] {
-  const hazardous = new Set(scenario.streams.filter((s) => s.hazardous).map((s) => s.id));
   const perDay = zoneUnitsPerDay(scenario, zone);
   const [kg, m3] = unitsLoad(scenario, perDay);
   if (kg <= 0) return [];
   const parts = requestParts(scenario, kg, m3);
-  const plain: Record<string, number> = {};
-  const hazard: Record<string, number> = {};
-  for (const [k, v] of Object.entries(perDay)) (hazardous.has(k) ? hazard : plain)[k] = v;
-  const groups: Array<[string, Record<string, number>, boolean]> = [["", plain, false]];
-  if (Object.values(hazard).some((v) => v > 0)) groups.push(["-hz", hazard, true]);
+  const groups = new Map<string, { units: Record<string, number>; hazardous: boolean; tags: string[] }>();
+  for (const st of scenario.streams) {
+    const v = perDay[st.id] ?? 0;
+    const tags = [...new Set(st.tags ?? [])].sort();
+    const key = `${st.hazardous ? "-hz" : ""}${tags.length > 0 ? `-${tags.join("+")}` : ""}`;
+    const g = groups.get(key) ?? { units: {}, hazardous: st.hazardous, tags };
+    g.units[st.id] = v;
+    groups.set(key, g);
+  }
   const out: ZoneDayStop[] = [];
-  for (const [suffix, units, isHazard] of groups)
+  // the untagged, non-hazardous group first (it always exists as before), then the others by key
+  const keys = [...groups.keys()].filter((k) => k === "" || Object.values(groups.get(k)!.units).some((v) => v > 0)).sort();
+  for (const key of keys) {
+    const g = groups.get(key)!;
     for (let p = 0; p < parts; p++) {
       const share: Record<string, number> = {};
-      for (const [k, v] of Object.entries(units)) share[k] = v / parts;
-      out.push({ suffix: `${suffix}${parts > 1 ? `-${p + 1}` : ""}`, units: share, hazardous: isHazard });
+      for (const [k, v] of Object.entries(g.units)) share[k] = v / parts;
+      out.push({ suffix: `${key}${parts > 1 ? `-${p + 1}` : ""}`, units: share, hazardous: g.hazardous, tags: g.tags });
     }
+  }
   return out;
 }

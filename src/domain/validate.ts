@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { checkChannels } from "./channels.js";
 import { clockToSeconds } from "./common.js";
+import { checkDayRules } from "./day-rules.js";
 import { formatPath, type InputIssue, UrbanmineError } from "./errors.js";
 import { checkLimits } from "./limits.js";
 import { insaneNumbers } from "./sane-numbers.js";
@@ -168,6 +169,7 @@ export function checkReferences(s: Scenario): InputIssue[] {
 
   (s.pickups ?? []).forEach((r, i) => out.push(...checkPickup(s, r, `pickups[${i}].`)));
   out.push(...checkChannels(s));
+  out.push(...checkDayRules(s));
   return out;
 }
 

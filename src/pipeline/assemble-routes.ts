@@ -22,7 +22,7 @@ export function assembleRouting(
     .filter((r) => r.steps.some((s) => s.type === "job"))
     .map((r) => {
       const steps = r.steps.map((s) => {
-        const id = s.type === "job" ? s.jobId! : problem.locationIds[s.location];
+        const id = s.type === "job" ? s.jobId! : s.type === "break" ? s.breakId! : problem.locationIds[s.location];
         const loc = locations.get(problem.locationIds[s.location]);
         if (!loc) throw new Error(`no location for '${problem.locationIds[s.location]}'`);
         return {

@@ -1,12 +1,16 @@
 // The day's pickup requests: the scenario's own, or consolidated collection points per zone
 // carrying the zone's average daily supply (split so no request outgrows a vehicle).
-import { DAY_STOP_SERVICE_S, type PickupRequest, type Scenario, unitsLoad, zoneDayStops } from "../domain/index.js";
+import { DAY_STOP_SERVICE_S, type PickupRequest, pickupSetupS, type Scenario, unitsLoad, unitsTags, zoneDayStops } from "../domain/index.js";
 
 /** A request with its load computed: [kg, m³]. */
 export interface DayRequest {
   request: PickupRequest;
   load: [number, number];
   hazardous: boolean;
+  /** Its tags and its streams' (for incompatibleTags), sorted. */
+  tags: string[];
+  /** Setup seconds: the request's own, else its zone's, else 0. */
+  setupS: number;
 }
 
 /** Serving day: the policy's, else the first dated request's, else "typical-day". */
@@ -30,6 +34,8 @@ function withLoad(scenario: Scenario, request: PickupRequest): DayRequest {
     request,
     load: unitsLoad(scenario, request.units),
     hazardous: Object.entries(request.units).some(([k, n]) => n > 0 && hazardous.has(k)),
+    tags: unitsTags(scenario, request.units, request.tags),
+    setupS: pickupSetupS(scenario, request),
   };
 }
 
@@ -50,6 +56,7 @@ function scenarioDayRequests(scenario: Scenario, date: string, servedZones: Read
         timeWindows: [],
         serviceS: DAY_STOP_SERVICE_S,
         priority: 0,
+        ...(zone.setupS !== undefined ? { setupS: zone.setupS } : {}),
       };
       out.push(withLoad(scenario, request));
     }

@@ -4,6 +4,7 @@ export { runScenario, routeDay } from "./run-scenario.js";
 export type { Planner, Progress, RouteDayInput, RunOptions, Stage, VehicleState } from "./types.js";
 export { createMatrixPool, type MatrixPool, type MatrixPoolOptions } from "./matrix-pool.js";
 export { planCsv, planGeoJson, flattenKpis, type PlanTable } from "./formats/plan-format.js";
+export { ECHELON_TABLES, echelonTablesOf } from "./formats/echelon-format.js";
 export { dayRoutesCsv, dayRoutesGeoJson, OSM_ATTRIBUTION, usesNetworkFile } from "./formats/routes-format.js";
 export { type MultiStartOptions, solveMultiStart } from "./multi-start.js";
 export { type JobEvent, JobRunner, type JobRunnerOptions } from "./jobs.js";

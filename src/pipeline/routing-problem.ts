@@ -92,12 +92,13 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
           unloadLocations: vt.maxTrips > 1 ? hubIdx : [],
           unloadS: UNLOAD_S,
           maxTrips: vt.maxTrips,
+          ...(vt.breaks && vt.breaks.length > 0 ? { breaks: vt.breaks.map((b) => ({ id: b.id, timeWindows: b.window ? [[clockToSeconds(b.window.start), clockToSeconds(b.window.end)] as [number, number]] : [], serviceS: b.durationS })) } : {}),
         });
       }
     }
   }
 
-  const jobs: RoutingJob[] = requests.map(({ request, load, hazardous }) => ({
+  const jobs: RoutingJob[] = requests.map(({ request, load, hazardous, tags, setupS }) => ({
     id: request.id,
     location: add(request.id),
     serviceS: request.serviceS,
@@ -106,6 +107,8 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
     skills: hazardous ? ["hazardous"] : [],
     priority: request.priority,
     carrierId: request.carrierId,
+    ...(setupS > 0 ? { setupS } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
   }));
 
   for (const st of input.vehicleStates ?? []) {
@@ -118,7 +121,8 @@ export function buildRoutingProblem(input: RoutingInput): RoutingProblem {
   }
   const locked = lockedRoutes(input, new Set(jobs.map((j) => j.id)), new Set(vehicles.map((v) => v.id)));
   const { durationS, distanceKm } = subMatrix(road, ids);
-  return { locationIds: ids, durationS, distanceKm, jobs, vehicles, locked, dimensions: ["kg", "m3"] };
+  const incompatibleTags = scenario.incompatibleTags?.map(([a, b]): [string, string] => [a, b]);
+  return { locationIds: ids, durationS, distanceKm, jobs, vehicles, locked, dimensions: ["kg", "m3"], ...(incompatibleTags?.length ? { incompatibleTags } : {}) };
 }
 
 function at(m: TravelMatrix, from: string, to: string): number {

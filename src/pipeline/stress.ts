@@ -1,7 +1,9 @@
-// Stress test of a plan against uncertain supply: the plan's hubs (and sizes, and enterprises)
-// stay; each sample draws every zone's participation and device mix, re-assigns the zones to the
-// open hubs within their capacities, re-prices processing and the material outlets, and records
-// cost, tonnes that cannot be taken, and hub over-capacity. Seeded: one seed, one set of samples.
+// Stress test of a plan against uncertain supply: the plan's hubs (and sizes, and enterprises),
+// its zones' collection channels and drop-off points, and its regional centres stay; each sample
+// draws every zone's participation and device mix, re-assigns the zones (with their channels) to
+// the open hubs within their capacities, sends streams on to the open centres, re-prices
+// processing and the material outlets, and records cost, tonnes that cannot be taken, and
+// over-capacity. Seeded: one seed, one set of samples.
 import { type Plan, type Scenario, UrbanmineError } from "../domain/index.js";
 import { buildSitingData, evaluateFixedHubs, type FixedHubs } from "../siting/index.js";
 import { Rng } from "../vrp/index.js";
@@ -21,6 +23,7 @@ export interface StressOptions {
 }
 
 export interface StressSample {
+  /** Tonnes collected: the zones' supply, or with channels what their channels capture. */
   supplyT: number;
   costUsd: number;
   revenueUsd: number;
@@ -28,7 +31,7 @@ export interface StressSample {
   co2T: number;
   /** Tonnes the open hubs cannot take: above capacity, or from zones no open hub reaches. */
   unservedT: number;
-  /** Tonnes received above capacity, summed over hubs. */
+  /** Tonnes received above capacity, summed over hubs, regional centres and drop-off points. */
   overCapacityT: number;
   hubsOverCapacity: number;
   maxUtilisation: number;
@@ -48,6 +51,8 @@ export interface StressReport {
   supplyCv: number;
   mixCv: number;
   hubs: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
+  /** The plan's regional centres, likewise (empty without). */
+  centres: Array<{ siteId: string; sizeId: string; capacityTPerYear: number; utilisation: Percentiles; shareOverCapacity: number }>;
   /** The plan's own supply and figures re-priced the same way (the reference point). */
   deterministic: StressSample;
   percentiles: Record<Exclude<keyof StressSample, "hubsOverCapacity">, Percentiles>;
@@ -114,21 +119,22 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
   const scale = c?.method === "routes" ? { cost: c.costScale, co2: c.co2Scale } : undefined;
   const data = buildSitingData(scenario, { road: subMatrix(travel.road, ids), rail: travel.rail ? subMatrix(travel.rail, ids) : undefined }, false, scale);
   const year = data.years;
+  Object.assign(fixed, planEchelons(plan, scenario, data));
 
-  const run = (supply: Float64Array[]): { sample: StressSample; utilisation: number[] } => {
+  const run = (supply: Float64Array[]): { sample: StressSample; utilisation: number[]; centres: number[] } => {
     const r = evaluateFixedHubs(data, fixed, supply, year);
-    const supplyT = supply.reduce((a, row, z) => a + (year >= data.joinYear[z] ? row.reduce((x, v) => x + v, 0) : 0), 0);
     return {
       utilisation: r.utilisation,
+      centres: r.centreUtilisation,
       sample: {
-        supplyT,
+        supplyT: r.collectedT,
         costUsd: r.figures.costUsd.total,
         revenueUsd: r.figures.revenueUsd,
         netCostUsd: r.figures.netCostUsd,
         co2T: r.figures.co2Kg / 1000,
         unservedT: r.strandedT + r.overCapacityT,
         overCapacityT: r.overCapacityT,
-        hubsOverCapacity: r.utilisation.filter((u) => u > 1 + 1e-9).length,
+        hubsOverCapacity: [...r.utilisation, ...r.centreUtilisation].filter((u) => u > 1 + 1e-9).length,
         maxUtilisation: Math.max(0, ...r.utilisation),
       },
     };
@@ -150,11 +156,49 @@ export async function stressPlan(plan: Plan, scenario: Scenario, options: Stress
       const h = scenario.hubSites[o.hub];
       return { siteId: h.id, sizeId: h.sizes[o.size].id, capacityTPerYear: h.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
     }),
+    centres: (fixed.centres ?? []).map((o, i) => {
+      const u = runs.map((r) => r.centres[i]);
+      const c = data.regional!.centres[o.centre];
+      return { siteId: c.id, sizeId: c.sizes[o.size].id, capacityTPerYear: c.sizes[o.size].capacityTPerYear, utilisation: pcts(u), shareOverCapacity: u.filter((x) => x > 1 + 1e-9).length / u.length };
+    }),
     deterministic: run(yearSupply).sample,
     percentiles: Object.fromEntries(keys.map((k) => [k, pcts(col(k))])) as StressReport["percentiles"],
     shareOverCapacity: results.filter((r) => r.hubsOverCapacity > 0).length / results.length,
     results,
   };
+}
+
+/**
+ * The plan's regional centres (and sizes), its zones' chosen channel options and its open drop-off
+ * points as indices into the siting data.
+ * @throws UrbanmineError INVALID_INPUT when the plan names a centre, size, zone, channel or point the scenario lacks.
+ */
+function planEchelons(plan: Plan, scenario: Scenario, data: ReturnType<typeof buildSitingData>): Pick<FixedHubs, "centres" | "offered" | "dropOffs"> {
+  const bad = (what: string, path: string): never => {
+    throw new UrbanmineError("INVALID_INPUT", `${what}: the plan does not match the scenario's`, [{ path, message: what }]);
+  };
+  const out: Pick<FixedHubs, "centres" | "offered" | "dropOffs"> = {};
+  if (data.regional)
+    out.centres = (plan.siting.centres ?? []).map((c, i) => {
+      const centre = data.regional!.centres.findIndex((x) => x.id === c.siteId);
+      const size = centre < 0 ? -1 : data.regional!.centres[centre].sizes.findIndex((k) => k.id === c.sizeId);
+      return size < 0 ? bad(`regional centre ${c.siteId} at size ${c.sizeId} is not in the scenario's regional.centres`, `siting.centres[${i}]`) : { centre, size };
+    });
+  if (data.channels) {
+    const sites = scenario.channels?.dropOff?.sites ?? [];
+    const pointOf = (id: string | undefined): number => (id === undefined ? -1 : sites.findIndex((p) => p.id === id));
+    out.dropOffs = (plan.siting.dropOffs ?? []).map((p, i) => (pointOf(p.id) < 0 ? bad(`drop-off point ${p.id} is not in the scenario`, `siting.dropOffs[${i}]`) : pointOf(p.id)));
+    out.offered = (plan.siting.channels ?? []).flatMap((z, i) => {
+      const zone = scenario.zones.findIndex((x) => x.id === z.zoneId);
+      if (zone < 0) return bad(`zone ${z.zoneId} is not in the scenario`, `siting.channels[${i}].zoneId`);
+      return z.options.flatMap((o, j) => {
+        if (!o.chosen) return [];
+        const option = data.channels!.options[zone].findIndex((x) => x.kind === o.channel && x.point === pointOf(o.dropOffId));
+        return option < 0 ? bad(`zone ${z.zoneId}'s ${o.channel}${o.dropOffId ? ` at ${o.dropOffId}` : ""} is not one of its options`, `siting.channels[${i}].options[${j}]`) : [{ zone, option }];
+      });
+    });
+  }
+  return out;
 }
 
 /** The plan's open hubs, sizes and enterprises as scenario indices. */

@@ -5,8 +5,32 @@ import type { Scenario, TravelMatrix } from "../domain/index.js";
 import { computeTravel, greatCircleMatrix, type TravelResult } from "../network/index.js";
 import type { Place } from "./sites.js";
 
-/** Road (and, with a network file and terminals, rail) travel between every place, in order. */
+/**
+ * Road (and, with a network file and terminals, rail) travel between every place, in order; legs
+ * longer than `network.maxRoadKm` unreachable (Infinity).
+ */
 export async function scenarioTravel(scenario: Scenario, places: Place[], baseDir: string): Promise<TravelResult> {
+  const travel = await uncappedTravel(scenario, places, baseDir);
+  const max = scenario.network.maxRoadKm;
+  if (max === undefined) return travel;
+  return { ...travel, road: capKm(travel.road, max), ...(travel.rail ? { rail: capKm(travel.rail, max) } : {}) };
+}
+
+/** `m` with every leg longer than `maxKm` unreachable: no road or rail route crosses an ocean. */
+function capKm(m: TravelMatrix, maxKm: number): TravelMatrix {
+  const far = (k: number): boolean => m.distanceKm[k] > maxKm;
+  const cap = (xs: Float64Array | undefined): Float64Array | undefined => xs && xs.map((x, k) => (far(k) ? Infinity : x));
+  return {
+    ...m,
+    distanceKm: cap(m.distanceKm)!,
+    durationS: cap(m.durationS)!,
+    ...(m.costUsdPerT ? { costUsdPerT: cap(m.costUsdPerT) } : {}),
+    ...(m.co2KgPerT ? { co2KgPerT: cap(m.co2KgPerT) } : {}),
+    method: `${m.method}; legs over ${maxKm} km unreachable`,
+  };
+}
+
+async function uncappedTravel(scenario: Scenario, places: Place[], baseDir: string): Promise<TravelResult> {
   const { network } = scenario;
   const terminals = scenario.terminals.map((t) => ({
     id: t.id,

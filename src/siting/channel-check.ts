@@ -2,7 +2,7 @@
 // zone offered only channels it allows, at most once, its material going to the hub it is
 // assigned; drop-off points open, within the households' trip and within capacity; capture
 // targets per zone and overall; the channels' budget.
-import { type ChannelKind, channelCaptureRate, type Scenario, type TravelMatrix, zoneAllowsChannel } from "../domain/index.js";
+import { type ChannelKind, channelCaptureRate, decayedCaptureRate, type Scenario, type TravelMatrix, zoneAllowsChannel } from "../domain/index.js";
 import { yearDeliveries } from "./deliveries.js";
 import type { SitingData } from "./siting-data.js";
 import type { YearPlan } from "./year-plan.js";
@@ -33,7 +33,8 @@ export function checkChannelPlan(data: SitingData, road: TravelMatrix, p: YearPl
     const key = `${dl.zone}:${kind}`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
     if (hubOf.get(dl.zone) !== dl.hub) v.push(`${yr}: zone ${z.id}'s ${kind} goes to hub ${s.hubSites[dl.hub].id}, not to the zone's hub`);
-    const rate = channelCaptureRate(c, kind, z.captureRates);
+    const base = channelCaptureRate(c, kind, z.captureRates);
+    const rate = kind === "drop-off" ? decayedCaptureRate(base, km(z.id, sites[o.point].id), c.dropOff!.captureDecay) : base;
     const avail = data.supplyFactor[dl.zone][p.year - 1] * data.supplyT[dl.zone].reduce((a, x) => a + x, 0);
     if (Math.abs(dl.tonnes - rate * avail) > 1e-6 * Math.max(1, avail)) v.push(`${yr}: zone ${z.id}'s ${kind} brings ${dl.tonnes} t, not its capture rate × available (${rate * avail} t)`);
     captured[dl.zone] += dl.tonnes;

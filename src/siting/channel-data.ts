@@ -6,6 +6,7 @@ import {
   type ChannelKind,
   channelCaptureRate,
   type Channels,
+  decayedCaptureRate,
   type HouseholdTrip,
   parcelPriceUsd,
   type Scenario,
@@ -64,8 +65,9 @@ export function buildChannelData(
   const options = s.zones.map((z, zi) => {
     const avail = availableT[zi].reduce((a, v) => a + v, 0);
     const out: ChannelOption[] = [];
-    const add = (kind: ChannelKind, point: number, fixedUsd: number, fixedCo2Kg: number, price: (tonnes: number, arc: (typeof arcs)[number][number]) => ChannelOption["byArc"][number]): void => {
-      const rate = channelCaptureRate(c, kind, z.captureRates);
+    const add = (kind: ChannelKind, point: number, fixedUsd: number, fixedCo2Kg: number, price: (tonnes: number, arc: (typeof arcs)[number][number]) => ChannelOption["byArc"][number], tripKm = 0): void => {
+      // a drop-off point's capture falls with the zone's distance to it (captureDecay)
+      const rate = decayedCaptureRate(channelCaptureRate(c, kind, z.captureRates), tripKm, kind === "drop-off" ? c.dropOff?.captureDecay : undefined);
       const tonnes = rate * avail;
       if (!zoneAllowsChannel(s, z, kind) || tonnes <= 0) return;
       const byArc = arcs[zi].map((arc) => price(tonnes, arc));
@@ -84,7 +86,7 @@ export function buildChannelData(
           if (!Number.isFinite(leg)) return null;
           const cars = householdCo2Kg(d.householdTrip, t, 2 * trip);
           return { usd: t * leg * haul, co2Kg: t * leg * road$.co2KgPerTKm + cars, note: `point ${p.id} ${trip.toFixed(1)} km away, bins hauled ${leg.toFixed(1)} km` };
-        });
+        }, trip);
       });
     const m = c.mailBack;
     if (m)

@@ -283,6 +283,9 @@ function channelFactors(data: SitingData): Plan["factors"] {
   if (c.curbside) out.push({ name: "curbside capture rate", value: c.curbside.captureRate, unit: "share", source: src(c.curbside.source, "capture rate"), feeds });
   if (c.dropOff) {
     out.push({ name: "drop-off capture rate", value: c.dropOff.captureRate, unit: "share", source: src(c.dropOff.source, "capture rate"), feeds });
+    const d = c.dropOff.captureDecay;
+    if (d?.perKm !== undefined) out.push({ name: "drop-off capture decay per km", value: d.perKm, unit: "1/km (rate × e^(−perKm × km))", source: src(d.source, "distance decay"), feeds });
+    d?.bands?.forEach((b) => out.push({ name: `drop-off capture factor up to ${b.upToKm} km`, value: b.factor, unit: "share of captureRate", source: src(d.source, "distance band"), feeds }));
     const h = c.dropOff.householdTrip;
     out.push({ name: `drop-off household trip CO2 (${h.counted ? "counted" : "not counted"})`, value: h.co2KgPerKm, unit: "kg CO2/km", source: src(h.source, "car CO2"), feeds: h.counted ? ["co2TPerYear"] : [] });
   }

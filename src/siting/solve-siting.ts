@@ -16,7 +16,9 @@ import { buildSitingData, type CollectionScale } from "./siting-data.js";
 import { buildSitingModel, type SitingModel } from "./siting-model.js";
 import { lagrangianBound } from "./lagrangian.js";
 import { phaseIn } from "./phase-in.js";
-import { type ChooseOptions, chooseHubs, fixColumns, fixToChoice } from "./warm-start.js";
+import { type ChooseOptions, chooseHubs, fixColumns, fixToChoice, type HubChoice } from "./warm-start.js";
+import { reassignZones } from "./reassign.js";
+import { placeEnterprises } from "./place-enterprises.js";
 import { restrictModel } from "./milp/restrict.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
@@ -43,14 +45,17 @@ export interface SitingOptions {
    * the pipeline sets it from the routed day (see pipeline/calibrate-collection.ts).
    */
   collectionScale?: CollectionScale;
-  /** Subgradient iterations of the Lagrangian bound; default 500 (2,000 on models HiGHS does not get), stopped early at 30% of the limit (75%). */
+  /** Subgradient iterations of the Lagrangian bound; default 500 (2,000 on models HiGHS does not get), stopped early at 30% of the limit (60%). */
   lagrangianIterations?: number;
   /**
    * What the time limit counts: wall-clock time (default) or the process's CPU time, for
-   * benchmarks on a shared machine (HiGHS's own limits stay wall-clock).
+   * benchmarks on a shared machine (HiGHS's own limits, wall-clock, are then stretched by the wall-to-CPU ratio seen so far).
    */
   clock?: "wall" | "cpu";
 }
+
+/** Most choices the local search of a large model's start evaluates (each walks every zone's arcs). */
+const LARGE_EVALUATIONS = 2000;
 
 /** Models with more non-zeros than this go the Lagrangian path only (HiGHS's heap is capped at 2 GiB). */
 const HIGHS_MAX_NONZEROS = 1_500_000;
@@ -73,6 +78,9 @@ export async function solveSiting(
   const now = options.clock === "cpu" ? cpuMs : () => performance.now();
   const t0 = now();
   const w0 = performance.now();
+  // HiGHS's limits are wall-clock: under a CPU-time limit they are stretched by the wall-to-CPU
+  // ratio seen so far, so that the engine gets its share of CPU time on a busy machine.
+  const engineS = (s: number): number => (options.clock === "cpu" ? s * Math.min(10, Math.max(1, (performance.now() - w0) / Math.max(1, now() - t0))) : s);
   const data = buildSitingData(scenario, travel, false, options.collectionScale);
   const causes = findInfeasibilityCauses(data);
   if (causes.length > 0) throw new UrbanmineError("INFEASIBLE", `no plan satisfies the scenario: ${causes.join("; ")}`);
@@ -87,14 +95,14 @@ export async function solveSiting(
   // Past this size HiGHS cannot improve on the Lagrangian path within a limit (nor always load
   // the model): the relaxation gets most of the time and HiGHS is not run.
   const large = model.milp.value.length > HIGHS_MAX_NONZEROS;
-  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, options, {}, large) : null;
+  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, { ...options, engineS }, large ? { maxEvaluations: LARGE_EVALUATIONS } : {}, large) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
     start && (options.lagrangian ?? true) && !data.yearlyInputs
       ? lagrangianBound(model, {
           incumbentUsd: start.objective,
           iterations: options.lagrangianIterations ?? (large ? 2000 : 500),
-          deadlineMs: t0 + (large ? 0.75 : 0.3) * options.timeLimitS * 1000,
+          deadlineMs: t0 + (large ? 0.6 : 0.3) * options.timeLimitS * 1000,
           now,
           shouldStop: options.shouldStop,
         })
@@ -105,8 +113,15 @@ export async function solveSiting(
   // the multipliers) seed a second local search; the better start is kept. (Smaller models go on
   // to HiGHS, which improves the start itself.)
   if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
-    const second = await warmStart(model, solver, options, { open: lag.hints.size, arcUsd: lag.hints.arcUsd }, true);
+    const second = await warmStart(model, solver, { ...options, engineS }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
     if (second && second.objective < start.objective) start = second;
+    // What is left of the limit (less a tenth for checking and reporting) goes to completing the
+    // best plan again from itself, each open hub's size free.
+    const polishS = options.timeLimitS * 0.9 - (now() - t0) / 1000;
+    if (start.choice && polishS >= 1 && !options.shouldStop?.()) {
+      const x = await complete(model, solver, fixToChoice(model, start.choice, undefined, true), { ...options, engineS }, polishS, start.x);
+      if (x && objectiveOf(model.milp, x) < start.objective) start = { x, objective: objectiveOf(model.milp, x) };
+    }
   }
   const leftS = Math.max(0.1, options.timeLimitS - (now() - t0) / 1000);
   const provenByLag = (x: number): boolean => !!lag && relativeGap(x, lag.boundUsd) <= mipGap;
@@ -120,7 +135,7 @@ export async function solveSiting(
           bound: -Infinity,
           seconds: 0,
         }
-      : await solver.solve(lag ? fixColumns(model.milp, lag.fixedToZero) : model.milp, { timeLimitS: leftS, mipGap, shouldStop: options.shouldStop, start: start?.x });
+      : await solver.solve(lag ? fixColumns(model.milp, lag.fixedToZero) : model.milp, { timeLimitS: engineS(leftS), mipGap, shouldStop: options.shouldStop, start: start?.x });
   // Fixed columns only exclude plans dearer than the start, so the restricted model's bound,
   // capped by the incumbent below, bounds the full model too; the Lagrangian bound does directly.
   if (lag) r = { ...r, bound: Math.max(r.status === "infeasible" ? -Infinity : r.bound, lag.boundUsd) };
@@ -169,21 +184,26 @@ export async function solveSiting(
   return data.years > 1 ? { ...report, years: buildYearResults(data, plans, check.figures, summary) } : report;
 }
 
-/** A complete, checked MIP start: hubs and assignments from local search, the rest solved. */
-async function warmStart(model: SitingModel, solver: MilpSolver, options: SitingOptions, choose: ChooseOptions = {}, resize = false): Promise<Start | null> {
+/**
+ * A complete, checked MIP start: hubs and assignments from local search, the rest solved. On a
+ * large model the zones are first moved among the chosen hubs by local search (reassign.ts),
+ * and the solve that completes the plan gets twice the time (there are two such solves in all).
+ */
+async function warmStart(model: SitingModel, solver: MilpSolver, options: RunOptions, choose: ChooseOptions = {}, large = false): Promise<Start | null> {
   const choice = chooseHubs(model, choose);
   if (!choice) return null;
   // Over several years the hubs may open later than year 1 (phase-in.ts); if that plan cannot
   // be completed (e.g. an offtake minimum in an early year), all open from year 1.
   const phased = model.data.years > 1 ? phaseIn(model, choice) : null;
   for (const p of phased ? [phased, undefined] : [undefined]) {
-    // Sizes as chosen first; then (when HiGHS will not see the whole model) from that plan each
-    // open hub's size left to the solve.
-    const x = await complete(model, solver, fixToChoice(model, choice, p), options);
-    if (!x) continue;
-    const sized = resize ? await complete(model, solver, fixToChoice(model, choice, p, true), options, x) : null;
-    const best = sized && objectiveOf(model.milp, sized) < objectiveOf(model.milp, x) ? sized : x;
-    return { x: best, objective: objectiveOf(model.milp, best) };
+    // Zones move at the plan's own costs (the hubs may have been chosen at the relaxation's
+    // prices); the moves never make the arcs and hubs dearer.
+    const moved = large && !p ? reassignZones(model, choice) : null;
+    const limitS = options.timeLimitS / 20;
+    const done = moved && (await complete(model, solver, fixToChoice(model, moved), options, 2 * limitS, undefined, moved));
+    if (done) return { x: done, objective: objectiveOf(model.milp, done), choice: moved };
+    const x = await complete(model, solver, fixToChoice(model, choice, p), options, limitS);
+    if (x) return { x, objective: objectiveOf(model.milp, x), ...(p ? {} : { choice }) };
   }
   return null;
 }
@@ -192,18 +212,39 @@ async function warmStart(model: SitingModel, solver: MilpSolver, options: Siting
  * The rest of a plan whose hubs and assignments are fixed (enterprises, processing, flows): the
  * model reduced to its free columns, solved, expanded and checked against every row.
  */
-async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel, options: SitingOptions, start?: Float64Array): Promise<Float64Array | null> {
+async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel, options: RunOptions, limitS: number, start?: Float64Array, seed?: HubChoice): Promise<Float64Array | null> {
   const reduced = restrictModel(model.milp, fixed.colLower, fixed.colUpper);
   if (!reduced) return null;
+  // Seeded: enterprises placed greedily and the rest solved as an LP give the solve its start.
+  const seeded = !start && seed ? await completeSeeded(model, solver, fixed, seed, options) : null;
+  const from = start ?? seeded ?? undefined;
   const r = await solver.solve(reduced.model, {
-    timeLimitS: Math.max(1, options.timeLimitS / 20),
+    timeLimitS: options.engineS(Math.max(1, limitS)),
     mipGap: 1e-4,
     shouldStop: options.shouldStop,
-    start: start ? Float64Array.from(reduced.cols, (j) => start[j]) : undefined,
+    start: from ? Float64Array.from(reduced.cols, (j) => from[j]) : undefined,
   });
-  if (!r.x) return null;
-  const x = reduced.expand(r.x);
-  return checkMilpSolution(model.milp, x).feasible ? x : null;
+  const x = r.x ? reduced.expand(r.x) : null;
+  const best = x && checkMilpSolution(model.milp, x).feasible ? x : null;
+  return best && (!seeded || objectiveOf(model.milp, best) <= objectiveOf(model.milp, seeded)) ? best : (seeded ?? best);
+}
+
+/** `fixed` with the enterprises placed by placeEnterprises, solved (an LP once they are fixed). */
+async function completeSeeded(model: SitingModel, solver: MilpSolver, fixed: MilpModel, seed: HubChoice, options: RunOptions): Promise<Float64Array | null> {
+  const lo = Float64Array.from(fixed.colLower);
+  const hi = Float64Array.from(fixed.colUpper);
+  const hubOf = placeEnterprises(model, seed);
+  model.e.forEach((hubs, n) =>
+    hubs.forEach((cols, h) => {
+      const c = cols[0];
+      if (c >= 0) lo[c] = hi[c] = hubOf[n] === h ? 1 : 0;
+    }),
+  );
+  const reduced = restrictModel(model.milp, lo, hi);
+  if (!reduced) return null;
+  const r = await solver.solve(reduced.model, { timeLimitS: options.engineS(Math.max(1, options.timeLimitS / 20)), mipGap: 1e-4, shouldStop: options.shouldStop });
+  const x = r.x ? reduced.expand(r.x) : null;
+  return x && checkMilpSolution(model.milp, x).feasible ? x : null;
 }
 
 /** The process's CPU time (user + system), ms. */
@@ -212,9 +253,14 @@ function cpuMs(): number {
   return (c.user + c.system) / 1000;
 }
 
+/** The options, and the time limit an engine call gets for a share of the solve's limit, s. */
+type RunOptions = SitingOptions & { engineS: (s: number) => number };
+
 interface Start {
   x: Float64Array;
   objective: number;
+  /** The hubs and assignments it completes (single-year starts). */
+  choice?: HubChoice;
 }
 
 function collectWarnings(s: Scenario): string[] {

@@ -60,8 +60,8 @@ function solveGenetic(data: ProblemData, hgs: HgsData, ev: RouteEvaluator, rng: 
   const onBest = (cost: number): void => options.onProgress?.({ iteration: stopper.iteration, bestCostUsd: cost * hgs.costUnit });
   let routes = solveHgs(hgs, rng, stopper, onBest);
   // a classic fleet that cannot carry every stop: routes bound to vehicles, stops optional (a
-  // fleet that can, but whose initial population found nothing feasible, e.g. tight windows at
-  // a small iteration budget, goes on to the general search, as R101 at 20 iterations does)
+  // fleet that can, but whose search found nothing feasible within its first generations, most
+  // likely windows not every stop fits, goes on to the general search)
   if (!routes && hgs.giantTour && fleetTooSmall(data)) {
     hgs = toHgsData(data, true) as HgsData;
     routes = solveHgs(hgs, rng, stopper, onBest, true);

@@ -1,10 +1,11 @@
 // The map's layers: the outlines, the scenario's network, and the overlays every view fills
-// (service areas, assignments, flows by mode, routes, stops, zones, offtakers, depots, hubs, the
-// intake pin), styled so that the whole map needs one WebGL program per layer type.
+// (service areas, assignments, flows by mode, routes, stops, zones, drop-off points, offtakers,
+// depots, regional centres, hubs, the intake pin), styled so that the whole map needs one WebGL
+// program per layer type.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from "maplibre-gl";
 
 /** Overlay sources, each a GeoJSON FeatureCollection a view sets or clears. */
-export const OVERLAYS = ["network", "areas", "assignments", "flows", "routes", "stops", "zones", "offtakers", "depots", "hubs", "pin"] as const;
+export const OVERLAYS = ["network", "areas", "assignments", "flows", "routes", "stops", "zones", "dropoffs", "offtakers", "depots", "centres", "hubs", "pin"] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 
 const MODE_COLOURS = { road: "#7c3aed", rail: "#0f766e", sea: "#1d4ed8" } as const;
@@ -79,8 +80,10 @@ function overlayLayers(): LayerSpecification[] {
       id: "zones", type: "circle", source: "overlays", filter: only("zones"),
       paint: circle(["get", "radius"], ["case", reassigned, "#fca5a5", "#93c5fd"], 0.55, ["case", reassigned, "#b91c1c", "#1d4ed8"], 1),
     },
+    { id: "dropoffs", type: "circle", source: "overlays", filter: only("dropoffs"), paint: circle(4.5, "#0d9488", 1, "#fff", 1.5) },
     { id: "offtakers", type: "circle", source: "overlays", filter: only("offtakers"), paint: circle(6, "#111827", 1, "#fff", 1.5) },
     { id: "depots", type: "circle", source: "overlays", filter: only("depots"), paint: circle(5, "#f59e0b", 1, "#78350f", 1.5) },
+    { id: "centres", type: "circle", source: "overlays", filter: only("centres"), paint: circle(["get", "radius"], "#6d28d9", 0.9, "#1f2937", 2) },
     {
       id: "hubs", type: "circle", source: "overlays", filter: only("hubs"),
       paint: circle(

@@ -15,7 +15,7 @@ setWorkerUrl(workerUrl);
 
 export { OVERLAYS, type Overlay };
 // Layers a click explains, top-most first.
-const CLICKABLE = ["pin", "hubs", "offtakers", "depots", "stops", "zones", "routes", "flows-road", "flows-rail", "flows-sea", "assignments", "areas"];
+const CLICKABLE = ["pin", "hubs", "centres", "dropoffs", "offtakers", "depots", "stops", "zones", "routes", "flows-road", "flows-rail", "flows-sea", "assignments", "areas"];
 
 // Every overlay but the street network shares one source; each layer filters on `overlay`.
 const SHARED = OVERLAYS.filter((o) => o !== "network");

@@ -1,6 +1,7 @@
 // A plan (with its scenario) as the map's overlays: zones sized by tonnes, hubs by capacity and
 // coloured by utilisation, each hub's service area (convex hull of its zones, @turf/turf),
-// zone -> hub assignments, hub -> offtaker flows by mode, and the day's routes with their stops.
+// zone -> hub assignments, hub -> offtaker flows by mode (and hub -> regional centre -> offtaker),
+// drop-off points and regional centres, and the day's routes with their stops.
 // Every feature carries a title and rows of numbers for its popup.
 import { bbox, convex, featureCollection, point } from "@turf/turf";
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
@@ -117,9 +118,12 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
   });
 
   const offtakerAt = new Map(scenario.offtakers.map((o) => [o.id, o]));
-  const maxFlow = Math.max(1e-9, ...plan.siting.flows.map((f) => f.tonnesPerYear));
+  const centres = plan.siting.centres ?? [];
+  const centreAt = new Map(centres.map((c) => [c.siteId, c.location]));
+  const shipments = plan.siting.shipments ?? [];
+  const maxFlow = Math.max(1e-9, ...plan.siting.flows.map((f) => f.tonnesPerYear), ...shipments.map((x) => x.tonnesPerYear));
   const flows = plan.siting.flows.flatMap((f) => {
-    const from = hubAt.get(f.hubId);
+    const from = f.echelon === "regional" ? centreAt.get(f.hubId) : hubAt.get(f.hubId);
     const to = offtakerAt.get(f.to)?.location;
     if (!from || !to) return [];
     return [line([[from.lon, from.lat], [to.lon, to.lat]], {
@@ -128,6 +132,25 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
       rows: rows([["tonnes", `${num(f.tonnesPerYear)} t/yr`], ["distance", `${num(f.distanceKm)} km`], ["revenue", `${money(f.revenueUsdPerYear)}/yr`], ["transport", `${money(f.transportCostUsdPerYear)}/yr`], ["CO2", `${num(f.co2TPerYear)} t/yr`]]),
     })];
   });
+  for (const x of shipments) {
+    const from = hubAt.get(x.hubId);
+    const to = centreAt.get(x.centreId);
+    if (!from || !to) continue;
+    flows.push(line([[from.lon, from.lat], [to.lon, to.lat]], {
+      kind: "shipment", mode: x.mode, width: 1.5 + 5 * Math.sqrt(x.tonnesPerYear / maxFlow),
+      title: `${x.stream}: ${x.hubId} → centre ${x.centreId} by ${x.mode}`,
+      rows: rows([["tonnes", `${num(x.tonnesPerYear)} t/yr`], ["via", x.via], ["distance", `${num(x.distanceKm)} km`], ["transport", `${money(x.transportCostUsdPerYear)}/yr`], ["CO2", `${num(x.co2TPerYear)} t/yr`]]),
+    }));
+  }
+  const maxCentre = Math.max(1e-9, ...centres.map((c) => c.capacityTPerYear));
+  const centreFeatures = centres.map((c) => pt(c.location.lon, c.location.lat, {
+    kind: "centre", id: c.siteId, radius: 9 + 12 * Math.sqrt(c.capacityTPerYear / maxCentre), title: `Regional centre ${c.name ?? c.siteId}`,
+    rows: rows([["size", c.sizeId], ["capacity", `${num(c.capacityTPerYear)} t/yr`], ["inflow", `${num(c.inflowTPerYear)} t/yr`], ["utilisation", pct(c.utilisation)], ["fixed cost", `${money(c.fixedCostUsdPerYear)}/yr`], ["jobs", num(c.jobs)]]),
+  }));
+  const dropoffs = (plan.siting.dropOffs ?? []).map((d) => pt(d.location.lon, d.location.lat, {
+    kind: "dropoff", id: d.id, title: `Drop-off point ${d.name ?? d.id}`,
+    rows: rows([["tonnes", `${num(d.tonnesPerYear)} t/yr`], ["capacity", `${num(d.capacityTPerYear)} t/yr`], ["fixed cost", `${money(d.fixedCostUsdPerYear)}/yr`]]),
+  }));
   const usedOfftakers = new Set(plan.siting.flows.map((f) => f.to));
   const offtakers = scenario.offtakers.filter((o) => usedOfftakers.has(o.id)).map((o) => pt(o.location.lon, o.location.lat, {
     kind: "offtaker", id: o.id, title: `Offtaker ${o.name ?? o.id}`,
@@ -144,6 +167,8 @@ export function planLayers(plan: Plan, scenario: Scenario, marks: PlanMarks = {}
     assignments: featureCollection(assignments) as FeatureCollection,
     flows: featureCollection(flows) as FeatureCollection,
     offtakers: featureCollection(offtakers) as FeatureCollection,
+    centres: featureCollection(centreFeatures) as FeatureCollection,
+    dropoffs: featureCollection(dropoffs) as FeatureCollection,
     depots: featureCollection(depots) as FeatureCollection,
     routes: day.routes,
     stops: day.stops,

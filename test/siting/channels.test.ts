@@ -238,3 +238,71 @@ describe("collection channels", () => {
     expect(bad(["curbside", "mail-back"], { curbside: { captureRate: 0.7 }, mailBack: { ...curbAndMail.mailBack, captureRate: 0.5 } })).toThrow(/capture rates add up to 1.200/);
   });
 });
+
+describe("drop-off capture falling with distance (captureDecay)", () => {
+  // Zone Z (100 t available) at hub A (x = 0) must capture 20%; drop-off only, 30% undecayed.
+  // Point N at 2 km (fixed 5,000 USD/yr), point F at 10 km (fixed 1,000 USD/yr).
+  const mk = (captureDecay?: Record<string, unknown>) =>
+    channelScenario({
+      zones: [{ id: "Z", x: 0, tonnes: 100, minCaptureRate: 0.2 }],
+      dropOffs: [{ id: "N", x: 2, fixed: 5000, cap: 1000 }, { id: "F", x: 10, fixed: 1000, cap: 1000 }],
+      channels: { dropOff: { captureRate: 0.3, maxTripKm: 15, householdTrip: TRIP, ...(captureDecay ? { captureDecay } : {}) } },
+    });
+
+  it("without decay both points capture 30 t and the cheaper far point opens", async () => {
+    // F: 1,000 + 30 t × 10 km × 0.1 = 1,030 USD; N: 5,000 + 30 × 2 × 0.1 = 5,006 USD
+    const { scenario, road } = mk();
+    const r = await solveSiting(scenario, { road }, opts);
+    expect(r.siting.dropOffs!.map((p) => p.id)).toEqual(["F"]);
+    near(r.annual.tonnesCollectedTotalPerYear, 30);
+    near(r.siting.objectiveUsd, 1000 + 1000 + 30 + 30 * 40);
+  });
+
+  it("exponential: 0.3·e^(−0.1·10) = 11.0% at F misses the 20% target, so N (0.3·e^(−0.2) = 24.6%) opens", async () => {
+    const { scenario, road } = mk({ perKm: 0.1, source: "test" });
+    const rateN = 0.3 * Math.exp(-0.2); // 0.245619…
+    const rateF = 0.3 * Math.exp(-1.0); // 0.110364…
+    const data = buildSitingData(scenario, { road });
+    const points = data.channels!.options[0].filter((o) => o.kind === "drop-off");
+    near(points[0].rate, rateN);
+    near(points[1].rate, rateF);
+    near(points[1].tonnes, 100 * rateF);
+    const r = await solveSiting(scenario, { road }, opts);
+    expect(r.siting.dropOffs!.map((p) => p.id)).toEqual(["N"]);
+    const t = 100 * rateN; // 24.5619 t
+    near(r.annual.tonnesCollectedTotalPerYear, t);
+    near(r.siting.channels![0].captureRate, rateN);
+    // hub 1,000 + point 5,000 + haul t × 2 km × 0.1 + handling t × 40
+    near(r.siting.objectiveUsd, 1000 + 5000 + t * 2 * 0.1 + t * 40);
+    expect(r.factors.find((f) => f.name === "drop-off capture decay per km")).toMatchObject({ value: 0.1, source: "test" });
+  });
+
+  it("bands: F beyond the last band is not offered; N at 2 km captures 0.3 × 0.8", async () => {
+    const { scenario, road } = mk({ bands: [{ upToKm: 1, factor: 1 }, { upToKm: 5, factor: 0.8 }] });
+    const data = buildSitingData(scenario, { road });
+    const points = data.channels!.options[0].filter((o) => o.kind === "drop-off");
+    expect(points.map((o) => o.point)).toEqual([0]);
+    near(points[0].rate, 0.24);
+    const r = await solveSiting(scenario, { road }, opts);
+    near(r.annual.tonnesCollectedTotalPerYear, 24);
+  });
+
+  it("the checker recomputes the decayed capture: a plan claiming the undecayed rate is caught", async () => {
+    const { scenario, road } = mk({ perKm: 0.1 });
+    const data = buildSitingData(scenario, { road });
+    const model = buildSitingModel(data);
+    const res = await new HighsSolver().solve(model.milp, { timeLimitS: 30, mipGap: 1e-9 });
+    const plans = decodeYears(model, res.x!).map((p) => polishYear(data, p));
+    expect(checkSitingPlan(data, road, plans).ok).toBe(true);
+    // the same plan read against data that forgot the decay: 30 t claimed, 24.56 t captured
+    const undecayed = buildSitingData(mk().scenario, { road });
+    const v = checkSitingPlan({ ...undecayed, scenario }, road, plans).violations.join("; ");
+    expect(v).toMatch(/zone Z's drop-off brings 30 t, not its capture rate × available \(24\.56/);
+  });
+
+  it("refuses both or neither of perKm and bands, and bands out of order", () => {
+    expect(() => mk({})).toThrow(/channels\.dropOff\.captureDecay: give exactly one of perKm/);
+    expect(() => mk({ perKm: 0.1, bands: [{ upToKm: 1, factor: 1 }] })).toThrow(/give exactly one/);
+    expect(() => mk({ bands: [{ upToKm: 5, factor: 1 }, { upToKm: 2, factor: 0.5 }] })).toThrow(/captureDecay\.bands\[1\]\.upToKm: bands must be ascending/);
+  });
+});

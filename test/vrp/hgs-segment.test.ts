@@ -125,3 +125,16 @@ describe("route segments of a mixed fleet", () => {
     expect(checked).toBeGreaterThan(40);
   });
 });
+
+describe("the classic variant read from the data", () => {
+  it("sees no time windows when jobs have none and the shift is open (CVRPLIB's horizon), and sees a shift that closes", () => {
+    const rand = lcg(5);
+    const pts = randomPoints(rand, 8);
+    const jobs = pts.slice(1).map((_, i) => job(`c${i}`, i + 1, [1 + Math.floor(rand() * 5)]));
+    const read = (shift: [number, number]) => toHgsData(buildProblemData(planeProblem(pts, jobs, [vehicle("a", [10], { shift }), vehicle("b", [10], { shift })])));
+    const open = read([0, Number.MAX_SAFE_INTEGER]);
+    expect(open?.giantTour).toBe(true);
+    expect(open?.hasTimeWindows).toBe(false);
+    expect(read([0, 5000])?.hasTimeWindows).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseScenario, unknownFields } from "../../domain/index.js";
-import { createPlanner, planCsv, planGeoJson, type Progress } from "../../pipeline/index.js";
+import { createPlanner, echelonTablesOf, planCsv, planGeoJson, type Progress } from "../../pipeline/index.js";
 import { formatSummary, summarizePlan } from "../../pipeline/summary.js";
 import { numberOption, threadsOption } from "../args.js";
 import { prepareOutDir, writeOut } from "../out-dir.js";
@@ -52,10 +52,12 @@ export async function run(args: string[]): Promise<number> {
     if (tty) process.stderr.write("\r\x1b[K");
     await writeOut(outDir, "plan.json", JSON.stringify(plan, null, 2) + "\n");
     await writeOut(outDir, "plan.geojson", JSON.stringify(planGeoJson(plan, scenario)) + "\n");
-    for (const table of ["hubs", "assignments", "flows", "routes"] as const) await writeOut(outDir, `${table}.csv`, planCsv(plan, table));
+    // drop-offs.csv, centres.csv and shipments.csv only when the plan has drop-off points or regional centres
+    const tables = [...(["hubs", "assignments", "flows", "routes"] as const), ...echelonTablesOf(plan)];
+    for (const table of tables) await writeOut(outDir, `${table}.csv`, planCsv(plan, table));
     const summary = summarizePlan(plan);
     if (values.json) process.stdout.write(JSON.stringify({ ...summary, outDir }, null, 2) + "\n");
-    else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson hubs.csv assignments.csv flows.csv routes.csv\n`);
+    else process.stdout.write(`${formatSummary(summary)}\n\nwritten to ${outDir}: plan.json plan.geojson ${tables.map((t) => `${t}.csv`).join(" ")}\n`);
     return 0;
   } finally {
     process.off("SIGINT", onSigint);

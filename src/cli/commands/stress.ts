@@ -55,12 +55,13 @@ function formatStress(r: StressReport): string {
   const lines = [
     `${r.samples} supply samples of ${r.scenarioId} (year ${r.year}), seed ${r.seed}, participation CV ${r.supplyCv}, mix CV ${r.mixCv}`,
     `hubs kept: ${r.hubs.map((h) => `${h.siteId} ${h.sizeId} (${h.capacityTPerYear} t/yr)`).join(", ")}`,
+    ...(r.centres.length > 0 ? [`regional centres kept: ${r.centres.map((h) => `${h.siteId} ${h.sizeId} (${h.capacityTPerYear} t/yr)`).join(", ")}`] : []),
     "",
     `${"".padEnd(26)}${"plan".padStart(14)}${"p5".padStart(14)}${"p50".padStart(14)}${"p95".padStart(14)}`,
     ...rows.map(([label, k, d]) => `${label.padEnd(26)}${f(r.deterministic[k], d).padStart(14)}${f(r.percentiles[k].p5, d).padStart(14)}${f(r.percentiles[k].p50, d).padStart(14)}${f(r.percentiles[k].p95, d).padStart(14)}`),
     "",
-    `samples with a hub over capacity: ${f(r.shareOverCapacity * 100, 1)}%`,
-    ...r.hubs.map((h) => `  ${h.siteId}: utilisation p5 ${f(h.utilisation.p5, 2)}, p50 ${f(h.utilisation.p50, 2)}, p95 ${f(h.utilisation.p95, 2)}; over capacity in ${f(h.shareOverCapacity * 100, 1)}% of samples`),
+    `samples with a hub or regional centre over capacity: ${f(r.shareOverCapacity * 100, 1)}%`,
+    ...[...r.hubs, ...r.centres].map((h) => `  ${h.siteId}: utilisation p5 ${f(h.utilisation.p5, 2)}, p50 ${f(h.utilisation.p50, 2)}, p95 ${f(h.utilisation.p95, 2)}; over capacity in ${f(h.shareOverCapacity * 100, 1)}% of samples`),
   ];
   return lines.join("\n");
 }

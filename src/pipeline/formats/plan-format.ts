@@ -1,8 +1,10 @@
-// A plan as GeoJSON (hubs, zones, zone-to-hub assignment lines, hub-to-offtaker flows, routes)
-// and as CSV tables (assignments, flows, hubs, routes). Zone and offtaker positions come from
+// A plan as GeoJSON (hubs, zones, zone-to-hub assignment lines, hub-to-offtaker flows, routes,
+// and from echelon-format.ts drop-off points, regional centres and the legs between echelons)
+// and as CSV tables (assignments, flows, hubs, routes; drop-offs, centres, shipments). Zone and offtaker positions come from
 // the scenario, since the plan names them by id only.
 import type { Plan, PlanYear, Scenario } from "../../domain/index.js";
 import { toCsv } from "./csv.js";
+import { type EchelonTable, echelonCsv, echelonFeatures } from "./echelon-format.js";
 import { type FeatureCollection, type GeoJsonFeature, ROUTE_CSV_HEADER, routeCsvRows, routeFeatures, usesNetworkFile, withAttribution } from "./routes-format.js";
 
 function point(lat: number, lon: number): { type: "Point"; coordinates: number[] } {
@@ -62,11 +64,12 @@ export function planGeoJson(plan: Plan, scenario: Scenario | undefined): Feature
         properties: { kind: "flow", hubId: f.hubId, to: f.to, material: f.material, mode: f.mode, tonnesPerYear: f.tonnesPerYear, distanceKm: f.distanceKm, year },
       });
     }
+  features.push(...echelonFeatures(plan, scenario));
   features.push(...routeFeatures(plan.routing));
   return withAttribution({ type: "FeatureCollection", features }, usesNetworkFile(plan.network));
 }
 
-export type PlanTable = "assignments" | "flows" | "hubs" | "routes";
+export type PlanTable = "assignments" | "flows" | "hubs" | "routes" | EchelonTable;
 
 /** One table of the plan as CSV; the siting tables have one block of rows per planning `year` (last column). */
 export function planCsv(plan: Plan, table: PlanTable): string {
@@ -96,6 +99,8 @@ export function planCsv(plan: Plan, table: PlanTable): string {
       );
     case "routes":
       return toCsv(ROUTE_CSV_HEADER, routeCsvRows(plan.routing, plan.scenarioId));
+    default:
+      return echelonCsv(plan, table);
   }
 }
 

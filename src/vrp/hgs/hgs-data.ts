@@ -200,8 +200,10 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const giantTour = !bound && all && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
-  const [shiftStart, shiftEnd] = [d.vShiftStartS[0], d.vShiftEndS[0]];
-  let hasTimeWindows = !giantTour;
+  // clamped as the windows are: an open shift (MAX_SAFE_INTEGER) must not read as a window
+  const [shiftStart, shiftEnd] = [Math.max(-OPEN, d.vShiftStartS[0]), Math.min(OPEN, d.vShiftEndS[0])];
+  // a shift that closes bounds every route's duration: the time machinery enforces it
+  let hasTimeWindows = !giantTour || shiftEnd < OPEN;
   for (let c = 0; c < n; c++) {
     const w = windowOf[c];
     readyS[c] = Math.max(-OPEN, d.twStartS[w]);

@@ -750,7 +750,7 @@ export class LocalSearch {
           const pu = rs.prev[u], nu = rs.next[u];
           for (const list of this.classes) {
             const empty = this.firstEmptyRoute(list);
-            if (empty >= 0 && DEPOT_MOVES.some((m) => m(this, u, rs.startOf(empty)))) {
+            if (empty >= 0 && this.depotMove(u, rs.startOf(empty))) {
               improved = true;
               this.markRoute(rs.routeOf[u]);
               if (pu < rs.n) this.markAround(pu);
@@ -773,6 +773,12 @@ export class LocalSearch {
     const pv = this.rs.prev[v];
     if (!this.rs.isDepot(pv)) return false;
     return relocate(this, u, pv) || relocatePair(this, u, pv) || relocatePairReversed(this, u, pv) || twoOptStarReversed(this, u, pv) || twoOptStar(this, u, pv);
+  }
+
+  /** The moves of DEPOT_MOVES from u to the start depot `start` of an empty route (a loop, no closure: no allocation). */
+  private depotMove(u: number, start: number): boolean {
+    for (const m of DEPOT_MOVES) if (m(this, u, start)) return true;
+    return false;
   }
 
   private firstEmptyRoute(list: Int32Array): number {

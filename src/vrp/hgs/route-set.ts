@@ -141,6 +141,8 @@ export class RouteSet {
     let p = 0;
     let work = 0;
     let breaks = 0;
+    // travel times are kept only when some figure needs them (windows, or vehicles that differ)
+    const timed = this.nt.length > 0;
     for (;;) {
       if (x < this.n) breaks += d.isBreak[x];
       this.routeOf[x] = r;
@@ -148,7 +150,7 @@ export class RouteSet {
       this.store(this.pre, x, seg);
       if (x === this.endOf(r)) break;
       const y = this.next[x];
-      work += this.t(x, y) + (y < this.n ? d.serviceS[y] : 0);
+      if (timed) work += this.t(x, y) + (y < this.n ? d.serviceS[y] : 0);
       x = y;
       concat(d, seg, this.single(x, one), seg);
     }

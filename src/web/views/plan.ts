@@ -10,11 +10,13 @@ import { kpiPanel } from "../kpi-panel.js";
 import { drawNetwork, networkLines, placeLabels, planLayers, ROUTE_COLOURS, showLayers } from "../plan-layers.js";
 import type { PlanEnvelopeT, Scenario } from "../types.js";
 
-function legend(): HTMLElement {
+function legend(plan: PlanEnvelopeT["plan"]): HTMLElement {
   const item = (cls: string, text: string) => h("li", {}, h("span", { class: `swatch ${cls}` }), text);
   return h("ul", { class: "legend" },
     item("zone", "zone (size: tonnes/yr)"), item("hub", "hub (size: capacity; colour: utilisation)"), item("road", "flow by road"),
-    item("rail", "flow by rail"), item("sea", "flow by sea"), item("route", "the day's routes (colour per vehicle)"), item("offtaker", "offtaker"), item("depot", "carrier depot"));
+    item("rail", "flow by rail"), item("sea", "flow by sea"), item("route", "the day's routes (colour per vehicle)"), item("offtaker", "offtaker"), item("depot", "carrier depot"),
+    ...((plan.siting.centres ?? []).length > 0 ? [item("centre", "regional centre (flows: hub → centre → offtaker)")] : []),
+    ...((plan.siting.dropOffs ?? []).length > 0 ? [item("dropoff", "drop-off point")] : []));
 }
 
 /** The day's routes, one row per vehicle in its map colour. */
@@ -49,10 +51,12 @@ export async function renderPlan(app: App, id: string): Promise<void> {
     h("p", { class: "crumbs" }, h("a", { href: "#/scenarios" }, "Scenarios"), " / ", h("a", { href: `#/scenarios/${encodeURIComponent(env.scenarioId)}` }, env.scenarioId), " / ", id),
     h("h2", {}, `Plan for ${plan.scenarioName}`),
     h("p", { class: "muted" }, `${env.createdAt.slice(0, 19).replace("T", " ")} · siting ${plan.siting.status} by ${plan.siting.solver} (gap ${(plan.siting.gap * 100).toFixed(2)}%) · travel: ${plan.network}`),
-    legend(),
+    legend(plan),
     kpiPanel(plan),
     h("section", { class: "kpi" }, h("h3", {}, `Routes of ${plan.routing.date}`), routeTable(plan)),
-    h("p", { class: "downloads" }, "Download CSV: ", csv("hubs"), csv("assignments"), csv("flows"), csv("routes"), " · ",
+    h("p", { class: "downloads" }, "Download CSV: ", csv("hubs"), csv("assignments"), csv("flows"), csv("routes"),
+      ...((plan.siting.dropOffs ?? []).length > 0 ? [csv("drop-offs")] : []),
+      ...((plan.siting.centres ?? []).length > 0 ? [csv("centres"), csv("shipments")] : []), " · ",
       h("button", { type: "button", class: "link", onclick: async () => download(`${id}.geojson`, await apiText(`/v1/plans/${encodeURIComponent(id)}?format=geojson`), "application/geo+json") }, "GeoJSON")));
   await app.map.idle();
   app.mark("planView", performance.now() - t0);

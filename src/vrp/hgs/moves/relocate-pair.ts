@@ -4,6 +4,27 @@ import type { LocalSearch } from "../local-search.js";
 import { concat } from "../segment.js";
 import { EPS, type HgsMove } from "./move.js";
 
+/** The same-route case, apart so that its closure's context is allocated only when it is tried. */
+function pairWithin(ls: LocalSearch, ru: number, first: number, second: number, v: number, distDelta: number, timeDelta: number): boolean {
+  const vIsDepot = ls.rs.isDepot(v);
+  return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
+    let k = 0;
+    if (vIsDepot) {
+      dst[k++] = first;
+      dst[k++] = second;
+    }
+    for (let i = 0; i < len; i++) {
+      if (src[i] === first || src[i] === second) continue;
+      dst[k++] = src[i];
+      if (src[i] === v) {
+        dst[k++] = first;
+        dst[k++] = second;
+      }
+    }
+    return k;
+  });
+}
+
 function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boolean {
   const rs = ls.rs;
   const x = rs.next[u];
@@ -23,22 +44,7 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
     const timeDelta = ls.data.giantTour || nv === u ? NaN
       : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
     if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
-      let k = 0;
-      if (rs.isDepot(v)) {
-        dst[k++] = first;
-        dst[k++] = second;
-      }
-      for (let i = 0; i < len; i++) {
-        if (src[i] === u || src[i] === x) continue;
-        dst[k++] = src[i];
-        if (src[i] === v) {
-          dst[k++] = first;
-          dst[k++] = second;
-        }
-      }
-      return k;
-    });
+    return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
   }
   const q = ls.data.demand[u] + ls.data.demand[x];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;

@@ -1,6 +1,22 @@
 // Relocate: move customer u right after v (HGS move 1).
 import { concat } from "../segment.js";
+import type { LocalSearch } from "../local-search.js";
 import { EPS, type HgsMove } from "./move.js";
+
+/** The same-route case, apart so that its closure's context is allocated only when it is tried. */
+function relocateWithin(ls: LocalSearch, ru: number, u: number, v: number, distDelta: number, timeDelta: number): boolean {
+  const vIsDepot = ls.rs.isDepot(v);
+  return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
+    let k = 0;
+    if (vIsDepot) dst[k++] = u;
+    for (let i = 0; i < len; i++) {
+      if (src[i] === u) continue;
+      dst[k++] = src[i];
+      if (src[i] === v) dst[k++] = u;
+    }
+    return k;
+  });
+}
 
 /** Move customer u right after v (HGS move 1). */
 export const relocate: HgsMove = (ls, u, v) => {
@@ -15,16 +31,7 @@ export const relocate: HgsMove = (ls, u, v) => {
   if (ru === rv) {
     const timeDelta = ls.data.giantTour ? NaN : rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) + rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv);
     if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
-      let k = 0;
-      if (rs.isDepot(v)) dst[k++] = u;
-      for (let i = 0; i < len; i++) {
-        if (src[i] === u) continue;
-        dst[k++] = src[i];
-        if (src[i] === v) dst[k++] = u;
-      }
-      return k;
-    });
+    return relocateWithin(ls, ru, u, v, distDelta, timeDelta);
   }
   const q = ls.data.demand[u];
   if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;

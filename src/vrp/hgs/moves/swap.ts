@@ -25,19 +25,7 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
     const timeDelta = ls.data.giantTour ? NaN
       : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
     if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
-      const iu = rs.pos[u] - 1;
-      const iv = rs.pos[v] - 1;
-      const [i1, l1, i2, l2] = iu < iv ? [iu, lu, iv, lv] : [iv, lv, iu, lu];
-      if (i1 + l1 > i2) return -1;
-      let k = 0;
-      for (let i = 0; i < i1; i++) dst[k++] = src[i];
-      for (let i = i2; i < i2 + l2; i++) dst[k++] = src[i];
-      for (let i = i1 + l1; i < i2; i++) dst[k++] = src[i];
-      for (let i = i1; i < i1 + l1; i++) dst[k++] = src[i];
-      for (let i = i2 + l2; i < len; i++) dst[k++] = src[i];
-      return k;
-    });
+    return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
   }
   const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
   const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
@@ -75,6 +63,29 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   if (lu === 2) rs.insertAfter(uEnd, u);
   ls.commit(ru, rv);
   return true;
+}
+
+/**
+ * The same-route case, apart so that its closure's context is allocated only when it is tried
+ * (a context captured by a closure is allocated on every call of the function that declares it).
+ */
+function swapWithin(ls: LocalSearch, ru: number, u: number, v: number, lu: number, lv: number, distDelta: number, timeDelta: number): boolean {
+  const iu = ls.rs.pos[u] - 1;
+  const iv = ls.rs.pos[v] - 1;
+  const i1 = iu < iv ? iu : iv;
+  const l1 = iu < iv ? lu : lv;
+  const i2 = iu < iv ? iv : iu;
+  const l2 = iu < iv ? lv : lu;
+  if (i1 + l1 > i2) return false;
+  return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
+    let k = 0;
+    for (let i = 0; i < i1; i++) dst[k++] = src[i];
+    for (let i = i2; i < i2 + l2; i++) dst[k++] = src[i];
+    for (let i = i1 + l1; i < i2; i++) dst[k++] = src[i];
+    for (let i = i1; i < i1 + l1; i++) dst[k++] = src[i];
+    for (let i = i2 + l2; i < len; i++) dst[k++] = src[i];
+    return k;
+  });
 }
 
 /** Swap customers u and v (HGS move 4). */

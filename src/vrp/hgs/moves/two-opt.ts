@@ -1,4 +1,5 @@
 // 2-opt inside a route: reverse the visits between next(u) and v (HGS move 7).
+import type { LocalSearch } from "../local-search.js";
 import { type HgsMove } from "./move.js";
 
 /** Reverse the visits between next(u) and v inside one route (HGS move 7). */
@@ -13,8 +14,13 @@ export const twoOpt: HgsMove = (ls, u, v) => {
   const timeDelta = ls.data.giantTour || !ls.data.symmetric ? NaN
     : rs.t(u, v) + rs.t(rs.next[u], rs.next[v]) - rs.t(u, rs.next[u]) - rs.t(v, rs.next[v]);
   if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+  return reverseWithin(ls, ru, i, j, distDelta, timeDelta);
+};
+
+/** The rewrite, apart so that its closure's context is allocated only when it is tried. */
+function reverseWithin(ls: LocalSearch, ru: number, i: number, j: number, distDelta: number, timeDelta: number): boolean {
   return ls.tryIntra(ru, distDelta, timeDelta, (src, len, dst) => {
     for (let k = 0; k < len; k++) dst[k] = k >= i && k <= j - 1 ? src[i + j - 1 - k] : src[k];
     return len;
   });
-};
+}
