@@ -5,9 +5,9 @@ peer bench (bench/vrp/rich-days.ts). PyVRP is not a dependency of urbanmine: ext
 refused: give a problem without them.
 
 Units given to PyVRP (integers): metres, seconds, grams/litres (amounts x 1000, rounded up; capacities
-rounded down), costs in micro-USD. Prints {"routes": [{"vehicleId", "jobIds"}], "seconds", "pyvrpCost"}.
+rounded down), costs in micro-USD. Prints {"routes": [{"vehicleId", "jobIds"}], "seconds", "cpuSeconds", "iterations", "pyvrpCost"}.
 
-usage: python3 bench/vrp/pyvrp-day.py PROBLEM.json --seed N --time-limit S
+usage: python3 bench/vrp/pyvrp-day.py PROBLEM.json --seed N (--time-limit S | --cpu-limit S)
 """
 import argparse
 import json
@@ -70,12 +70,14 @@ def main():
     ap.add_argument("problem")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--time-limit", type=float, default=30)
+    ap.add_argument("--cpu-limit", type=float, help="stop at this many CPU seconds of this process instead")
     a = ap.parse_args()
     with open(a.problem) as f:
         p = json.load(f)
     t0 = time.monotonic()
     data, vehicle_ids = build(p)
-    res = pyvrp.solve(data, stop=MaxRuntime(a.time_limit), seed=a.seed, display=False)
+    stop = MaxRuntime(a.time_limit) if a.cpu_limit is None else (lambda _best: time.process_time() >= a.cpu_limit)
+    res = pyvrp.solve(data, stop=stop, seed=a.seed, display=False)
     best = res.best
     routes = []
     used = [0] * len(vehicle_ids)
@@ -85,7 +87,8 @@ def main():
         used[t] += 1
         jobs = [p["jobs"][act.idx]["id"] for act in r.schedule() if act.is_client()]
         routes.append({"vehicleId": vid, "jobIds": jobs})
-    out = {"routes": routes, "seconds": time.monotonic() - t0, "feasible": best.is_feasible(), "pyvrpCost": res.cost() / MICRO}
+    out = {"routes": routes, "seconds": time.monotonic() - t0, "cpuSeconds": time.process_time(), "iterations": res.num_iterations,
+           "feasible": best.is_feasible(), "pyvrpCost": res.cost() / MICRO}
     print(json.dumps(out))
 
 

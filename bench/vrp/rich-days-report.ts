@@ -18,6 +18,8 @@ export interface PairRun {
   cpuS: number;
   /** One-minute load average when the pair started. */
   load1: number;
+  /** Search iterations the solver reported (urbanmine's genetic or iterated search, PyVRP's). */
+  iterations?: number;
 }
 
 /** A recorded bench run: what was measured, when, on which commit. */
@@ -26,6 +28,8 @@ export interface RunSet {
   commit: string;
   date: string;
   timeLimitS: number;
+  /** What the limit bounds: each solver's wall time (the default) or CPU time (`--cpu`; VROOM still wall). */
+  budget?: "wall" | "cpu";
   uptimeBefore: string;
   uptimeAfter: string;
   runs: PairRun[];
@@ -43,22 +47,24 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 const fmt = (x: number | null): string => (x === null ? "infeasible" : x.toFixed(2));
 const fleet = (f: Record<string, number>): string => Object.entries(f).sort().map(([k, n]) => `${n} ${k}`).join(" + ") || "—";
 
-function stats(runs: PairRun[]): { costs: string; mean: number | null; spread: string; cpu: string; wall: string } {
+function stats(runs: PairRun[]): { costs: string; mean: number | null; spread: string; cpu: string; wall: string; rate: string } {
   const ok = runs.map((r) => r.cost).filter((c): c is number => c !== null);
   const m = ok.length === runs.length && ok.length > 0 ? mean(ok) : null;
   const spread = m !== null && ok.length > 1 ? `${(((Math.max(...ok) - Math.min(...ok)) / m) * 100).toFixed(1)}%` : "—";
-  return { costs: runs.map((r) => fmt(r.cost)).join(" / "), mean: m, spread, cpu: mean(runs.map((r) => r.cpuS)).toFixed(1), wall: mean(runs.map((r) => r.wallS)).toFixed(0) };
+  const rated = runs.filter((r) => r.iterations !== undefined && r.cpuS > 0);
+  const rate = rated.length === runs.length ? mean(rated.map((r) => (r.iterations as number) / r.cpuS)).toFixed(0) : "—";
+  return { costs: runs.map((r) => fmt(r.cost)).join(" / "), mean: m, spread, cpu: mean(runs.map((r) => r.cpuS)).toFixed(1), wall: mean(runs.map((r) => r.wallS)).toFixed(0), rate };
 }
 
 /** Markdown of one run set. */
 export function runSetMarkdown(set: RunSet): string {
   const lines = [
-    `### ${set.tag}: commit ${set.commit}, ${set.date}, ${set.timeLimitS} s wall per solver`,
+    `### ${set.tag}: commit ${set.commit}, ${set.date}, ${set.timeLimitS} s ${set.budget === "cpu" ? "CPU (VROOM: wall)" : "wall"} per solver`,
     "",
     `Load (\`uptime\`) before: ${set.uptimeBefore}; after: ${set.uptimeAfter}. Load at the start of each pair: ${Math.min(...set.runs.map((r) => r.load1)).toFixed(2)}–${Math.max(...set.runs.map((r) => r.load1)).toFixed(2)}.`,
     "",
-    "| day | stops | solver | cost, seeds " + [...new Set(set.runs.map((r) => r.seed))].join(" / ") + " | mean | spread | urbanmine ÷ peer | vehicles used (first seed) | CPU-s (mean) | wall s, process (mean) | anchors (README: urbanmine vs peer, seeds 1 / 2) |",
-    "| --- | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+    "| day | stops | solver | cost, seeds " + [...new Set(set.runs.map((r) => r.seed))].join(" / ") + " | mean | spread | urbanmine ÷ peer | vehicles used (first seed) | CPU-s (mean) | iterations per CPU-s (mean) | wall s, process (mean) | anchors (README: urbanmine vs peer, seeds 1 / 2) |",
+    "| --- | ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
   ];
   const keys = [...new Set(set.runs.map((r) => `${r.day} ${r.variant}`))];
   for (const key of keys) {
@@ -72,7 +78,7 @@ export function runSetMarkdown(set: RunSet): string {
     const ratio = u !== null && peer !== null ? `${((u / peer - 1) * 100).toFixed(1)}%` : "—";
     byS.forEach(({ s, runs, st }, i) => {
       const head = i === 0 ? `| ${label} | ${runs[0].stops} ` : "| | ";
-      lines.push(`${head}| ${s} | ${st.costs} | ${fmt(st.mean)} | ${st.spread} | ${i === 0 ? ratio : ""} | ${fleet(runs[0].fleet)} | ${st.cpu} | ${st.wall} | ${i === 0 ? (ANCHORS[key] ?? "—") : ""} |`);
+      lines.push(`${head}| ${s} | ${st.costs} | ${fmt(st.mean)} | ${st.spread} | ${i === 0 ? ratio : ""} | ${fleet(runs[0].fleet)} | ${st.cpu} | ${st.rate} | ${st.wall} | ${i === 0 ? (ANCHORS[key] ?? "—") : ""} |`);
     });
   }
   const failures = set.runs.filter((r) => r.errors.length > 0);

@@ -71,6 +71,16 @@ function vroomRoutes(p: Proc, ids: { jobIds: string[]; vehicleIds: string[] }): 
   return sol.routes.map((r) => ({ vehicleId: ids.vehicleIds[r.vehicle], jobIds: r.steps.filter((s) => s.type === "job").map((s) => ids.jobIds[s.id as number]) }));
 }
 
+/** Iterations the solver reported (urbanmine's solve-day.js, PyVRP), if any. */
+function iterationsOf(p: Proc): number | undefined {
+  try {
+    const n = (JSON.parse(p.stdout) as { iterations?: unknown }).iterations;
+    return typeof n === "number" ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function pyvrpRoutes(p: Proc): DayRoute[] {
   return (JSON.parse(p.stdout) as { routes: DayRoute[] }).routes;
 }
@@ -83,6 +93,8 @@ async function main(): Promise<void> {
       days: { type: "string", default: "day200,day400,day1000" },
       peers: { type: "string", default: "/tmp/peers" },
       tag: { type: "string" },
+      // CPU-time budgets: urbanmine through solve-day.js, PyVRP with --cpu-limit (VROOM has only its wall limit)
+      cpu: { type: "boolean", default: false },
     },
   });
   const seeds = values.seeds.split(",").map(Number);
@@ -94,7 +106,7 @@ async function main(): Promise<void> {
   const tag = values.tag ?? git("rev-parse", "--short", "HEAD");
   const uptime = (): string => execFileSync("uptime", { encoding: "utf8" }).trim();
   const runs: PairRun[] = [];
-  const set: RunSet = { tag, commit, date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", timeLimitS: Number(limit), uptimeBefore: uptime(), uptimeAfter: "", runs };
+  const set: RunSet = { tag, commit, date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", timeLimitS: Number(limit), budget: values.cpu ? "cpu" : "wall", uptimeBefore: uptime(), uptimeAfter: "", runs };
   const results = join(ROOT, "bench/results");
   const save = (): void => {
     set.uptimeAfter = uptime();
@@ -110,11 +122,14 @@ async function main(): Promise<void> {
     for (const variant of ["full", "nohaz"] as const) {
       for (const seed of seeds) {
         const load1 = loadavg()[0];
-        const ours = runTimed([process.execPath, "dist/src/cli/main.js", "vrp", variant === "full" ? files.full : files.nohaz, "--time-limit", limit, "--seed", String(seed), "--json"]);
+        const file = variant === "full" ? files.full : files.nohaz;
+        const ours = values.cpu
+          ? runTimed([process.execPath, "dist/bench/vrp/solve-day.js", file, "--cpu-seconds", limit, "--seed", String(seed)])
+          : runTimed([process.execPath, "dist/src/cli/main.js", "vrp", file, "--time-limit", limit, "--seed", String(seed), "--json"]);
         const peer =
           variant === "full"
             ? runTimed([join(peers, "vroom"), "-i", files.vroom, "-t", "1", "-x", "5", "-l", limit])
-            : runTimed(["python3", "bench/vrp/pyvrp-day.py", files.nohaz, "--seed", String(seed), "--time-limit", limit], pyEnv);
+            : runTimed(["python3", "bench/vrp/pyvrp-day.py", files.nohaz, "--seed", String(seed), values.cpu ? "--cpu-limit" : "--time-limit", limit], pyEnv);
         const [u, o] = await Promise.all([ours, peer]);
         const peerName = variant === "full" ? "VROOM" : "PyVRP";
         for (const [solver, proc, read] of [
@@ -135,9 +150,10 @@ async function main(): Promise<void> {
             cost: c && c.errors.length === 0 ? c.cost : null,
             errors: failure ? [failure] : (c?.errors ?? []),
             routes: c?.routes ?? 0, fleet: c?.fleet ?? {}, wallS: proc.wallS, cpuS: proc.cpuS, load1,
+            iterations: iterationsOf(proc),
           };
           runs.push(run);
-          process.stderr.write(`${day} ${variant} seed ${seed} ${solver}: ${run.cost?.toFixed(2) ?? `failed (${run.errors.slice(0, 3).join("; ")})`} ${JSON.stringify(run.fleet)} cpu ${proc.cpuS.toFixed(1)} s load ${load1.toFixed(2)}\n`);
+          process.stderr.write(`${day} ${variant} seed ${seed} ${solver}: ${run.cost?.toFixed(2) ?? `failed (${run.errors.slice(0, 3).join("; ")})`} ${JSON.stringify(run.fleet)} cpu ${proc.cpuS.toFixed(1)} s${run.iterations !== undefined ? ` ${run.iterations} iterations` : ""} load ${load1.toFixed(2)}\n`);
         }
         save();
       }

@@ -56,6 +56,14 @@ export class LocalSearch {
   readonly unloadsOf: Int32Array[];
   /** Stops are optional: customers may stay unrouted (see HgsData.prize). */
   optional = false;
+  /**
+   * Iterated local search (run with `perturb` > 0): only the customers marked here are tried as
+   * u, as in PyVRP: those the perturbation moved, their old and new neighbours in their routes,
+   * and whatever an applied move touches. null: every customer (a full search).
+   */
+  private promising: Uint8Array | null = null;
+  private readonly promisingBuf: Uint8Array;
+  private readonly removed: Int32Array;
 
   constructor(readonly data: HgsData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
@@ -94,6 +102,8 @@ export class LocalSearch {
       for (let c = 0; c < data.n; c++) if (data.isUnload[c] && data.vGroup[data.unloadVehicle[c]] === data.vGroup[v]) mine.push(c);
       return Int32Array.from(mine.sort((x, y) => data.loc[x] - data.loc[y] || x - y));
     });
+    this.promisingBuf = new Uint8Array(data.n);
+    this.removed = new Int32Array(data.n);
   }
 
   /**
@@ -228,7 +238,7 @@ export class LocalSearch {
    */
   run(
     routes: ReadonlyArray<ArrayLike<number>>, capPenalty: number, twPenalty: number, stop: () => boolean,
-    missing: ArrayLike<number> = [], openOrder: ArrayLike<number> | null = null,
+    missing: ArrayLike<number> = [], openOrder: ArrayLike<number> | null = null, perturb = 0,
   ): number[][] {
     const rs = this.rs;
     rs.capPenalty = capPenalty;
@@ -248,6 +258,12 @@ export class LocalSearch {
         list[j] = t;
       }
     }
+    this.promising = null;
+    if (perturb > 0) {
+      this.promising = this.promisingBuf;
+      this.promising.fill(0);
+      this.perturb(perturb);
+    }
     let loop = 0;
     // node moves to a local optimum, then SWAP* between routes; again while SWAP* changes
     // something (as in PyVRP: the costlier route search runs once per node-search optimum)
@@ -255,12 +271,84 @@ export class LocalSearch {
       loop = this.nodeSearch(loop, stop);
       if (stop()) break;
       const star = this.swapStarPass();
-      const vehicles = !this.data.giantTour && this.routeExchangePass();
+      // with unload trips, two routes driven one after the other are a two-trip day, which the
+      // unload placement prices; the merge (no unload between them) led the search astray there
+      const vehicles = !this.data.giantTour && (this.routeExchangePass() || (!this.data.hasTrips && this.mergePass()));
       const added = this.optional && this.insertUnrouted();
       const unloads = this.data.hasTrips && unloadPass(this);
       if (!star && !vehicles && !added && !unloads) break;
     }
+    this.promising = null;
     return rs.toRoutes(!this.data.giantTour);
+  }
+
+  /** Marks customer x (when routed: with its predecessor and successor) for the search after a perturbation. */
+  private markAround(x: number): void {
+    const p = this.promising;
+    if (p === null) return;
+    const rs = this.rs;
+    const n = this.data.n;
+    p[x] = 1;
+    if (rs.routeOf[x] < 0) return;
+    if (rs.prev[x] < n) p[rs.prev[x]] = 1;
+    if (rs.next[x] < n) p[rs.next[x]] = 1;
+  }
+
+  /** Marks every customer of route r (after a route-level move). */
+  private markRoute(r: number): void {
+    const p = this.promising;
+    if (p === null) return;
+    const rs = this.rs;
+    for (let x = rs.next[rs.startOf(r)]; x < rs.n; x = rs.next[x]) p[x] = 1;
+  }
+
+  /**
+   * PyVRP's perturbation: takes out `count` customers, a random one and its granular neighbours
+   * (then the next random one's while some are left to take), and puts each back after the
+   * granular neighbour, or first in the empty route per vehicle class, where it costs least.
+   * Marks what moved and its neighbours in their routes as promising.
+   */
+  private perturb(count: number): void {
+    const rs = this.rs;
+    const d = this.data;
+    let k = 0;
+    for (const u of this.order) {
+      if (k >= count) break;
+      const list = this.neighbours[u];
+      for (let i = -1; i < list.length && k < count; i++) {
+        const x = i < 0 ? u : list[i];
+        // breaks stay with their vehicle; a shipment moves only whole (the node moves do that)
+        if (rs.routeOf[x] < 0 || d.isBreak[x] || d.partner[x] >= 0) continue;
+        this.markAround(x);
+        const r = rs.routeOf[x];
+        rs.remove(x);
+        rs.routeOf[x] = -1;
+        this.lastModified[r] = ++this.moves;
+        this.removed[k++] = x;
+      }
+    }
+    for (let r = 0; r < rs.nRoutes; r++) if (this.lastModified[r] > 1) rs.update(r);
+    for (let i = 0; i < k; i++) this.insertNear(this.removed[i]);
+  }
+
+  /**
+   * Inserts unrouted customer c where it costs least: next to one of its granular neighbours
+   * (after it or before it), or first in the first empty route of a vehicle class; anywhere
+   * (insertCheapest) when none of those exists.
+   */
+  private insertNear(c: number): void {
+    const rs = this.rs;
+    this.nearestSpot(c, rs.single(c, this.seg[2]), false, false);
+    if (this.bestAfter < 0) {
+      this.insertCheapest(c, null);
+    } else {
+      const r = rs.routeOf[this.bestAfter];
+      rs.insertAfter(c, this.bestAfter);
+      rs.update(r);
+    }
+    const r = rs.routeOf[c];
+    this.lastModified[r] = ++this.moves;
+    this.markAround(c);
   }
 
   /**
@@ -368,7 +456,7 @@ export class LocalSearch {
   private insertUnrouted(): boolean {
     const rs = this.rs;
     const d = this.data;
-    const [a, b, one] = this.seg;
+    const one = this.seg[2];
     let inserted = false;
     for (const c of this.order) {
       // a shipment comes back whole only through insertCheapest (crossover children); unloads through unloadPass
@@ -379,35 +467,9 @@ export class LocalSearch {
         if (this.switchCopy(c, copy, one)) inserted = true;
         continue;
       }
-      let bestDelta = Infinity;
-      let bestAfter = -1;
-      const tryAfter = (p: number): void => {
-        const r = rs.routeOf[p];
-        concat(rs.on(r), rs.prefix(p, a), one, a);
-        concat(rs.on(r), a, rs.suffix(rs.next[p], b), a);
-        if (!rs.feasible(a, r)) return;
-        const delta = rs.cost(a, r) - rs.routeCost[r];
-        if (delta < bestDelta) {
-          bestDelta = delta;
-          bestAfter = p;
-        }
-      };
-      for (const v of this.neighbours[c]) {
-        if (rs.routeOf[v] < 0) continue;
-        tryAfter(v);
-        tryAfter(rs.prev[v]);
-      }
-      for (const list of this.classes) {
-        let emptyTried = false;
-        for (const r of list) {
-          if (rs.routeSize[r] === 0) {
-            if (emptyTried) continue;
-            emptyTried = true;
-          }
-          tryAfter(rs.startOf(r));
-        }
-      }
-      if (bestAfter >= 0 && bestDelta < d.prize[c]) {
+      this.nearestSpot(c, one, true, true);
+      const bestAfter = this.bestAfter;
+      if (bestAfter >= 0 && this.bestInsert < d.prize[c]) {
         const r = rs.routeOf[bestAfter];
         rs.insertAfter(c, bestAfter);
         this.commit(r, r);
@@ -415,6 +477,46 @@ export class LocalSearch {
       } else if (this.replaceNeighbour(c, one)) inserted = true;
     }
     return inserted;
+  }
+
+  /**
+   * Cheapest place for unrouted customer c (segment `one`) next to a granular neighbour (after
+   * it or before it), or first in the first empty route of each vehicle class, and (`everyRoute`)
+   * first in every used route; `feasibleOnly`: places without excess only. Leaves the penalised
+   * cost increase in bestInsert and the node to insert after in bestAfter (-1: none).
+   */
+  private nearestSpot(c: number, one: Segment, feasibleOnly: boolean, everyRoute: boolean): void {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b] = this.seg;
+    this.bestInsert = Infinity;
+    this.bestAfter = -1;
+    const tryAfter = (p: number): void => {
+      const r = rs.routeOf[p];
+      concat(rs.on(r), rs.prefix(p, a), one, a);
+      concat(rs.on(r), a, rs.suffix(rs.next[p], b), a);
+      if (feasibleOnly && !rs.feasible(a, r)) return;
+      const delta = rs.cost(a, r) - rs.routeCost[r];
+      if (delta < this.bestInsert) {
+        this.bestInsert = delta;
+        this.bestAfter = p;
+      }
+    };
+    for (const v of this.neighbours[c]) {
+      if (rs.routeOf[v] < 0) continue;
+      tryAfter(v);
+      tryAfter(rs.prev[v]);
+    }
+    for (const list of this.classes) {
+      let emptyTried = false;
+      for (const r of list) {
+        if (rs.routeSize[r] === 0) {
+          if (emptyTried) continue;
+          emptyTried = true;
+        } else if (!everyRoute) continue;
+        tryAfter(rs.startOf(r));
+      }
+    }
   }
 
   /**
@@ -611,12 +713,71 @@ export class LocalSearch {
           rs.relink(r1, this.bufB, n2);
           rs.relink(r2, this.bufA, n1);
           this.commit(r1, r2);
+          this.markRoute(r1);
+          this.markRoute(r2);
           applied = true;
           continue routes;
         }
       }
     }
     return applied;
+  }
+
+  /**
+   * Route merges: two routes driven one after the other by one vehicle (either one's, or an
+   * unused one of any class), when the penalised cost drops; the best merge is applied. A
+   * morning and an afternoon route of small vehicles become one day of a larger one, which no
+   * customer move reaches (each single step opens or keeps a route). O(1) per pair and vehicle.
+   */
+  private mergePass(): boolean {
+    const rs = this.rs;
+    const d = this.data;
+    const [a, b, c] = this.seg;
+    const nR = rs.nRoutes;
+    let bestDelta = -1e-5;
+    let best1 = -1;
+    let best2 = -1;
+    let best3 = -1;
+    const empties: number[] = [];
+    for (const list of this.classes) {
+      const e = this.firstEmptyRoute(list);
+      if (e >= 0) empties.push(e);
+    }
+    for (let r1 = 0; r1 < nR; r1++) {
+      if (rs.routeSize[r1] === 0 || d.startCount[rs.vehicle(r1)] > 0) continue;
+      rs.customers(r1, a);
+      for (let r2 = 0; r2 < nR; r2++) {
+        if (r2 === r1 || rs.routeSize[r2] === 0 || d.startCount[rs.vehicle(r2)] > 0) continue;
+        // routes timed at different speeds are not merged (their stored segments would need re-timing)
+        if (rs.differ(r1, r2)) continue;
+        const dv = rs.on(r1);
+        concat(dv, a, rs.customers(r2, c), b);
+        const base = rs.routeCost[r1] + rs.routeCost[r2];
+        for (let k = -2; k < empties.length; k++) {
+          const r3 = k === -2 ? r1 : k === -1 ? r2 : empties[k];
+          if (rs.differ(r1, r3)) continue;
+          concat(dv, rs.single(rs.startOf(r3), c), b, c);
+          concat(dv, c, rs.single(rs.endOf(r3), this.seg[3]), c);
+          const delta = rs.cost(c, r3) - base;
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            best1 = r1;
+            best2 = r2;
+            best3 = r3;
+          }
+        }
+      }
+    }
+    if (best1 < 0) return false;
+    const n1 = rs.sequence(best1, this.bufA);
+    const n2 = rs.sequence(best2, this.bufB);
+    this.bufA.set(this.bufB.subarray(0, n2), n1);
+    for (const r of [best1, best2]) if (r !== best3) rs.relink(r, this.bufB, 0);
+    rs.relink(best3, this.bufA, n1 + n2);
+    this.moves++;
+    for (const r of [best1, best2, best3]) this.lastModified[r] = this.moves;
+    this.markRoute(best3);
+    return true;
   }
 
   /** Node moves until none improves (at least two loops overall); returns the loop count. */
@@ -626,20 +787,34 @@ export class LocalSearch {
     // at least two loops: moves into empty routes are only tried from the second one on
     while ((improved || loop < 2) && !stop()) {
       improved = false;
+      const promising = this.promising;
       for (const u of this.order) {
         if (rs.routeOf[u] < 0) continue;
+        if (promising !== null && promising[u] === 0) continue;
         const tested = this.lastTested[u];
         this.lastTested[u] = this.moves;
         for (const v of this.neighbours[u]) {
           if (rs.routeOf[v] < 0) continue;
           if (loop > 0 && Math.max(this.lastModified[rs.routeOf[u]], this.lastModified[rs.routeOf[v]]) <= tested) continue;
-          if (this.tryMoves(u, v)) improved = true;
+          if (promising === null) {
+            if (this.tryMoves(u, v)) improved = true;
+            continue;
+          }
+          // links around u and v before the move change with it: their customers become promising
+          const pu = rs.prev[u], nu = rs.next[u], pv = rs.prev[v], nv = rs.next[v];
+          if (!this.tryMoves(u, v)) continue;
+          improved = true;
+          for (const x of [pu, nu, pv, nv, u, v]) if (x < rs.n) this.markAround(x);
         }
         if (loop > 0) {
+          const pu = rs.prev[u], nu = rs.next[u];
           for (const list of this.classes) {
             const empty = this.firstEmptyRoute(list);
             if (empty >= 0 && this.depotMove(u, rs.startOf(empty))) {
               improved = true;
+              this.markRoute(rs.routeOf[u]);
+              if (pu < rs.n) this.markAround(pu);
+              if (nu < rs.n) this.markAround(nu);
               break;
             }
           }
@@ -683,10 +858,15 @@ export class LocalSearch {
         const r2 = rs.routeOf[v];
         if (r1 === r2 || r1 < 0 || r2 < 0 || rs.isDepot(v)) continue;
         const key = r1 < r2 ? r1 * nR + r2 : r2 * nR + r1;
-        const last = this.pairTested.get(key) ?? 0;
+        // after a perturbation, only pairs with a route changed since (every route starts at 1)
+        const last = this.pairTested.get(key) ?? (this.promising === null ? 0 : 1);
         if (last >= Math.max(this.lastModified[r1], this.lastModified[r2])) continue;
         this.pairTested.set(key, this.moves);
-        if (swapStar(this, r1, r2)) applied = true;
+        if (swapStar(this, r1, r2)) {
+          applied = true;
+          this.markRoute(r1);
+          this.markRoute(r2);
+        }
       }
     }
     return applied;

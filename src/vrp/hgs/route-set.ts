@@ -102,7 +102,7 @@ export class RouteSet {
   }
 
   /** Routes r1 and r2 travel at different speeds (a stretch moved between them is re-timed). */
-  private differ(r1: number, r2: number): boolean {
+  differ(r1: number, r2: number): boolean {
     const d = this.data;
     return d.views.length > 1 && d.vProfile[this.vehicle(r1)] !== d.vProfile[this.vehicle(r2)];
   }
@@ -336,6 +336,12 @@ export class RouteSet {
       for (let y = this.next[x]; y < this.n; y = this.next[y]) concat(d, out, this.single(y, this.sc), out);
     } else this.read(this.tl, x, this.locOf(x), this.locOf(this.prev[this.endOf(own)]), out);
     return concat(d, out, this.single(end, this.sc), out);
+  }
+
+  /** Segment of route r's customers, first to last, without its depots (vehicle-bound routes, r not empty). */
+  customers(r: number, out: Segment): Segment {
+    const first = this.next[this.startOf(r)];
+    return this.read(this.tl, first, this.locOf(first), this.locOf(this.prev[this.endOf(r)]), out);
   }
 
   /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */

@@ -1,0 +1,89 @@
+// Iterated local search over routes bound to vehicles (after PyVRP 0.14, which replaced its
+// genetic algorithm with it): each iteration perturbs the current solution (a few customers
+// around a random one taken out and put back near their neighbours), searches only from what
+// moved, and accepts the result by late-acceptance hill climbing (Burke and Bykov 2017, with
+// both enhancements of their section 4.2). Penalties follow the share of feasible candidates,
+// per kind (load-type, time-type), as PyVRP's penalty manager does. A new best is searched
+// once more in full.
+import type { Rng } from "../random.js";
+import type { Stopper } from "../stopping.js";
+import type { HgsData } from "./hgs-data.js";
+import { better, Individual } from "./individual.js";
+import type { LocalSearch } from "./local-search.js";
+
+/**
+ * PyVRP's defaults: 1–25 customers perturbed, a history of 300, penalties updated every 500
+ * candidates towards 65% feasible (×1.5 up, ×0.9 down, 5% tolerance).
+ */
+const ILS = { minPerturb: 1, maxPerturb: 25, history: 300, between: 500, target: 0.65, tolerance: 0.05, increase: 1.5, decrease: 0.9, range: 1000 };
+
+/** Penalties of the search, adjusted as it goes. */
+export interface Penalties {
+  cap: number;
+  tw: number;
+}
+
+/**
+ * Runs the iterated local search from `start` (feasible or not) until `stopper` stops it or
+ * `noImprovement` iterations pass without a new best (which ends the solve when `final`); returns
+ * the best feasible individual (`start` when feasible and never beaten; null when none). `onBest`
+ * gets each new best.
+ */
+export function iteratedSearch(
+  data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: Stopper,
+  noImprovement: number, onBest: (best: Individual) => void, final = true,
+): Individual | null {
+  const stop = (): boolean => stopper.stop();
+  const cost = (x: Individual): number => x.cost + pen.cap * x.capExcess + pen.tw * x.timeWarp + x.unservedPrize;
+  const history: Array<Individual | null> = new Array<Individual | null>(ILS.history).fill(null);
+  // penalties stay within a factor ILS.range of where they start (scaled to the data's cost unit)
+  const range = { ...pen };
+  let at = 0;
+  let best: Individual | null = start.feasible ? start : null;
+  let curr = start;
+  let sinceBest = 0;
+  let registered = 0;
+  let loadOk = 0;
+  let timeOk = 0;
+  while (!stop()) {
+    stopper.iteration++;
+    const count = ILS.minPerturb + rng.int(ILS.maxPerturb - ILS.minPerturb + 1);
+    let cand = new Individual(data, ls.run(curr.routes, pen.cap, pen.tw, stop, [], null, count), pen.cap, pen.tw);
+    if (cand.capExcess < 1e-9) loadOk++;
+    if (cand.timeWarp < 1e-9) timeOk++;
+    if (++registered === ILS.between) {
+      pen.cap = adjust(pen.cap, loadOk / registered, range.cap / ILS.range, range.cap * ILS.range);
+      if (data.hasTimeWindows) pen.tw = adjust(pen.tw, timeOk / registered, range.tw / ILS.range, range.tw * ILS.range);
+      registered = loadOk = timeOk = 0;
+    }
+    sinceBest++;
+    if (cand.feasible && (best === null || better(cand, best))) {
+      best = cand;
+      sinceBest = 0;
+      if (!stop()) {
+        const full = new Individual(data, ls.run(cand.routes, pen.cap, pen.tw, stop), pen.cap, pen.tw);
+        if (full.feasible && better(full, cand)) best = full;
+        cand = full;
+      }
+      onBest(best);
+    }
+    const late = history[at % ILS.history];
+    const lateCost = cost(late ?? start);
+    const candCost = cost(cand);
+    if (candCost < lateCost || candCost < cost(curr)) curr = cand;
+    if (late === null || cost(curr) < lateCost) history[at % ILS.history] = curr;
+    at++;
+    if (sinceBest >= noImprovement) {
+      if (final) stopper.stoppedBy = "no-improvement";
+      break;
+    }
+  }
+  return best;
+}
+
+/** The penalty after a round with `feasibleShare` feasible, kept within [lo, hi]. */
+function adjust(penalty: number, feasibleShare: number, lo: number, hi: number): number {
+  const diff = ILS.target - feasibleShare;
+  if (Math.abs(diff) < ILS.tolerance) return penalty;
+  return Math.min(hi, Math.max(lo, diff > 0 ? penalty * ILS.increase : penalty * ILS.decrease));
+}
