@@ -30,10 +30,18 @@ const TOL_T = 1e-6;
 export function assignToFixedHubs(a: AssignInput): { assign: YearPlan["assign"]; strandedT: number } {
   const { data, capacityT, bring, whole } = a;
   const room = new Map(capacityT);
+  // zone z's arc index to each hub, built once per zone (the overflow loop asks pieces × hubs times)
+  const arcOf = new Map<number, Map<number, number>>();
   const cost = (z: number, hub: number): number | null => {
     if (!capacityT.has(hub)) return null;
-    const i = data.arcs[z].findIndex((x) => x.hub === hub);
-    return i < 0 ? null : a.perArc(z, i);
+    let idx = arcOf.get(z);
+    if (!idx) {
+      idx = new Map<number, number>();
+      data.arcs[z].forEach((x, i) => idx!.has(x.hub) || idx!.set(x.hub, i));
+      arcOf.set(z, idx);
+    }
+    const i = idx.get(hub);
+    return i === undefined ? null : a.perArc(z, i);
   };
   // pieces[z]: hub → fraction of the zone's tonnes there
   const pieces = new Map<number, Map<number, number>>();

@@ -10,12 +10,15 @@ import type { Stopper } from "../stopping.js";
 import type { HgsData } from "./hgs-data.js";
 import { better, Individual } from "./individual.js";
 import type { LocalSearch } from "./local-search.js";
+import { type PenaltyParams, PenaltyManager } from "./penalty-manager.js";
 
 /**
  * PyVRP's defaults: 1–25 customers perturbed, a history of 300, penalties updated every 500
- * candidates towards 65% feasible (×1.5 up, ×0.9 down, 5% tolerance).
+ * candidates towards 65% feasible (×1.5 up, ×0.9 down, 5% tolerance), kept within a factor
+ * `range` of where they start.
  */
-const ILS = { minPerturb: 1, maxPerturb: 25, history: 300, between: 500, target: 0.65, tolerance: 0.05, increase: 1.5, decrease: 0.9, range: 1000 };
+const ILS = { minPerturb: 1, maxPerturb: 25, history: 300, range: 1000 };
+const ILS_PENALTIES: PenaltyParams = { every: 500, target: 0.65, tolerance: 0.05, increase: 1.5, decrease: 0.9, min: 0, max: Infinity, booster: 1 };
 
 /** Penalties of the search, adjusted as it goes. */
 export interface Penalties {
@@ -36,26 +39,23 @@ export function iteratedSearch(
   const stop = (): boolean => stopper.stop();
   const cost = (x: Individual): number => x.cost + pen.cap * x.capExcess + pen.tw * x.timeWarp + x.unservedPrize;
   const history: Array<Individual | null> = new Array<Individual | null>(ILS.history).fill(null);
-  // penalties stay within a factor ILS.range of where they start (scaled to the data's cost unit)
-  const range = { ...pen };
+  // penalties stay within a factor ILS.range of where they start (scaled to the data's cost
+  // unit); the time penalty stays as it is without time windows
+  const pm = new PenaltyManager(pen.cap, pen.tw, ILS_PENALTIES, {
+    cap: [pen.cap / ILS.range, pen.cap * ILS.range],
+    tw: data.hasTimeWindows ? [pen.tw / ILS.range, pen.tw * ILS.range] : [pen.tw, pen.tw],
+  });
   let at = 0;
   let best: Individual | null = start.feasible ? start : null;
   let curr = start;
   let sinceBest = 0;
-  let registered = 0;
-  let loadOk = 0;
-  let timeOk = 0;
   while (!stop()) {
     stopper.iteration++;
     const count = ILS.minPerturb + rng.int(ILS.maxPerturb - ILS.minPerturb + 1);
     let cand = new Individual(data, ls.run(curr.routes, pen.cap, pen.tw, stop, [], null, count), pen.cap, pen.tw);
-    if (cand.capExcess < 1e-9) loadOk++;
-    if (cand.timeWarp < 1e-9) timeOk++;
-    if (++registered === ILS.between) {
-      pen.cap = adjust(pen.cap, loadOk / registered, range.cap / ILS.range, range.cap * ILS.range);
-      if (data.hasTimeWindows) pen.tw = adjust(pen.tw, timeOk / registered, range.tw / ILS.range, range.tw * ILS.range);
-      registered = loadOk = timeOk = 0;
-    }
+    pm.register(cand.capExcess < 1e-9, cand.timeWarp < 1e-9);
+    pen.cap = pm.cap;
+    pen.tw = pm.tw;
     sinceBest++;
     if (cand.feasible && (best === null || better(cand, best))) {
       best = cand;
@@ -79,11 +79,4 @@ export function iteratedSearch(
     }
   }
   return best;
-}
-
-/** The penalty after a round with `feasibleShare` feasible, kept within [lo, hi]. */
-function adjust(penalty: number, feasibleShare: number, lo: number, hi: number): number {
-  const diff = ILS.target - feasibleShare;
-  if (Math.abs(diff) < ILS.tolerance) return penalty;
-  return Math.min(hi, Math.max(lo, diff > 0 ? penalty * ILS.increase : penalty * ILS.decrease));
 }

@@ -31,10 +31,16 @@ export class PenaltyManager {
   private timeSeen = 0;
   private timeOk = 0;
 
-  /** Starting values are taken as given; updates keep each penalty within [min, max]. */
-  constructor(cap: number, tw: number, private readonly p: PenaltyParams) {
+  private readonly bounds: { cap: readonly [number, number]; tw: readonly [number, number] };
+
+  /**
+   * Starting values are taken as given; updates keep each penalty within [min, max], or within
+   * its own `bounds` when given (a penalty whose bounds are both its start stays as it is).
+   */
+  constructor(cap: number, tw: number, private readonly p: PenaltyParams, bounds?: { cap: readonly [number, number]; tw: readonly [number, number] }) {
     this.cap = cap;
     this.tw = tw;
+    this.bounds = bounds ?? { cap: [p.min, p.max], tw: [p.min, p.max] };
   }
 
   /** Counts one solution's feasibility; true when a penalty changed (priced figures are then stale). */
@@ -46,11 +52,11 @@ export class PenaltyManager {
     this.timeSeen++;
     if (timeFeasible) this.timeOk++;
     if (this.loadSeen >= this.p.every) {
-      this.cap = this.next(this.cap, this.loadOk / this.loadSeen);
+      this.cap = this.next(this.cap, this.loadOk / this.loadSeen, this.bounds.cap);
       this.loadSeen = this.loadOk = 0;
     }
     if (this.timeSeen >= this.p.every) {
-      this.tw = this.next(this.tw, this.timeOk / this.timeSeen);
+      this.tw = this.next(this.tw, this.timeOk / this.timeSeen, this.bounds.tw);
       this.timeSeen = this.timeOk = 0;
     }
     return cap !== this.cap || tw !== this.tw;
@@ -65,15 +71,11 @@ export class PenaltyManager {
     return this.tw * this.p.booster;
   }
 
-  private next(penalty: number, feasibleShare: number): number {
+  private next(penalty: number, feasibleShare: number, [lo, hi]: readonly [number, number]): number {
     const diff = this.p.target - feasibleShare;
     if (Math.abs(diff) < this.p.tolerance) return penalty;
-    return clamp(penalty * (diff > 0 ? this.p.increase : this.p.decrease), this.p);
+    return Math.min(hi, Math.max(lo, penalty * (diff > 0 ? this.p.increase : this.p.decrease)));
   }
-}
-
-function clamp(x: number, p: PenaltyParams): number {
-  return Math.min(p.max, Math.max(p.min, x));
 }
 
 /**
