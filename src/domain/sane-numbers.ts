@@ -26,16 +26,33 @@ export const SaneNumber = z.number().superRefine((x, ctx) => {
 /** Every number of a JSON value out of the sane range, with its JSON path (prefixed with `prefix`). */
 export function insaneNumbers(value: unknown, prefix = ""): InputIssue[] {
   const out: InputIssue[] = [];
-  const walk = (v: unknown, path: string): void => {
+  // The path is kept as a stack of keys and spelled out only for a number that fails: building a
+  // string per node made this walk the slowest part of validating a large scenario.
+  const keys: (string | number)[] = [];
+  const pathOf = (): string => {
+    let path = prefix;
+    for (const k of keys) path = typeof k === "number" ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    return path || "(root)";
+  };
+  const walk = (v: unknown): void => {
     if (typeof v === "number") {
       const message = saneMessage(v);
-      if (message) out.push({ path: path || "(root)", message });
+      if (message) out.push({ path: pathOf(), message });
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        walk(v[i]);
+        keys.pop();
+      }
     } else if (v !== null && typeof v === "object") {
-      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        keys.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        keys.pop();
+      }
     }
   };
-  walk(value, prefix);
+  walk(value);
   return out;
 }

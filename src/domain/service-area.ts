@@ -25,6 +25,7 @@ export const DEFAULT_SERVICE_AREA_KM = 50;
 interface PlaceIndex {
   lat: Float64Array;
   lon: Float64Array;
+  cosLat: Float64Array;
   ids: string[];
 }
 const placeIndexes = new WeakMap<Scenario, PlaceIndex>();
@@ -34,7 +35,8 @@ function placeIndex(s: Scenario): PlaceIndex {
   if (!idx) {
     const places = [...s.zones, ...s.hubSites, ...s.carriers.flatMap((c) => c.depots)];
     places.sort((a, b) => a.location.lat - b.location.lat);
-    idx = { lat: Float64Array.from(places, (p) => p.location.lat), lon: Float64Array.from(places, (p) => p.location.lon), ids: places.map((p) => p.id) };
+    const lat = Float64Array.from(places, (p) => p.location.lat);
+    idx = { lat, lon: Float64Array.from(places, (p) => p.location.lon), cosLat: lat.map((x) => Math.cos(x * RAD)), ids: places.map((p) => p.id) };
     placeIndexes.set(s, idx);
   }
   return idx;
@@ -57,28 +59,43 @@ const KM_PER_DEG_LAT = (EARTH_RADIUS_M * RAD) / 1000;
 
 /**
  * Straight-line km from `at` to the nearest zone, candidate hub site or carrier depot, with that place's id.
- * Searches a latitude band around `at`, widened until the nearest place found is provably the nearest
- * (every place outside the band is at least the band's half-width away), so a city of thousands of
- * zones checks each pickup against a few of them.
+ * Scans outward in latitude from `at`, northward and southward, and stops each way at the first place
+ * whose latitude alone puts it further than the nearest found (every place beyond is further still), so
+ * a city of thousands of zones checks each pickup against a few of them.
  */
 export function nearestServedPlace(s: Scenario, at: Location): { id: string; km: number } {
   const idx = placeIndex(s);
-  let best = { id: "", km: Infinity };
   const n = idx.ids.length;
-  let from = lowerBound(idx.lat, at.lat);
-  let to = from;
-  for (let halfDeg = 1 / 64; ; halfDeg *= 2) {
-    const lo = lowerBound(idx.lat, at.lat - halfDeg);
-    const hi = lowerBound(idx.lat, at.lat + halfDeg);
-    for (let i = lo; i < hi; i++) {
-      if (i >= from && i < to) continue; // seen in a narrower band
-      const km = haversineM(at.lat, at.lon, idx.lat[i], idx.lon[i]) / 1000;
-      if (km < best.km) best = { id: idx.ids[i], km };
+  const cosAt = Math.cos(at.lat * RAD);
+  let bestKm = Infinity;
+  let bestI = -1;
+  const consider = (i: number): boolean => {
+    const dLatKm = Math.abs(idx.lat[i] - at.lat) * KM_PER_DEG_LAT;
+    if (dLatKm > bestKm) return false;
+    // haversine with the cosines precomputed (same formula as haversineM)
+    const dLat = (idx.lat[i] - at.lat) * RAD;
+    const dLon = (idx.lon[i] - at.lon) * RAD;
+    const h = Math.sin(dLat / 2) ** 2 + cosAt * idx.cosLat[i] * Math.sin(dLon / 2) ** 2;
+    const km = (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
+    if (km < bestKm) {
+      bestKm = km;
+      bestI = i;
     }
-    from = lo;
-    to = hi;
-    if (best.km <= halfDeg * KM_PER_DEG_LAT || (lo === 0 && hi === n)) return best;
+    return true;
+  };
+  let up = lowerBound(idx.lat, at.lat);
+  let down = up - 1;
+  let goUp = up < n;
+  let goDown = down >= 0;
+  while (goUp || goDown) {
+    if (goUp) {
+      goUp = consider(up) && ++up < n;
+    }
+    if (goDown) {
+      goDown = consider(down) && --down >= 0;
+    }
   }
+  return bestI < 0 ? { id: "", km: Infinity } : { id: idx.ids[bestI], km: bestKm };
 }
 
 /** What a pickup is checked on (a scenario pickup, or a registration before it has a day). */
@@ -88,9 +105,15 @@ export type PickupFields = Pick<PickupRequest, "location" | "units" | "timeWindo
  * Every problem of one pickup against its scenario, paths prefixed with `path` (e.g. `pickups[3].`).
  * The service area: within `policy.serviceAreaKm` (default 50 km) of a zone, hub site or depot.
  */
+const streamSets = new WeakMap<Scenario["streams"], Set<string>>();
+
 export function checkPickup(s: Scenario, p: PickupFields, path: string): InputIssue[] {
   const out: InputIssue[] = [];
-  const streams = new Set(s.streams.map((x) => x.id));
+  let streams = streamSets.get(s.streams);
+  if (!streams) {
+    streams = new Set(s.streams.map((x) => x.id));
+    streamSets.set(s.streams, streams);
+  }
   for (const key of Object.keys(p.units)) {
     if (!streams.has(key)) out.push({ path: `${path}units.${key}`, message: `unknown stream '${key}' (known: ${[...streams].join(", ")})` });
   }
