@@ -62,6 +62,16 @@ export class PenaltyManager {
     return cap !== this.cap || tw !== this.tw;
   }
 
+  /**
+   * Updates both penalties now from the counts since the last update (with `every` set to
+   * Infinity, the caller's schedule instead of every so many registrations).
+   */
+  update(): void {
+    if (this.loadSeen > 0) this.cap = this.next(this.cap, this.loadOk / this.loadSeen, this.bounds.cap);
+    if (this.timeSeen > 0) this.tw = this.next(this.tw, this.timeOk / this.timeSeen, this.bounds.tw);
+    this.loadSeen = this.loadOk = this.timeSeen = this.timeOk = 0;
+  }
+
   /** Penalties for a repair: both times the booster. */
   boostedCap(): number {
     return this.cap * this.p.booster;

@@ -48,6 +48,15 @@ const PARAMS = { optionalAfter: 4, mu: 15, lambda: 25, nbElite: 4, nbClose: 5, g
 const PENALTIES: PenaltyParams = { every: 100, target: 0.2, tolerance: 0.05, increase: 1.2, decrease: 0.85, min: 0.1, max: 100_000, booster: 10 };
 const REPAIR = { probability: 0.5, roundsGiantTour: 2, roundsBound: 1 };
 /**
+ * Classic data (giant tours, one load dimension, no time windows): the schedule before the
+ * manager (HGS-CVRP's): capacity penalty from the longest edge over the largest stop, the
+ * feasible share counted over every educated individual and applied every 100 generations, one
+ * repair round. The schedule above was made for tight windows (R101).
+ */
+function classicSchedule(data: HgsData): boolean {
+  return data.giantTour && !data.hasTimeWindows && data.nDims === 1;
+}
+/**
  * Iterated local search instead of the genetic loop (see iterated.ts) on vehicle-bound days from
  * this many stops, after this many starts (`repair`: iterations it may take to make an infeasible
  * start feasible before stops become optional). At 30 CPU-s (2026-12-07, seeds 1-3): day400 without
@@ -83,7 +92,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   ls.optional = (optional || data.copies) && !data.giantTour;
   const pop = new Population(PARAMS, rng);
   const pm = penaltyManager(data, ls, nRoutes);
-  const repairRounds = data.giantTour ? REPAIR.roundsGiantTour : REPAIR.roundsBound;
+  const classic = classicSchedule(data);
+  const repairRounds = data.giantTour && !classic ? REPAIR.roundsGiantTour : REPAIR.roundsBound;
   let overallBest: Individual | null = null;
   /** The start of least penalised cost, feasible or not (where the iterated search begins a repair). */
   let bestStart: Individual | null = null;
@@ -95,7 +105,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     if (bestStart === null || ind.penalisedCost < bestStart.penalisedCost) bestStart = ind;
     let improved = pop.add(ind);
     // the population's penalised costs follow the penalties
-    if (pm.register(ind.capExcess < 1e-9, ind.timeWarp < 1e-9)) pop.reprice(pm.cap, pm.tw);
+    if (pm.register(ind.capExcess < 1e-9, ind.timeWarp < 1e-9) && !classic) pop.reprice(pm.cap, pm.tw);
     if (!ind.feasible && ls.optional && !stop()) {
       // leave out what does not fit, then search again under boosted penalties
       ind = new Individual(data, ls.repairByDropping(pm.boostedCap(), pm.boostedTw(), stop), pm.cap, pm.tw);
@@ -191,6 +201,10 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     if (data.giantTour && !overallBest && stopper.iteration >= PARAMS.feasibleWithin) return null;
     stopper.iteration++;
     offspring();
+    if (classic && stopper.iteration % PENALTIES.every === 0) {
+      pm.update();
+      pop.reprice(pm.cap, pm.tw);
+    }
     if (sinceBest >= noImprovementLimit(n)) {
       stopper.stoppedBy = "no-improvement";
       break;
@@ -217,14 +231,19 @@ function penaltyManager(data: HgsData, ls: LocalSearch, nRoutes: number): Penalt
   for (let r = 0; r < nRoutes; r++) kmCost = Math.max(kmCost, ls.kmCost[r]);
   let perS = 0;
   for (let v = 0; v < data.nVehicles; v++) perS = Math.max(perS, data.vPerS[v]);
+  if (classicSchedule(data)) return new PenaltyManager(oldStartCap(data, kmCost), 1, { ...PENALTIES, every: Infinity });
   if (data.giantTour) {
     const init = initialPenalties(data, kmCost, perS);
     return new PenaltyManager(init.cap, init.tw, PENALTIES);
   }
+  return new PenaltyManager(oldStartCap(data, kmCost), Math.max(0.01, 2 * perS), PENALTIES);
+}
+
+/** A unit of excess load: the dearest km times the longest edge over the largest stop. */
+function oldStartCap(data: HgsData, kmCost: number): number {
   let maxDist = 0;
   for (let k = 0; k < data.dist.length; k++) if (data.dist[k] > maxDist) maxDist = data.dist[k];
   let maxDemand = 0;
   for (let i = 0; i < data.n; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
-  const cap = Math.max(0.1, Math.min(1000, (kmCost * maxDist) / Math.max(1e-9, maxDemand)));
-  return new PenaltyManager(cap, Math.max(0.01, 2 * perS), PENALTIES);
+  return Math.max(0.1, Math.min(1000, (kmCost * maxDist) / Math.max(1e-9, maxDemand)));
 }
