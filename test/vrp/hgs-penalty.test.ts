@@ -30,6 +30,17 @@ describe("penalty manager", () => {
     expect(pm.cap).toBe(P.min);
     expect(pm.tw).toBe(P.max);
   });
+
+  it("updates only when told to, from every registration since the last update (the classic schedule)", () => {
+    const pm = new PenaltyManager(1, 1, { ...P, every: Infinity });
+    for (let k = 0; k < 9; k++) expect(pm.register(false, true)).toBe(false);
+    expect([pm.cap, pm.tw]).toEqual([1, 1]);
+    pm.update();
+    expect([pm.cap, pm.tw]).toEqual([2, 0.5]);
+    // nothing registered since: unchanged
+    pm.update();
+    expect([pm.cap, pm.tw]).toEqual([2, 0.5]);
+  });
 });
 
 describe("tight windows at a small budget", () => {
