@@ -6,6 +6,7 @@ import type { RoutingProblem } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { bruteForce } from "./brute-force.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
+import { expectOptimalSolution } from "./optimal.js";
 
 /** A day in miniature: vans and a certified truck from two depots, ending at a hub; some jobs hazardous. */
 function cityDay(seed: number, nJobs: number): RoutingProblem {
@@ -69,13 +70,7 @@ describe("hybrid genetic search (mixed fleet)", () => {
       // which stops to leave out is searched by the population: more generations than with every stop served
       const s = solveRouting(p, { seed: 1, maxIterations: 1000 });
       expect(s.stats.solver).toBe("urbanmine-hgs");
-      const check = checkRouting(p, s);
-      expect(check.errors).toEqual([]);
-      const want = bruteForce(p);
-      const served = new Set(s.routes.flatMap((r) => r.steps.filter((x) => x.type === "job").map((x) => x.jobId)));
-      expect(p.jobs.filter((j) => served.has(j.id)).reduce((a, j) => a + j.priority, 0)).toBe(want.priority);
-      expect(served.size).toBe(want.served);
-      expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
+      expectOptimalSolution(p, s);
       for (const u of s.unassigned) expect(u.reason).not.toBe("not-profitable");
       left += s.unassigned.length;
     }
