@@ -34,6 +34,12 @@ export class LocalSearch {
   readonly kmCost: Float64Array;
   /** One route slot per vehicle class: where an empty route of that class is looked for. */
   private readonly classes: Int32Array[];
+  /**
+   * The classes in the order moves into an empty route try them (the first improving one is
+   * applied), shuffled on each run as PyVRP does: a fixed order opens the first class listed
+   * (on the rich days the vans) whenever it pays at all, and the fleet mix follows the list.
+   */
+  private readonly emptyOrder: Int32Array[];
   private readonly bufA: Int32Array;
   private readonly bufB: Int32Array;
   private readonly lastModified: Float64Array;
@@ -78,6 +84,7 @@ export class LocalSearch {
       byClass.set(c, [...(byClass.get(c) ?? []), r]);
     }
     this.classes = [...byClass.values()].map((l) => Int32Array.from(l));
+    this.emptyOrder = [...this.classes];
     this.bufA = new Int32Array(data.n + 2);
     this.bufB = new Int32Array(data.n + 2);
     this.lastModified = new Float64Array(nRoutes);
@@ -245,6 +252,7 @@ export class LocalSearch {
     this.lastTested.fill(0);
     this.pairTested.clear();
     this.rng.shuffle(this.order);
+    if (this.emptyOrder.length > 1) this.rng.shuffle(this.emptyOrder);
     for (const list of this.neighbours) {
       for (let i = list.length - 1; i > 0; i--) {
         const j = this.rng.int(i + 1);
@@ -803,7 +811,7 @@ export class LocalSearch {
         }
         if (loop > 0) {
           const pu = rs.prev[u], nu = rs.next[u];
-          for (const list of this.classes) {
+          for (const list of this.emptyOrder) {
             const empty = this.firstEmptyRoute(list);
             if (empty >= 0 && this.depotMove(u, rs.startOf(empty))) {
               improved = true;

@@ -53,6 +53,11 @@ export class RouteSet {
   private readonly a: Segment;
   private readonly b: Segment;
   private readonly sc: Segment;
+  /**
+   * Stored segments carry more than the F plain fields (several load dimensions or skill-mask
+   * words, unload trips, breaks or setup): else store and read skip those branches.
+   */
+  private readonly wide: boolean;
 
   constructor(readonly data: HgsData, nRoutes: number) {
     this.n = data.n;
@@ -63,6 +68,7 @@ export class RouteSet {
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
     this.f = F + data.nDims - 1 + data.maskWords - 1 + (data.hasTrips ? TRIPS + data.nDims - 1 : 0) + (data.rich ? RICH + data.nDims : 0);
+    this.wide = this.f > F || data.hasTrips || data.rich;
     this.pre = new Float64Array(nodes * this.f);
     this.suf = new Float64Array(nodes * this.f);
     this.tl = new Float64Array(data.giantTour ? 0 : nodes * this.f);
@@ -157,8 +163,9 @@ export class RouteSet {
     let breaks = 0;
     // travel times are kept only when some figure needs them (windows, or vehicles that differ)
     const timed = this.nt.length > 0;
+    const stopsOnly = !d.rich && !d.hasTrips;
     for (;;) {
-      if (x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
+      if (!stopsOnly && x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
       this.routeOf[x] = r;
       this.pos[x] = p++;
       this.store(this.pre, x, seg);
@@ -209,6 +216,11 @@ export class RouteSet {
     arr[k + 5] = s.l;
     arr[k + 6] = s.count;
     arr[k + 7] = s.mask;
+    if (this.wide) this.storeWide(arr, k, s);
+  }
+
+  /** store's fields beyond the F plain ones (see `wide`). */
+  private storeWide(arr: Float64Array, k: number, s: Segment): void {
     const more = s.more;
     for (let q = 0; q < more.length; q++) arr[k + F + q] = more[q];
     const words = s.moreMask;
@@ -254,6 +266,12 @@ export class RouteSet {
     out.l = arr[k + 5];
     out.count = arr[k + 6];
     out.mask = arr[k + 7];
+    if (this.wide) this.readWide(arr, k, out);
+    return out;
+  }
+
+  /** read's fields beyond the F plain ones (see `wide`). */
+  private readWide(arr: Float64Array, k: number, out: Segment): void {
     const more = out.more;
     for (let q = 0; q < more.length; q++) more[q] = arr[k + F + q];
     const words = out.moreMask;
@@ -267,7 +285,7 @@ export class RouteSet {
       for (let q = 0; q < more.length; q++) out.moreHead[q] = arr[r + TRIPS + q];
       r += TRIPS + more.length;
     }
-    if (!this.data.rich) return out;
+    if (!this.data.rich) return;
     // a break has no location: the stored first and last located visits are the segment's own
     out.first = arr[r];
     out.last = arr[r + 1];
@@ -286,7 +304,6 @@ export class RouteSet {
     out.sx2 = arr[r + 14];
     out.peak = arr[r + RICH];
     for (let q = 0; q < more.length; q++) out.morePeak[q] = arr[r + RICH + 1 + q];
-    return out;
   }
 
   /** Travel time between the locations of nodes x and y. */

@@ -66,8 +66,11 @@ export class Segment {
   over = 0;
   /** Unload trips: the vehicle (group) whose capacity the trip ending at the first unload is held to. */
   uv = -1;
+  /** More than one load dimension or skill-mask word: the typed-array fields are in use (else empty, never copied). */
+  readonly wide: boolean;
 
   constructor(nDims = 1, maskWords = 1) {
+    this.wide = nDims > 1 || maskWords > 1;
     this.more = new Float64Array(Math.max(0, nDims - 1));
     this.moreMask = new Int32Array(Math.max(0, maskWords - 1)).fill(-1);
     this.moreHead = new Float64Array(Math.max(0, nDims - 1));
@@ -79,14 +82,12 @@ export class Segment {
     this.last = s.last;
     this.dist = s.dist;
     this.load = s.load;
-    this.more.set(s.more);
     this.dur = s.dur;
     this.tw = s.tw;
     this.e = s.e;
     this.l = s.l;
     this.count = s.count;
     this.mask = s.mask;
-    this.moreMask.set(s.moreMask);
     this.core = s.core;
     this.ldur = s.ldur;
     this.ltw = s.ltw;
@@ -99,14 +100,19 @@ export class Segment {
     this.sl = s.sl;
     this.tags = s.tags;
     this.peak = s.peak;
-    this.morePeak.set(s.morePeak);
     this.sx1 = s.sx1;
     this.sx2 = s.sx2;
     this.trips = s.trips;
     this.head = s.head;
-    this.moreHead.set(s.moreHead);
     this.over = s.over;
     this.uv = s.uv;
+    // typed-array copies are builtin calls: only when the arrays hold anything
+    if (this.wide) {
+      copyInto(this.more, s.more);
+      copyInto(this.moreMask, s.moreMask);
+      copyInto(this.morePeak, s.morePeak);
+      copyInto(this.moreHead, s.moreHead);
+    }
     return this;
   }
 
@@ -114,7 +120,7 @@ export class Segment {
   noTrips(): this {
     this.trips = 0;
     this.head = this.load;
-    this.moreHead.set(this.more);
+    if (this.wide) copyInto(this.moreHead, this.more);
     this.over = 0;
     this.uv = -1;
     return this;
@@ -137,6 +143,11 @@ export class Segment {
     this.sx1 = this.sx2 = 0;
     return this;
   }
+}
+
+/** dst = src, element by element (a loop: TypedArray.set is a builtin call, dear on arrays of one or two). */
+function copyInto(dst: Float64Array | Int32Array, src: Float64Array | Int32Array): void {
+  for (let q = 0; q < dst.length; q++) dst[q] = src[q];
 }
 
 /** Time summary scratch: [dur, tw, e, l]. */
@@ -244,24 +255,43 @@ function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segmen
 
 /** out = a ⊕ b (out may alias a, not b). */
 export function concat(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
+  if (data.rich || data.hasTrips || out.wide) return concatWide(data, a, b, out);
+  // one load dimension, one skill-mask word, no unload trips (classic CVRP/VRPTW): the fields
+  // the other cases add are never read here
+  const leg = a.last * data.nLoc + b.first;
+  if (data.hasTimeWindows) timeWindowsCat(a, data.time[leg], b, out);
+  out.dist = a.dist + data.dist[leg] + b.dist;
+  out.load = a.load + b.load;
+  out.first = a.first;
+  out.last = b.last;
+  out.count = a.count + b.count;
+  out.mask = a.mask & b.mask;
+  return out;
+}
+
+/** Time fields of a ⊕ b, t seconds of travel between (Vidal's time-warp concatenation; out may alias a, not b). */
+function timeWindowsCat(a: Segment, t: number, b: Segment, out: Segment): void {
+  const delta = a.dur - a.tw + t;
+  const wait = Math.max(b.e - delta - a.l, 0);
+  const warp = Math.max(a.e + delta - b.l, 0);
+  const dur = a.dur + b.dur + t + wait;
+  const tw = a.tw + b.tw + warp;
+  const e = Math.max(b.e - delta, a.e) - wait;
+  const l = Math.min(b.l - delta, a.l) + warp;
+  out.dur = dur;
+  out.tw = tw;
+  out.e = e;
+  out.l = l;
+}
+
+/** concat with breaks, setup or tags, unload trips, several load dimensions or skill-mask words. */
+function concatWide(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
   if (data.rich) return concatRich(data, a, b, out);
   const leg = a.last * data.nLoc + b.first;
   const t = data.time[leg];
   const dist = a.dist + data.dist[leg] + b.dist;
   const load = a.load + b.load;
-  if (data.hasTimeWindows) {
-    const delta = a.dur - a.tw + t;
-    const wait = Math.max(b.e - delta - a.l, 0);
-    const warp = Math.max(a.e + delta - b.l, 0);
-    const dur = a.dur + b.dur + t + wait;
-    const tw = a.tw + b.tw + warp;
-    const e = Math.max(b.e - delta, a.e) - wait;
-    const l = Math.min(b.l - delta, a.l) + warp;
-    out.dur = dur;
-    out.tw = tw;
-    out.e = e;
-    out.l = l;
-  }
+  if (data.hasTimeWindows) timeWindowsCat(a, t, b, out);
   if (data.hasTrips) tripCat(data, a, b, out);
   else {
     const more = out.more;
@@ -286,10 +316,10 @@ function tripCat(data: HgsData, a: Segment, b: Segment, out: Segment): void {
     out.load = a.load + b.load;
     if (a.trips === 0) {
       out.head = out.load;
-      out.moreHead.set(out.more);
+      copyInto(out.moreHead, out.more);
     } else {
       out.head = a.head;
-      out.moreHead.set(a.moreHead);
+      copyInto(out.moreHead, a.moreHead);
     }
     out.over = a.over;
     out.trips = a.trips;
@@ -308,11 +338,11 @@ function tripCat(data: HgsData, a: Segment, b: Segment, out: Segment): void {
     let x = excessOver(a.load + b.head, data.vCapacity[base]);
     for (let q = 0; q < nq; q++) x += excessOver(a.more[q] + b.moreHead[q], data.vCapacity[base + 1 + q]) * data.loadWeight[q + 1];
     out.head = a.head;
-    out.moreHead.set(a.moreHead);
+    copyInto(out.moreHead, a.moreHead);
     out.over = a.over + b.over + x;
     out.uv = a.uv;
   }
-  out.more.set(b.more);
+  copyInto(out.more, b.more);
   out.load = b.load;
   out.trips = a.trips + b.trips;
 }
@@ -325,18 +355,26 @@ function excessOver(load: number, capacity: number): number {
 export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
   out.first = out.last = data.loc[c];
   out.load = data.demand[c];
-  const more = out.more;
-  const base = c * data.nDims + 1;
-  for (let q = 0; q < more.length; q++) more[q] = data.amounts[base + q];
   out.dur = data.serviceS[c];
   out.e = data.readyS[c];
   out.l = data.dueS[c];
   out.dist = 0;
   out.tw = 0;
   out.count = 1;
-  const words = out.moreMask.length + 1;
-  out.mask = data.jobMask[c * words];
-  for (let w = 1; w < words; w++) out.moreMask[w - 1] = data.jobMask[c * words + w];
+  if (out.wide) {
+    const more = out.more;
+    const base = c * data.nDims + 1;
+    for (let q = 0; q < more.length; q++) more[q] = data.amounts[base + q];
+    const words = out.moreMask.length + 1;
+    out.mask = data.jobMask[c * words];
+    for (let w = 1; w < words; w++) out.moreMask[w - 1] = data.jobMask[c * words + w];
+  } else out.mask = data.jobMask[c];
+  if (data.hasTrips || data.rich) visitFeatures(data, c, out);
+  return out;
+}
+
+/** visitCustomer's fields for unload trips, breaks, setup, tags and shipments (apart: keeps the plain visit small). */
+function visitFeatures(data: HgsData, c: number, out: Segment): void {
   if (data.hasTrips) {
     out.noTrips();
     if (data.isUnload[c]) {
@@ -369,7 +407,6 @@ export function visitCustomer(data: HgsData, c: number, out: Segment): Segment {
       out.l = out.sl = OPEN;
     }
   }
-  return out;
 }
 
 /**
@@ -386,7 +423,7 @@ export function visitDepot(data: HgsData, v: number, end: boolean, out: Segment)
     out.e = data.vReadyS[v];
     out.l = data.vDueS[v];
     out.mask = -1;
-    out.moreMask.fill(-1);
+    if (out.wide) out.moreMask.fill(-1);
     if (data.rich) out.plain();
     if (data.hasTrips) out.noTrips();
     return out;
