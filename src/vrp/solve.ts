@@ -1,10 +1,10 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; refuse a
 // locked prefix its vehicle cannot drive; run the hybrid genetic search (any fleet, dimensions,
 // time windows, open routes, skills, speed factors, locked prefixes, breaks, setup times, tags,
-// shipments, unload trips, legs that cannot be driven); a classic fleet whose giant tours find
-// nothing feasible searches again with routes bound to vehicles and stops optional. Report its
-// routes with its own schedules and the reason each unserved job was left out.
-import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
+// shipments, unload trips with any of these, legs that cannot be driven); a classic fleet whose
+// giant tours find nothing feasible searches again with routes bound to vehicles and stops
+// optional. Report its routes with its own schedules and the reason each unserved job was left out.
+import type { RoutingProblem, RoutingRoute, RoutingSolution } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
 import { Rng } from "./random.js";
 import { type SolveOptions, Stopper } from "./stopping.js";
@@ -24,10 +24,8 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   const stopper = new Stopper(options);
   const data = buildProblemData(problem);
   const hgs = toHgsData(data);
-  if (!hgs) {
-    if (data.nVehicles === 0) return report(data, null, [], stopper, options);
-    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips");
-  }
+  // no vehicle: every job says so
+  if (!hgs) return report(data, null, [], stopper, options);
   checkLocks(data, hgs);
   // no job any vehicle can serve on its own: nothing to search
   if (hgs.nJobCustomers === 0) return report(data, hgs, [], stopper, options);

@@ -7,10 +7,11 @@
 // An open start or end is a location 0 km and 0 s from everywhere; a job with several windows
 // is one customer per window, at most one of them routed. Speed factors that differ give each
 // distinct factor its own travel times (a profile), each route priced with its vehicle's.
-// Unload trips are customers of their own (trips-data.ts). A leg that cannot be driven (a
-// non-finite matrix entry) takes a stand-in time no shift can hold, so a route that drives it
-// is never feasible. A locked job with several windows is served in the first one its vehicle
-// still meets going on as early as it can. Jobs no vehicle can serve even alone are left out
+// Unload trips are customers of their own (trips-data.ts), after the break customers when both
+// are used (segment.ts prices them together). A leg that cannot be driven (a non-finite matrix
+// entry) takes a stand-in time no shift can hold, so a route that drives it is never feasible.
+// A locked job with several windows is served in the first one its vehicle still meets going on
+// as early as it can. Jobs no vehicle can serve even alone are left out
 // of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 import { withRichFeatures } from "./rich-data.js";
@@ -116,7 +117,7 @@ export interface HgsData {
    * breaks, so a feasible solution gives every vehicle exactly its breaks.
    */
   readonly isBreak: Uint8Array;
-  /** Number of job customers (breaks are customers nJobCustomers..n-1). */
+  /** Number of job customers (breaks, then unloads, are customers nJobCustomers..n-1). */
   readonly nJobCustomers: number;
   /** Capacity dimensions of the problem (break kinds come after them). */
   readonly nJobDims: number;
@@ -161,8 +162,7 @@ export interface HgsData {
 
 /**
  * The search form of `d` (with no job: no customer, the locked prefixes still folded in), or
- * null when there is no vehicle or when `d` combines unload trips with breaks, setup times, tags
- * or shipments, which the segments do not price together.
+ * null when there is no vehicle.
  * `bound` keeps routes bound to vehicles even for a classic fleet (optional stops need it).
  */
 export function toHgsData(d: ProblemData, bound = false): HgsData | null {
@@ -182,8 +182,6 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const m = d.nLocations;
   let trips = false;
   for (let v = 0; v < nV; v++) trips ||= hasTrips(d, v);
-  // unload trips are not modelled with breaks, setup times, tags or shipments
-  if (trips && d.geneticOnly) return null;
   // speed profiles: one per distinct factor, in order of first use
   const factors: number[] = [];
   const vProfile = Int32Array.from(d.vSpeedFactor, (f) => {
@@ -303,7 +301,8 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     hasTrips: false, isUnload: new Uint8Array(n), unloadVehicle: new Int32Array(n).fill(-1), vMaxUnloads: new Int32Array(nV),
     unreachable, vReach, lockWindow: new Int32Array(nJobs).fill(-1),
   };
-  const h = d.geneticOnly ? withRichFeatures(d, base) : trips ? withUnloadTrips(d, base) : base;
+  const rich = d.geneticOnly ? withRichFeatures(d, base) : base;
+  const h = trips ? withUnloadTrips(d, rich) : rich;
   const views = h.views as HgsData[];
   views.push(h, ...times.slice(1).map((t) => ({ ...h, time: t })));
   for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, viewFor(h, v), vGroup, v);
