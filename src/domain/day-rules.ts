@@ -26,17 +26,6 @@ export function pickupSetupS(scenario: Scenario, request: Pick<PickupRequest, "s
   return zone?.setupS ?? 0;
 }
 
-/** Whether the scenario asks for a feature only routes of one trip model (breaks, setup, incompatible tags, transfers). */
-export function usesDayRules(s: Scenario): boolean {
-  return (
-    s.carriers.some((c) => c.vehicles.some((v) => (v.breaks ?? []).length > 0)) ||
-    s.zones.some((z) => (z.setupS ?? 0) > 0) ||
-    (s.pickups ?? []).some((p) => (p.setupS ?? 0) > 0) ||
-    (s.incompatibleTags ?? []).length > 0 ||
-    (s.transfers ?? []).length > 0
-  );
-}
-
 /** The pair of `incompatible` that `tags` holds both of, if any. */
 function clash(tags: readonly string[], incompatible: ReadonlyArray<readonly [string, string]>): readonly [string, string] | undefined {
   const has = new Set(tags);
@@ -46,8 +35,8 @@ function clash(tags: readonly string[], incompatible: ReadonlyArray<readonly [st
 /**
  * Cross-checks of breaks, setup times and tags: pairs of two known, different tags; no stream or
  * pickup carrying both tags of a pair (it could never be loaded); breaks inside the shift, with
- * unique ids; and none of these with vehicles the router cannot give them to (unload trips, speed
- * factors that differ within the fleet).
+ * unique ids. All of these go with any fleet, unload trips included: tags are kept apart per trip
+ * (an unload empties the vehicle) and a transfer is picked up and delivered within one trip.
  */
 export function checkDayRules(s: Scenario): InputIssue[] {
   const out: InputIssue[] = [];
@@ -88,14 +77,5 @@ export function checkDayRules(s: Scenario): InputIssue[] {
       });
     }),
   );
-  if (usesDayRules(s)) {
-    const what = "breaks, setup times, incompatible tags and transfers are routed only";
-    s.carriers.forEach((c, i) =>
-      c.vehicles.forEach((v, j) => {
-        const p = `carriers[${i}].vehicles[${j}]`;
-        if (v.maxTrips > 1) out.push({ path: `${p}.maxTrips`, message: `${what} with single-trip vehicles; set maxTrips to 1 or drop them` });
-      }),
-    );
-  }
   return out;
 }

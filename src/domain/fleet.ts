@@ -37,7 +37,7 @@ export const VehicleType = z
     maxDurationS: z.number().positive().optional().describe("Longest route duration, seconds"),
     maxDistanceKm: z.number().positive().optional().describe("Longest route distance, km"),
     maxTrips: z.number().int().min(1).default(1).describe("Trips per shift: > 1 allows unloading at a hub mid-shift"),
-    breaks: z.array(DriverBreak).optional().describe("Driver breaks each used vehicle takes, placed by the router; not with maxTrips > 1"),
+    breaks: z.array(DriverBreak).optional().describe("Driver breaks each used vehicle takes, placed by the router (within a trip or between two)"),
     source: Source.optional(),
   })
   .describe("A vehicle type of a carrier's fleet");

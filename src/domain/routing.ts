@@ -96,13 +96,15 @@ export interface RoutingProblem {
   /** Names of the capacity dimensions, e.g. ["kg", "m3"]. */
   dimensions: string[];
   /**
-   * Pairs of job tags that never share a vehicle (e.g. ["lithium", "ferrous"]): a route (all
-   * its trips) serving a job tagged with one serves no job tagged with the other. Omitted: none.
+   * Pairs of job tags that never share a vehicle's load (e.g. ["lithium", "ferrous"]): a trip
+   * (the whole route of a vehicle that does not unload; an unload empties the vehicle) serving a
+   * job tagged with one serves no job tagged with the other. Omitted: none.
    */
   incompatibleTags?: Array<[string, string]>;
   /**
    * Shipments (VROOM's model): a pickup job and a delivery job served by the same vehicle, the
-   * pickup first; the delivery unloads what the pickup loaded (its `amounts` equal the pickup's).
+   * pickup first, with no unload between them (one trip: the load is not dropped at a hub on
+   * the way); the delivery unloads what the pickup loaded (its `amounts` equal the pickup's).
    * Both are served or both are left out. Omitted: none.
    */
   shipments?: RoutingShipment[];

@@ -34,9 +34,10 @@ const MAX_STATES = 2e4;
  * Least-value choice of one option or none per hub with Σ capacity open in year t ≥ `supplyT[t]`
  * for every year and at most `maxOpen` hubs open. Capacities are counted in units of their gcd
  * when that is fine enough, else in coarser units with capacities rounded up — every choice that
- * holds the supply still does, so the optimum is a lower bound either way.
+ * holds the supply still does, so the optimum is a lower bound either way (and with fewer
+ * `maxStates`, a quicker and looser one).
  */
-export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number): Cover {
+export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number, maxStates = MAX_STATES): Cover {
   const T = supplyT.length;
   const free = unconstrained(hubs, supplyT, maxOpen);
   if (free) return free;
@@ -48,8 +49,8 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
   // Dropping the count limit keeps a relaxation; do so before coarsening the capacities.
   const maxSupply = Math.max(1e-9, ...supplyT);
   if (unit <= 0) unit = maxSupply / 2000;
-  if (cells(unit, J) > MAX_STATES && countOpen && cells(unit, 0) <= MAX_STATES) J = 0;
-  while (cells(unit, J) > MAX_STATES) unit *= 1.25;
+  if (cells(unit, J) > maxStates && countOpen && cells(unit, 0) <= maxStates) J = 0;
+  while (cells(unit, J) > maxStates) unit *= 1.25;
   const useCount = countOpen && J > 0;
   const need = supplyT.map((s) => Math.max(0, Math.ceil(s / unit - 1e-9)));
   const radix = [1];

@@ -65,6 +65,8 @@ export interface Subproblems {
   zeros(): Multipliers;
   copy(m: Multipliers): Multipliers;
   assign(to: Multipliers, from: Multipliers): void;
+  /** y += a x, component by component. */
+  axpy(y: Multipliers, a: number, x: Multipliers): void;
   /** Σ λ over zones served + offtake terms − Σ ν. */
   constant(m: Multipliers): number;
   constantGradient(g: Multipliers): void;
@@ -213,6 +215,13 @@ export function buildHubSubproblems(model: SitingModel): Subproblems {
       to.muHi.set(from.muHi);
       to.nu.set(from.nu);
       to.pi.set(from.pi);
+    },
+    axpy(y, a, x) {
+      for (const key of ["lambda", "muLo", "muHi", "nu", "pi"] as const) {
+        const yk = y[key];
+        const xk = x[key];
+        for (let i = 0; i < yk.length; i++) yk[i] += a * xk[i];
+      }
     },
     start() {
       const m = zeros();

@@ -41,6 +41,20 @@ export interface LagrangianOptions {
   now?: () => number;
   /** Polled every iteration; true stops the iterations (the bound so far stays valid). */
   shouldStop?: () => boolean;
+  /**
+   * Deflection α of the subgradient (Camerini–Fratta–Maffioli): each step follows g + α × the
+   * last direction, which damps the zigzag between the many zone multipliers (default 0: none).
+   */
+  deflection?: number;
+  /** Iterations without a better bound after which the step factor halves (default 20). */
+  stallIterations?: number;
+  /**
+   * Most states of the hub cover's table while iterating (hub-cover.ts; default its own 20,000):
+   * fewer make iterations quicker at a slightly looser bound. The final bound uses the default.
+   */
+  iterationCoverStates?: number;
+  /** Look for hub sizes the bound rules out (default true; one hub-cover table per size and hub). */
+  fixings?: boolean;
 }
 
 /**
@@ -75,7 +89,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
       sizeOf.push(sizes);
       return { options, forced: v0.forced || force?.hub === v0.hub };
     });
-    const cover = chooseCover(hubs, sub.supplyT, maxHubs);
+    const cover = chooseCover(hubs, sub.supplyT, maxHubs, ...(grad && options.iterationCoverStates ? [options.iterationCoverStates] : []));
     total += cover.usd;
     if (grad && Number.isFinite(cover.usd))
       hubs.forEach((h, i) => {
@@ -87,6 +101,8 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
   const values = (exact: boolean): HubValue[][] => sub.years.map((hubs, t) => hubs.map((h) => hubValue(sub, h, t, mult, exact)));
 
   const grad = sub.zeros();
+  const deflection = options.deflection ?? 0;
+  const dir = sub.zeros();
   let best = -Infinity;
   let bestMult = sub.copy(mult);
   let theta = 2;
@@ -100,10 +116,14 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
       best = v;
       bestMult = sub.copy(mult);
       stall = 0;
-    } else if (++stall >= 20) {
+    } else if (++stall >= (options.stallIterations ?? 20)) {
       theta /= 2;
       stall = 0;
       if (theta < 1e-4) break;
+    }
+    if (deflection > 0) {
+      if (iterations > 0) sub.axpy(grad, deflection, dir);
+      sub.assign(dir, grad);
     }
     const norm = sub.normSquared(mult, grad);
     if (norm < 1e-12) break;
@@ -116,7 +136,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
   const exactBound = Math.max(best, chosen.usd);
   const fixedToZero: number[] = [];
   const margin = 1e-7 * Math.max(1, Math.abs(options.incumbentUsd));
-  if (Number.isFinite(exactBound))
+  if (Number.isFinite(exactBound) && (options.fixings ?? true))
     sub.years.forEach((hubs, t) =>
       hubs.forEach((yh) =>
         yh.sizes.forEach((k, ki) => {

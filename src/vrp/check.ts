@@ -60,12 +60,20 @@ export function checkRouting(problem: RoutingProblem, solution: RoutingSolution)
   return { ok: errors.length === 0, errors, costUsd };
 }
 
-/** Each shipment: pickup and delivery on one route, pickup first, or both unassigned. */
+/**
+ * Each shipment: pickup and delivery on one route, pickup first, with no unload between them
+ * (what is on board for a delivery is not unloaded at a hub on the way), or both unassigned.
+ */
 function checkShipments(problem: RoutingProblem, solution: RoutingSolution, errors: string[]): void {
-  const where = new Map<string, [number, number]>();
-  solution.routes.forEach((r, ri) => r.steps.forEach((s, k) => {
-    if (s.type === "job" && s.jobId !== undefined) where.set(s.jobId, [ri, k]);
-  }));
+  /** route, step and trip (unloads before it) of each job served */
+  const where = new Map<string, [number, number, number]>();
+  solution.routes.forEach((r, ri) => {
+    let trip = 0;
+    r.steps.forEach((s, k) => {
+      if (s.type === "unload") trip++;
+      if (s.type === "job" && s.jobId !== undefined) where.set(s.jobId, [ri, k, trip]);
+    });
+  });
   (problem.shipments ?? []).forEach((sh, i) => {
     const p = where.get(sh.pickupJobId);
     const d = where.get(sh.deliveryJobId);
@@ -73,6 +81,7 @@ function checkShipments(problem: RoutingProblem, solution: RoutingSolution, erro
     if (!p || !d) errors.push(`shipments[${i}] '${sh.id}': ${p ? "pickup served, delivery not" : "delivery served, pickup not"}`);
     else if (p[0] !== d[0]) errors.push(`shipments[${i}] '${sh.id}': pickup on routes[${p[0]}], delivery on routes[${d[0]}]`);
     else if (p[1] > d[1]) errors.push(`shipments[${i}] '${sh.id}': delivered (step ${d[1]}) before it is picked up (step ${p[1]})`);
+    else if (p[2] !== d[2]) errors.push(`shipments[${i}] '${sh.id}': an unload between its pickup (step ${p[1]}) and its delivery (step ${d[1]}); both belong to one trip`);
   });
 }
 
@@ -104,7 +113,13 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   const vSkills = new Set(v.skills);
   const breaksTaken = new Set<string>();
   const deliveries = new Set((problem.shipments ?? []).map((x) => x.deliveryJobId));
-  const tagsOnBoard = new Map<string, string>();
+  // incompatible tags hold per trip: an unload empties the vehicle
+  let tagsOnBoard = new Map<string, string>();
+  const checkTags = (k: number): void => {
+    for (const [a, b] of problem.incompatibleTags ?? [])
+      if (tagsOnBoard.has(a) && tagsOnBoard.has(b))
+        errors.push(`${where}: job '${tagsOnBoard.get(a)}' (${a}) and job '${tagsOnBoard.get(b)}' (${b}) may not share a vehicle (trip ending at step ${k})`);
+  };
   steps.forEach((s, k) => {
     const mid = k > 0 && k < steps.length - 1;
     if (s.type === "start" && k !== 0) err(k, "a start step must come first");
@@ -158,6 +173,8 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
       job.amounts.forEach((a, d) => (load[d] += sign * a));
     } else if (s.type === "unload") {
       trips++;
+      checkTags(k);
+      tagsOnBoard = new Map();
       if (!v.unloadLocations.includes(s.location)) err(k, `unload at location ${s.location}, not one of ${JSON.stringify(v.unloadLocations)}`);
       if (!near(s.serviceS, v.unloadS)) err(k, `unload takes ${s.serviceS} s, vehicle needs ${v.unloadS} s`);
       load.fill(0);
@@ -176,9 +193,7 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
   if (trips > v.maxTrips) errors.push(`${where}: ${trips} trips, maxTrips is ${v.maxTrips}`);
   if (tasks === 0) errors.push(`${where}: a route without jobs should be left out`);
   for (const b of v.breaks ?? []) if (!breaksTaken.has(b.id)) errors.push(`${where}: vehicle '${v.id}' does not take its break '${b.id}'`);
-  for (const [a, b] of problem.incompatibleTags ?? [])
-    if (tagsOnBoard.has(a) && tagsOnBoard.has(b))
-      errors.push(`${where}: job '${tagsOnBoard.get(a)}' (${a}) and job '${tagsOnBoard.get(b)}' (${b}) may not share a vehicle`);
+  checkTags(steps.length - 1);
   if (km > (v.maxDistanceKm ?? Infinity) + TOL) errors.push(`${where}: ${km} km, maxDistanceKm is ${v.maxDistanceKm}`);
   if (durationS > (v.maxDurationS ?? Infinity) + TOL) errors.push(`${where}: lasts ${durationS} s, maxDurationS is ${v.maxDurationS}`);
   if (!near(route.distanceKm, km)) errors.push(`${where}: distance ${route.distanceKm} km, recomputed ${km} km`);

@@ -224,7 +224,6 @@ export function buildProblemData(problem: RoutingProblem): ProblemData {
       if (b.timeWindows.length > 1) issues.push({ path: `${bp}.timeWindows`, message: `has ${b.timeWindows.length} windows; a break takes at most one` });
       const [ws, we] = b.timeWindows[0] ?? [-Infinity, Infinity];
       if (!(ws <= we) || Number.isNaN(ws)) issues.push({ path: `${bp}.timeWindows[0]`, message: `window [${ws}, ${we}] closes before it opens; expected start <= end, in seconds` });
-      if (v.maxTrips > 1 && v.unloadLocations.length > 0) issues.push({ path: `${bp}`, message: "breaks on a vehicle with unload trips are not modelled" });
       if (v.start === undefined || v.end === undefined) issues.push({ path: `${bp}`, message: "breaks need a route with a start and an end location" });
       breaks.push([ws, we, b.serviceS]);
     });

@@ -1,9 +1,9 @@
 // solveRouting: the whole algorithm on one screen. Validate and flatten the problem; run the
 // hybrid genetic search on every problem its segments can price (any fleet, dimensions, time
 // windows, open routes, skills in any number of groups, speed factors per vehicle, locked
-// prefixes, breaks, setup times, tags, shipments; fleets too small for every job: stops then
-// optional) and report its routes with its own schedules and the reason each unserved job was
-// left out; otherwise (unload trips, or nothing feasible found) build with regret insertion,
+// prefixes, breaks, setup times, tags, shipments, unload trips with any of these; fleets too
+// small for every job: stops then optional) and report its routes with its own schedules and the
+// reason each unserved job was left out; otherwise (nothing feasible found) build with regret insertion,
 // polish with local search and improve by ruin-and-recreate.
 import { type RoutingProblem, type RoutingRoute, type RoutingSolution, UrbanmineError } from "../domain/index.js";
 import { buildProblemData, type ProblemData } from "./data.js";
@@ -37,7 +37,7 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions): Ro
   checkLocks(data, ev, new Solution(data));
   const hgs = toHgsData(data);
   if (data.geneticOnly && !hgs && data.nJobs > 0)
-    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments are not modelled together with unload trips");
+    throw new UrbanmineError("INVALID_INPUT", "breaks, setup times, incompatible tags and shipments need every location reachable, locked jobs of one window, and some job a vehicle can serve");
   const found = hgs ? solveGenetic(data, hgs, rng, stopper, options) : null;
   if (found) return reportGenetic(data, found.hgs, found.routes, stopper, options);
   // breaks, setup times, tags: routes bound to vehicles always have a solution (stops optional, breaks of unused vehicles parked)

@@ -33,10 +33,10 @@ async function optimum(scenario: Scenario, road: TravelMatrix): Promise<number> 
 }
 
 /** The bound never exceeds the optimum, and fixing what it proves keeps the optimum. */
-async function expectValid(scenario: Scenario, road: TravelMatrix): Promise<void> {
+async function expectValid(scenario: Scenario, road: TravelMatrix, steps: { deflection?: number; iterationCoverStates?: number } = {}): Promise<void> {
   const opt = await optimum(scenario, road);
   const model = buildSitingModel(buildSitingData(scenario, { road }));
-  const lag = lagrangianBound(model, { incumbentUsd: opt, iterations: 200 });
+  const lag = lagrangianBound(model, { incumbentUsd: opt, iterations: 200, ...steps });
   expect(lag.boundUsd).toBeLessThanOrEqual(opt + 1e-7 * Math.max(1, Math.abs(opt)));
   const r = await highs.solve(fixColumns(model.milp, lag.fixedToZero), { timeLimitS: 60, mipGap: 1e-9 });
   expect(r.status).toBe("optimal");
@@ -51,6 +51,16 @@ describe("Lagrangian bound", () => {
     const { scenario, road } = twoSites({}, 1);
     const model = buildSitingModel(buildSitingData(scenario, { road }));
     const lag = lagrangianBound(model, { incumbentUsd: 2000, iterations: 300 });
+    expect(lag.boundUsd).toBeLessThanOrEqual(2000 + 1e-7);
+    expect(lag.boundUsd).toBeGreaterThan(1999);
+  });
+
+  it("is exact on two sites with the deflected subgradient of large models", () => {
+    // The same relaxation as above (optimum 2000): deflection changes the path to the
+    // multipliers, not what they bound.
+    const { scenario, road } = twoSites({}, 1);
+    const model = buildSitingModel(buildSitingData(scenario, { road }));
+    const lag = lagrangianBound(model, { incumbentUsd: 2000, iterations: 300, deflection: 0.7 });
     expect(lag.boundUsd).toBeLessThanOrEqual(2000 + 1e-7);
     expect(lag.boundUsd).toBeGreaterThan(1999);
   });
@@ -75,6 +85,12 @@ describe("Lagrangian bound", () => {
     expect(Array.from(c.option)).toEqual([1]);
     // Supply in both years needs the hub from year 1.
     expect(chooseCover([late], [50, 100], Infinity).usd).toBe(2000);
+    // A coarser table rounds capacities up, so it may only undercut the exact cover: 201 t need
+    // one of the 101-t hubs (500 + 900); in units of more than 100 t two 100-t hubs pass (1000).
+    const one = (usd: number, capT: number) => ({ options: [{ usd, capT, from: 0 }], forced: false });
+    const tight = [one(500, 100), one(500, 100), one(900, 101)];
+    expect(chooseCover(tight, [201], Infinity).usd).toBe(1400);
+    expect(chooseCover(tight, [201], Infinity, 3).usd).toBe(1000);
   });
 
   it("stays below the optimum with offtake minimums and maximums, max hubs and split sourcing", async () => {
@@ -180,6 +196,13 @@ describe("Lagrangian bound", () => {
     for (const seed of [1, 2]) {
       const { scenario, road } = generated(["--zones", "15", "--sites", "4", "--enterprises", "6", "--requests", "0", "--seed", `${seed}`]);
       await expectValid(scenario, road);
+    }
+  });
+
+  it("the large models' subgradient (deflected, coarse cover while iterating) stays below the optimum on generated scenarios", async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const { scenario, road } = generated(["--zones", "15", "--sites", "4", "--enterprises", "6", "--requests", "0", "--seed", `${seed}`]);
+      await expectValid(scenario, road, { deflection: 0.7, iterationCoverStates: 40 });
     }
   });
 

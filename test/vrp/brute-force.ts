@@ -1,6 +1,8 @@
 // Exhaustive reference for tiny problems, written apart from the solver: enumerates every
 // assignment of jobs to vehicles (or to nobody), every order and every unload placement,
-// simulates each route directly, and returns the best objective in VROOM order.
+// simulates each route directly, and returns the best objective in VROOM order. An unload empties
+// the vehicle: capacity, incompatible tags and shipments (pickup and delivery) hold per trip; a
+// break may be taken before the drive to a hub or after the unload there.
 import type { RoutingProblem, RoutingVehicle } from "../../src/domain/index.js";
 
 export interface BruteObjective {
@@ -13,9 +15,10 @@ export interface BruteObjective {
 
 const UNLOAD = -1;
 
-/** A break placed before job `gap` (seq.length: before the end), in list order within a gap. */
+/** A break placed before job `gap` (seq.length: before the end), after the unload there when `late`, in list order within a gap. */
 interface PlacedBreak {
   gap: number;
+  late: boolean;
   startS: number;
   endS: number;
   serviceS: number;
@@ -28,16 +31,19 @@ function breakPlacements(v: RoutingVehicle, len: number): PlacedBreak[][] {
   const out: PlacedBreak[][] = [];
   const perms = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
   for (const order of perms(breaks.map((_, i) => i))) {
+    // slot 2g: before job g (before its unload, if any); 2g + 1: after the unload before job g
     const gaps = new Array<number>(order.length).fill(0);
+    const slots = v.maxTrips > 1 ? 2 * len : len;
     const rec = (k: number, from: number): void => {
       if (k === order.length) {
         out.push(order.map((b, i) => {
           const w = breaks[b].timeWindows[0] ?? [-Infinity, Infinity];
-          return { gap: gaps[i], startS: w[0], endS: w[1], serviceS: breaks[b].serviceS };
+          const slot = v.maxTrips > 1 ? gaps[i] : 2 * gaps[i];
+          return { gap: slot >> 1, late: (slot & 1) === 1, startS: w[0], endS: w[1], serviceS: breaks[b].serviceS };
         }));
         return;
       }
-      for (let g = from; g <= len; g++) {
+      for (let g = from; g <= slots; g++) {
         gaps[k] = g;
         rec(k + 1, g);
       }
@@ -47,10 +53,10 @@ function breakPlacements(v: RoutingVehicle, len: number): PlacedBreak[][] {
   return out;
 }
 
-/** Takes the breaks placed at `gap` from time t; returns the time after them, or null when one misses its window. */
-function takeBreaks(placed: PlacedBreak[], gap: number, t: number): number | null {
+/** Takes the breaks placed at `gap` (`late`: after its unload) from time t; returns the time after them, or null when one misses its window. */
+function takeBreaks(placed: PlacedBreak[], gap: number, late: boolean, t: number): number | null {
   for (const b of placed) {
-    if (b.gap !== gap) continue;
+    if (b.gap !== gap || b.late !== late) continue;
     const begin = Math.max(t, b.startS);
     if (begin > b.endS + 1e-9) return null;
     t = begin + b.serviceS;
@@ -58,9 +64,8 @@ function takeBreaks(placed: PlacedBreak[], gap: number, t: number): number | nul
   return t;
 }
 
-/** True when two jobs of `seq` carry tags that may not share a vehicle. */
-function tagsClash(p: RoutingProblem, seq: number[]): boolean {
-  const tags = new Set(seq.flatMap((j) => p.jobs[j].tags ?? []));
+/** True when `tags` (on board in one trip) holds two that may not share a vehicle. */
+function tagsClash(p: RoutingProblem, tags: Set<string>): boolean {
   return (p.incompatibleTags ?? []).some(([a, b]) => tags.has(a) && tags.has(b));
 }
 
@@ -73,10 +78,13 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
   let prev = v.start ?? -1;
   let firstS = departS;
   let trips = 1;
+  // this trip's tags and shipment pickups
+  let tags = new Set<string>();
+  let picked = new Set<string>();
   if (seq.length > (v.maxTasks ?? Infinity)) return null;
   for (let k = 0; k < seq.length; k++) {
     const job = p.jobs[seq[k]];
-    const after = takeBreaks(placed, k, t);
+    const after = takeBreaks(placed, k, false, t);
     if (after === null) return null;
     t = after;
     if (!job.skills.every((s) => v.skills.includes(s))) return null;
@@ -88,6 +96,15 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
       km += p.distanceKm[prev * n + unloadAt[k]];
       prev = unloadAt[k];
       load.fill(0);
+      tags = new Set();
+      picked = new Set();
+    }
+    if (placed.some((b) => b.gap === k && b.late)) {
+      // breaks after an unload: only where there is one (else the same as before it)
+      if (unloadAt[k] === UNLOAD) return null;
+      const late = takeBreaks(placed, k, true, t);
+      if (late === null) return null;
+      t = late;
     }
     let arrival = prev < 0 ? t : t + p.durationS[prev * n + job.location] / v.speedFactor;
     if (prev >= 0) km += p.distanceKm[prev * n + job.location];
@@ -101,7 +118,12 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
       arrival = begin;
       firstS = begin;
     }
-    const sign = (p.shipments ?? []).some((x) => x.deliveryJobId === job.id) ? -1 : 1;
+    for (const x of job.tags ?? []) tags.add(x);
+    if (tagsClash(p, tags)) return null;
+    const shipment = (p.shipments ?? []).find((x) => x.deliveryJobId === job.id);
+    if (shipment && !picked.has(shipment.pickupJobId)) return null;
+    picked.add(job.id);
+    const sign = shipment ? -1 : 1;
     job.amounts.forEach((a, d) => (load[d] += sign * a));
     if (load.some((x, d) => x > v.capacity[d] + 1e-9)) return null;
     const setup = prev !== job.location ? (job.setupS ?? 0) : 0;
@@ -109,7 +131,7 @@ function simulate(p: RoutingProblem, v: RoutingVehicle, seq: number[], unloadAt:
     prev = job.location;
   }
   if (seq.length > 0) {
-    const after = takeBreaks(placed, seq.length, t);
+    const after = takeBreaks(placed, seq.length, false, t);
     if (after === null) return null;
     t = after;
   }
@@ -130,17 +152,22 @@ export function routeCost(p: RoutingProblem, v: RoutingVehicle, seq: number[]): 
   const gaps = seq.length;
   const options = [UNLOAD, ...(v.maxTrips > 1 ? v.unloadLocations : [])];
   const unloadAt = new Array<number>(gaps).fill(UNLOAD);
-  if (tagsClash(p, seq)) return null;
   const placements = breakPlacements(v, seq.length);
   const rec = (k: number): void => {
     if (k === gaps) for (const placed of placements) price(placed);
     else
       for (const u of k === 0 && v.start === undefined ? [UNLOAD] : options) {
+        if (u !== UNLOAD && ++used >= v.maxTrips) {
+          used--;
+          continue;
+        }
         unloadAt[k] = u;
         rec(k + 1);
+        if (u !== UNLOAD) used--;
       }
     unloadAt[k] = UNLOAD;
   };
+  let used = 0;
   const price = (placed: PlacedBreak[]): void => {
     {
       const early = simulate(p, v, seq, unloadAt, v.shift[0], placed);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { RoutingProblem } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { bruteForce } from "./brute-force.js";
+import { expectGeneticOptimal } from "./genetic-optimal.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
 
 /** A day in miniature: vans and a certified truck from two depots, ending at a hub; some jobs hazardous. */
@@ -27,17 +28,6 @@ function cityDay(seed: number, nJobs: number): RoutingProblem {
     vehicle("truck-1", [30, 3], { fixedCostUsd: 45, costUsdPerKm: 0.7, costUsdPerHour: 25, shift: [600, 13_000], start: 1, end: 2, skills: ["hazardous"], carrierId: "c2" }),
   ];
   return planeProblem(pts, jobs, vehicles, ["kg", "m3"]);
-}
-
-/** Solved by the genetic search within `iterations` generations, checked, and as good as exhaustive search (stops served, then cost). */
-function expectGeneticOptimal(p: RoutingProblem, iterations: number, seed = 1): void {
-  const s = solveRouting(p, { seed, maxIterations: iterations });
-  expect(s.stats.solver).toBe("urbanmine-hgs");
-  const check = checkRouting(p, s);
-  expect(check.errors).toEqual([]);
-  const want = bruteForce(p);
-  expect(p.jobs.length - s.unassigned.length).toBe(want.served);
-  expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
 }
 
 describe("hybrid genetic search (mixed fleet)", () => {

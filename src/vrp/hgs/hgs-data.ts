@@ -7,10 +7,9 @@
 // An open start or end is a location 0 km and 0 s from everywhere; a job with several windows
 // is one customer per window, at most one of them routed. Speed factors that differ give each
 // distinct factor its own travel times (a profile), each route priced with its vehicle's.
-// Unload trips are customers of their own (trips-data.ts). Features the segments cannot price
-// together (unload trips with breaks, setup times, tags or shipments) leave the problem to the
-// general search. Jobs no vehicle can serve even alone are left out of the search (they stay
-// unassigned, with their reason).
+// Unload trips are customers of their own (trips-data.ts), after the break customers when both
+// are used (segment.ts prices them together). Jobs no vehicle can serve even alone are left out
+// of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 import { withRichFeatures } from "./rich-data.js";
 import { hasTrips, tripsKey, withUnloadTrips } from "./trips-data.js";
@@ -115,7 +114,7 @@ export interface HgsData {
    * breaks, so a feasible solution gives every vehicle exactly its breaks.
    */
   readonly isBreak: Uint8Array;
-  /** Number of job customers (breaks are customers nJobCustomers..n-1). */
+  /** Number of job customers (breaks, then unloads, are customers nJobCustomers..n-1). */
   readonly nJobCustomers: number;
   /** Capacity dimensions of the problem (break kinds come after them). */
   readonly nJobDims: number;
@@ -163,8 +162,6 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   const m = d.nLocations;
   let trips = false;
   for (let v = 0; v < nV; v++) trips ||= hasTrips(d, v);
-  // unload trips are not modelled with breaks, setup times, tags or shipments
-  if (trips && d.geneticOnly) return null;
   // speed profiles: one per distinct factor, in order of first use
   const factors: number[] = [];
   const vProfile = Int32Array.from(d.vSpeedFactor, (f) => {
@@ -286,7 +283,8 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     vProfile, views: [] as HgsData[],
     hasTrips: false, isUnload: new Uint8Array(n), unloadVehicle: new Int32Array(n).fill(-1), vMaxUnloads: new Int32Array(nV),
   };
-  const h = d.geneticOnly ? withRichFeatures(d, base) : trips ? withUnloadTrips(d, base) : base;
+  const rich = d.geneticOnly ? withRichFeatures(d, base) : base;
+  const h = trips ? withUnloadTrips(d, rich) : rich;
   const views = h.views as HgsData[];
   views.push(h, ...times.slice(1).map((t) => ({ ...h, time: t })));
   for (let v = 0; v < nV; v++) if (d.lockedPrefix[v].length > 0) lockStart(d, viewFor(h, v), vGroup, v);

@@ -5,7 +5,7 @@
 import type { Unassigned, UnassignedReason } from "../../domain/index.js";
 import type { ProblemData } from "../data.js";
 import { type HgsData, viewFor, visitJob } from "./hgs-data.js";
-import { capacityExcess, concat, hasConflict, newSegment, type Segment, visitCustomer, visitDepot } from "./segment.js";
+import { capacityExcess, concat, mixesTags, newSegment, type Segment, visitCustomer, visitDepot } from "./segment.js";
 
 const WHY: Record<UnassignedReason, string> = {
   "not-profitable": "it fits but was not worth serving",
@@ -116,7 +116,7 @@ class Explainer {
     // unload trips: each trip within the capacity, no more trips than allowed
     if (s.trips > 0 && (capacityExcess(h, s, v) > 1e-9 || s.trips > h.vMaxUnloads[v])) return "capacity";
     if (s.count > h.vMaxTasks[v]) return "capacity";
-    if (h.rich && s.tags !== 0 && hasConflict(h.tagConflict, s.tags)) return "skills";
+    if (h.rich && mixesTags(h, s)) return "skills";
     if (warpBeforeEnd > 1e-9) return "time-window";
     if (s.tw > 1e-9) return "shift";
     // breaks count in capacity dimensions of their own: a break that no longer fits is a matter of time

@@ -16,6 +16,8 @@ const F = 8;
 const RICH = 15;
 /** With unload trips, after the mask words: trips, head, over, uv, then the head in dimensions 1... */
 const TRIPS = 4;
+/** With unload trips and breaks, setup, tags or shipments, after all those: the head part's peak, tags, shipment keys, the trips' conflicts and splits, then the head's peak in dimensions 1... */
+const RICH_TRIPS = 6;
 
 /** Linked-list routes with per-node prefix/suffix segments (see the file header). */
 export class RouteSet {
@@ -67,7 +69,7 @@ export class RouteSet {
     this.prev = new Int32Array(nodes);
     this.routeOf = new Int32Array(nodes);
     this.pos = new Int32Array(nodes);
-    this.f = F + data.nDims - 1 + data.maskWords - 1 + (data.hasTrips ? TRIPS + data.nDims - 1 : 0) + (data.rich ? RICH + data.nDims : 0);
+    this.f = F + data.nDims - 1 + data.maskWords - 1 + (data.hasTrips ? TRIPS + data.nDims - 1 : 0) + (data.rich ? RICH + data.nDims : 0) + (data.rich && data.hasTrips ? RICH_TRIPS + data.nDims - 1 : 0);
     this.wide = this.f > F || data.hasTrips || data.rich;
     this.pre = new Float64Array(nodes * this.f);
     this.suf = new Float64Array(nodes * this.f);
@@ -252,6 +254,15 @@ export class RouteSet {
     arr[r + 14] = s.sx2;
     arr[r + RICH] = s.peak;
     for (let q = 0; q < more.length; q++) arr[r + RICH + 1 + q] = s.morePeak[q];
+    if (!this.data.hasTrips) return;
+    r += RICH + 1 + more.length;
+    arr[r] = s.headPeak;
+    arr[r + 1] = s.htags;
+    arr[r + 2] = s.hx1;
+    arr[r + 3] = s.hx2;
+    arr[r + 4] = s.xtags;
+    arr[r + 5] = s.xship;
+    for (let q = 0; q < more.length; q++) arr[r + RICH_TRIPS + q] = s.moreHeadPeak[q];
   }
 
   private read(arr: Float64Array, x: number, first: number, last: number, out: Segment): Segment {
@@ -304,6 +315,15 @@ export class RouteSet {
     out.sx2 = arr[r + 14];
     out.peak = arr[r + RICH];
     for (let q = 0; q < more.length; q++) out.morePeak[q] = arr[r + RICH + 1 + q];
+    if (!this.data.hasTrips) return;
+    r += RICH + 1 + more.length;
+    out.headPeak = arr[r];
+    out.htags = arr[r + 1];
+    out.hx1 = arr[r + 2];
+    out.hx2 = arr[r + 3];
+    out.xtags = arr[r + 4];
+    out.xship = arr[r + 5];
+    for (let q = 0; q < more.length; q++) out.moreHeadPeak[q] = arr[r + RICH_TRIPS + q];
   }
 
   /** Travel time between the locations of nodes x and y. */

@@ -12,6 +12,11 @@
 // Unload trips (data.hasTrips): `load`/`more` hold the load since the segment's last unload;
 // `head` the load before its first; `over` the capacity excess of the trips closed inside it
 // (as PyVRP's load segments finalise a trip at a reload depot).
+// Both together (richTripCat): an unload empties the vehicle, so incompatible tags and whole
+// shipments hold per trip, as capacity does: the head part (before the first unload) keeps its
+// own peak, tags and shipment keys, the last part (since the last unload) the usual fields, and
+// the trips closed inside count their tag conflicts and split shipments. Break kinds are counted
+// per route, not per trip (an unload does not give the driver's breaks back).
 import type { HgsData } from "./hgs-data.js";
 
 /** Stand-in for an open window bound (finite, so segment arithmetic never meets Infinity - Infinity). */
@@ -66,6 +71,15 @@ export class Segment {
   over = 0;
   /** Unload trips: the vehicle (group) whose capacity the trip ending at the first unload is held to. */
   uv = -1;
+  /** Unload trips with tags or shipments: the head part's peak (dimension 0, then `moreHeadPeak`), tags and shipment keys. */
+  headPeak = 0;
+  readonly moreHeadPeak: Float64Array;
+  htags = 0;
+  hx1 = 0;
+  hx2 = 0;
+  /** Unload trips with tags or shipments: trips closed inside holding incompatible tags, or a shipment not whole. */
+  xtags = 0;
+  xship = 0;
   /** More than one load dimension or skill-mask word: the typed-array fields are in use (else empty, never copied). */
   readonly wide: boolean;
 
@@ -75,6 +89,7 @@ export class Segment {
     this.moreMask = new Int32Array(Math.max(0, maskWords - 1)).fill(-1);
     this.moreHead = new Float64Array(Math.max(0, nDims - 1));
     this.morePeak = new Float64Array(Math.max(0, nDims - 1));
+    this.moreHeadPeak = new Float64Array(Math.max(0, nDims - 1));
   }
 
   copyFrom(s: Segment): this {
@@ -106,12 +121,19 @@ export class Segment {
     this.head = s.head;
     this.over = s.over;
     this.uv = s.uv;
+    this.headPeak = s.headPeak;
+    this.htags = s.htags;
+    this.hx1 = s.hx1;
+    this.hx2 = s.hx2;
+    this.xtags = s.xtags;
+    this.xship = s.xship;
     // typed-array copies are builtin calls: only when the arrays hold anything
     if (this.wide) {
       copyInto(this.more, s.more);
       copyInto(this.moreMask, s.moreMask);
       copyInto(this.morePeak, s.morePeak);
       copyInto(this.moreHead, s.moreHead);
+      copyInto(this.moreHeadPeak, s.moreHeadPeak);
     }
     return this;
   }
@@ -123,6 +145,7 @@ export class Segment {
     if (this.wide) copyInto(this.moreHead, this.more);
     this.over = 0;
     this.uv = -1;
+    this.xtags = this.xship = 0;
     return this;
   }
 
@@ -166,25 +189,20 @@ function timeCat(ad: number, at: number, ae: number, al: number, t: number, bd: 
 
 /** concat for data with breaks, setup times or tags (see the file header). */
 function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segment {
-  const more = out.more;
-  if (data.hasShipments) {
-    // peaks before the sums: out may alias a
-    const mp = out.morePeak;
-    for (let q = 0; q < more.length; q++) {
-      const p = a.more[q] + b.morePeak[q];
-      mp[q] = a.morePeak[q] > p ? a.morePeak[q] : p;
+  if (data.hasTrips) richTripCat(data, a, b, out);
+  else {
+    if (data.hasShipments) {
+      // peaks before the sums: out may alias a
+      addPeaks(a, b, 0, out.more.length, true, out);
+      out.sx1 = a.sx1 ^ b.sx1;
+      out.sx2 = a.sx2 ^ b.sx2;
     }
-    const p0 = a.load + b.peak;
-    out.peak = a.peak > p0 ? a.peak : p0;
-    out.sx1 = a.sx1 ^ b.sx1;
-    out.sx2 = a.sx2 ^ b.sx2;
+    addLoads(a, b, 0, out.more.length, true, out);
+    out.tags = a.tags | b.tags;
   }
-  for (let q = 0; q < more.length; q++) more[q] = a.more[q] + b.more[q];
-  out.load = a.load + b.load;
   out.count = a.count + b.count;
   out.mask = a.mask & b.mask;
   for (let w = 0; w < out.moreMask.length; w++) out.moreMask[w] = a.moreMask[w] & b.moreMask[w];
-  out.tags = a.tags | b.tags;
   if (!a.core) {
     // a holds breaks only: they lead b
     timeCat(a.ldur, a.ltw, a.le, a.ll, 0, b.ldur, b.ltw, b.le, b.ll);
@@ -251,6 +269,122 @@ function concatRich(data: HgsData, a: Segment, b: Segment, out: Segment): Segmen
   out.le = a.le;
   out.ll = a.ll;
   return out;
+}
+
+/** out.morePeak[q0..q1) (and out.peak when `dim0`) of a then b, a's peak read before out is written; out may alias a. */
+function addPeaks(a: Segment, b: Segment, q0: number, q1: number, dim0: boolean, out: Segment): void {
+  for (let q = q0; q < q1; q++) {
+    const p = a.more[q] + b.morePeak[q];
+    out.morePeak[q] = a.morePeak[q] > p ? a.morePeak[q] : p;
+  }
+  if (!dim0) return;
+  const p0 = a.load + b.peak;
+  out.peak = a.peak > p0 ? a.peak : p0;
+}
+
+/** out.more[q0..q1) (and out.load when `dim0`) as a's plus b's; out may alias a. */
+function addLoads(a: Segment, b: Segment, q0: number, q1: number, dim0: boolean, out: Segment): void {
+  for (let q = q0; q < q1; q++) out.more[q] = a.more[q] + b.more[q];
+  if (dim0) out.load = a.load + b.load;
+}
+
+/** Trip fields of `a` (its unloads, head part, trips closed inside) copied to `out`. */
+function copyTrips(a: Segment, out: Segment): void {
+  out.trips = a.trips;
+  out.head = a.head;
+  copyInto(out.moreHead, a.moreHead);
+  out.over = a.over;
+  out.uv = a.uv;
+  out.headPeak = a.headPeak;
+  copyInto(out.moreHeadPeak, a.moreHeadPeak);
+  out.htags = a.htags;
+  out.hx1 = a.hx1;
+  out.hx2 = a.hx2;
+  out.xtags = a.xtags;
+  out.xship = a.xship;
+}
+
+/**
+ * Load, tag and shipment fields of a ⊕ b with unload trips and breaks, setup times, tags or
+ * shipments (see the file header); out may alias a, not b.
+ */
+function richTripCat(data: HgsData, a: Segment, b: Segment, out: Segment): void {
+  const nm = out.more.length;
+  // dimensions 1..nJobDims-1 are emptied at an unload; break kinds (after them) count per route
+  const nq = data.nJobDims - 1;
+  const ship = data.hasShipments;
+  if (ship) addPeaks(a, b, nq, nm, false, out);
+  addLoads(a, b, nq, nm, false, out);
+  if (b.trips === 0) {
+    // b adds to a's last part
+    if (ship) {
+      addPeaks(a, b, 0, nq, true, out);
+      out.sx1 = a.sx1 ^ b.sx1;
+      out.sx2 = a.sx2 ^ b.sx2;
+    }
+    addLoads(a, b, 0, nq, true, out);
+    out.tags = a.tags | b.tags;
+    if (out !== a) copyTrips(a, out);
+    return;
+  }
+  const cap = data.vCapacity;
+  const w = data.loadWeight;
+  if (a.trips === 0) {
+    // a opens b's first trip
+    if (ship) {
+      for (let q = 0; q < nq; q++) {
+        const p = a.more[q] + b.moreHeadPeak[q];
+        out.moreHeadPeak[q] = a.morePeak[q] > p ? a.morePeak[q] : p;
+      }
+      const p0 = a.load + b.headPeak;
+      out.headPeak = a.peak > p0 ? a.peak : p0;
+    }
+    for (let q = 0; q < nq; q++) out.moreHead[q] = a.more[q] + b.moreHead[q];
+    out.head = a.load + b.head;
+    out.htags = a.tags | b.htags;
+    out.hx1 = a.sx1 ^ b.hx1;
+    out.hx2 = a.sx2 ^ b.hx2;
+    out.over = b.over;
+    out.uv = b.uv;
+    out.xtags = b.xtags;
+    out.xship = b.xship;
+  } else {
+    // a's last part and b's head part are one trip, closed by b's first unload
+    const base = b.uv * data.nDims;
+    let x = 0;
+    if (ship) {
+      const p0 = a.load + b.headPeak;
+      x = excessOver(a.peak > p0 ? a.peak : p0, cap[base]);
+      for (let q = 0; q < nq; q++) {
+        const p = a.more[q] + b.moreHeadPeak[q];
+        x += excessOver(a.morePeak[q] > p ? a.morePeak[q] : p, cap[base + 1 + q]) * w[q + 1];
+      }
+    } else {
+      x = excessOver(a.load + b.head, cap[base]);
+      for (let q = 0; q < nq; q++) x += excessOver(a.more[q] + b.moreHead[q], cap[base + 1 + q]) * w[q + 1];
+    }
+    const tags = a.tags | b.htags;
+    const clash = tags !== 0 && hasConflict(data.tagConflict, tags) ? 1 : 0;
+    const split = (a.sx1 ^ b.hx1) !== 0 || (a.sx2 ^ b.hx2) !== 0 ? 1 : 0;
+    const over = a.over + b.over + x;
+    const xtags = a.xtags + b.xtags + clash;
+    const xship = a.xship + b.xship + split;
+    if (out !== a) copyTrips(a, out);
+    out.over = over;
+    out.xtags = xtags;
+    out.xship = xship;
+  }
+  // the last part is b's
+  for (let q = 0; q < nq; q++) out.more[q] = b.more[q];
+  out.load = b.load;
+  if (ship) {
+    for (let q = 0; q < nq; q++) out.morePeak[q] = b.morePeak[q];
+    out.peak = b.peak;
+  }
+  out.sx1 = b.sx1;
+  out.sx2 = b.sx2;
+  out.tags = b.tags;
+  out.trips = a.trips + b.trips;
 }
 
 /** out = a ⊕ b (out may alias a, not b). */
@@ -382,6 +516,8 @@ function visitFeatures(data: HgsData, c: number, out: Segment): void {
       out.count = 0;
       out.trips = 1;
       out.uv = data.unloadVehicle[c];
+      out.headPeak = out.htags = out.hx1 = out.hx2 = 0;
+      out.moreHeadPeak.fill(0);
     }
   }
   if (data.rich) {
@@ -464,14 +600,26 @@ const INCOMPATIBLE = 1e9;
 /** Load-type excess of vehicle v on `s`: capacity (weighted dimensions), tasks beyond the limit, skills. */
 export function loadExcess(data: HgsData, s: Segment, v: number): number {
   let x = capacityExcess(data, s, v);
-  if (data.hasShipments && (s.sx1 !== 0 || s.sx2 !== 0)) x += INCOMPATIBLE;
+  if (data.hasShipments && splitsShipment(s)) x += INCOMPATIBLE;
   if (data.giantTour) return x;
   const cap0 = data.vCapacity[v * data.nDims];
   if (s.count > data.vMaxTasks[v]) x += (s.count - data.vMaxTasks[v]) * cap0;
   if (s.trips > 0 && s.trips > data.vMaxUnloads[v]) x += (s.trips - data.vMaxUnloads[v]) * cap0;
   if (s.count > 0 && !serves(s, data.vGroup[v])) x += INCOMPATIBLE;
-  if (s.tags !== 0 && data.rich && hasConflict(data.tagConflict, s.tags)) x += INCOMPATIBLE;
+  if (data.rich && mixesTags(data, s)) x += INCOMPATIBLE;
   return x;
+}
+
+/** Some trip of `s` holds two tags that may not share a vehicle (without unloads: the whole of `s`). */
+export function mixesTags(data: HgsData, s: Segment): boolean {
+  if (s.tags !== 0 && hasConflict(data.tagConflict, s.tags)) return true;
+  return s.trips > 0 && (s.xtags > 0 || (s.htags !== 0 && hasConflict(data.tagConflict, s.htags)));
+}
+
+/** Some trip of `s` holds one end of a shipment only (a shipment's pickup and delivery share a trip). */
+export function splitsShipment(s: Segment): boolean {
+  if (s.sx1 !== 0 || s.sx2 !== 0) return true;
+  return s.trips > 0 && (s.xship > 0 || s.hx1 !== 0 || s.hx2 !== 0);
 }
 
 /** Weighted load beyond vehicle v's capacity on `s`: its highest point with shipments, every trip's with unloads. */
@@ -484,9 +632,9 @@ export function capacityExcess(data: HgsData, s: Segment, v: number): number {
   let x = excessOver(ship ? s.peak : s.load, cap[base]);
   for (let q = 1; q < nDims; q++) x += excessOver(ship ? s.morePeak[q - 1] : s.more[q - 1], cap[base + q]) * data.loadWeight[q];
   if (s.trips === 0) return x;
-  // unloads: the first trip (before the first unload) and the trips closed inside
-  x += s.over + excessOver(s.head, cap[base]);
-  for (let q = 1; q < nDims; q++) x += excessOver(s.moreHead[q - 1], cap[base + q]) * data.loadWeight[q];
+  // unloads: the first trip (before the first unload) and the trips closed inside (break kinds count per route)
+  x += s.over + excessOver(ship ? s.headPeak : s.head, cap[base]);
+  for (let q = 1; q < data.nJobDims; q++) x += excessOver(ship ? s.moreHeadPeak[q - 1] : s.moreHead[q - 1], cap[base + q]) * data.loadWeight[q];
   return x;
 }
 

@@ -40,7 +40,8 @@ function placeAll(ls: LocalSearch, r: number): boolean {
   const v = rs.vehicle(r);
   const on = rs.on(r);
   const [a, b, one, head, mid, tail] = ls.seg;
-  const seq = new Int32Array(rs.routeSize[r] + d.vMaxUnloads[v] + 2);
+  // every customer of the route (stops, breaks, unloads): the end depot's position less the start's
+  const seq = new Int32Array(rs.pos[rs.endOf(r)]);
   const len = rs.sequence(r, seq);
   const was = rs.routeCost[r];
   for (let k = 0; k < len; k++) {
