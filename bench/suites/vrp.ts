@@ -1,6 +1,6 @@
-// The routing engine through its public face. Speed: the general path (regret construction,
-// local search, ruin-and-recreate) on X-n101-k25 given a fixed cost per vehicle so that it is not
-// the classic variant, and the hybrid genetic search's initial population on A-n32-k5. Quality:
+// The routing engine through its public face. Speed: the hybrid genetic search on routes bound
+// to vehicles (the variant city days take) on X-n101-k25 given a fixed cost per vehicle so that
+// it is not the classic variant, and its giant-tour initial population on A-n32-k5. Quality:
 // the mean gap to best-known over a few seeds of iteration-bounded solves of CVRPLIB and
 // Solomon instances, each checked independently. Several seeds, because a short run's gap
 // depends on its random trajectory.
@@ -25,8 +25,8 @@ function load(ctx: BenchContext, relPath: string): Loaded {
   return { inst, problem: toRoutingProblem(inst) };
 }
 
-/** The instance with a fixed cost per vehicle: outside the classic variant, so solveRouting takes its general path. */
-function loadGeneral(ctx: BenchContext, relPath: string): Loaded {
+/** The instance with a fixed cost per vehicle: outside the classic variant, so solveRouting searches routes bound to vehicles. */
+function loadBound(ctx: BenchContext, relPath: string): Loaded {
   const { inst, problem } = load(ctx, relPath);
   return { inst, problem: { ...problem, vehicles: problem.vehicles.map((v) => ({ ...v, fixedCostUsd: 10 })) } };
 }
@@ -119,20 +119,20 @@ export const vrpSuite: BenchSuite = {
   name: "vrp",
   cases: [
     speedCase<Loaded>({
-      name: "construct-general-x-n101-k25",
-      description: "solveRouting, X-n101-k25 with a fixed cost per vehicle, 0 iterations: problem data, the genetic search's set-up (its data, granular neighbours, local-search arrays; no individual at 0 iterations), regret insertion, output",
+      name: "construct-bound-x-n101-k25",
+      description: "solveRouting, X-n101-k25 with a fixed cost per vehicle, 0 iterations: problem data, the genetic search's set-up (its data, granular neighbours, local-search arrays; no individual at 0 iterations), the cheapest feasible insertion of every stop (what a search stopped before its first individual returns), output",
       // 40%: a short (7-10 ms), allocation-heavy case; with unchanged code its median ranged from
       // 1.71 to 2.30 (34%) between runs on this machine, and its rounds within one run 1.70-2.57
       tolerance: 0.4,
       timing: { minIterations: 5 },
-      setup: (ctx) => loadGeneral(ctx, X101),
+      setup: (ctx) => loadBound(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 0 }).costUsd,
     }),
     speedCase<Loaded>({
-      name: "hgs-initial-population-general-x-n101-k25",
+      name: "hgs-initial-population-bound-x-n101-k25",
       description: "solveRouting, hybrid genetic search on the vehicle-bound (mixed-fleet) path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: the initial population, bounded by the generations allowed to 2 individuals (random-order insertion, each educated by local search), one route-based crossover",
       timing: { minIterations: 3 },
-      setup: (ctx) => loadGeneral(ctx, X101),
+      setup: (ctx) => loadBound(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,
     }),
     speedCase<Loaded>({

@@ -1,4 +1,4 @@
-// A seeded synthetic collection day for the general search: two capacity dimensions, single
+// A seeded synthetic collection day for the routing search: two capacity dimensions, single
 // time windows on a share of stops, a hazardous skill, two carriers, two depots, a mixed fleet
 // of 12 vehicles (some multi-trip), as the pipeline builds it. Same seed, same problem.
 import type { RoutingJob, RoutingProblem, RoutingVehicle } from "../../src/domain/index.js";

@@ -133,7 +133,7 @@ export const Scenario = z
     incompatibleTags: z
       .array(z.tuple([z.string().min(1), z.string().min(1)]))
       .optional()
-      .describe('Pairs of tags (streams[].tags, pickups[].tags, transfers[].tags) that never share a vehicle on a day, e.g. [["lithium", "ferrous"]]'),
+      .describe('Pairs of tags (streams[].tags, pickups[].tags, transfers[].tags) that never share a vehicle load on a day (per trip when the vehicle unloads mid-shift), e.g. [["lithium", "ferrous"]]'),
     transport: Transport,
     channels: Channels.optional(),
     processing: Processing.optional().describe("Process-step costs, emissions and co-location savings; omitted: none"),

@@ -131,7 +131,7 @@ function checkRoute(problem: RoutingProblem, v: RoutingVehicle, route: RoutingRo
       const leg = prev.location * n + s.location;
       const travel = problem.durationS[leg] / v.speedFactor;
       km += problem.distanceKm[leg];
-      if (!Number.isFinite(travel)) err(k, `location ${s.location} is unreachable from ${prev.location}`);
+      if (!Number.isFinite(travel) || !Number.isFinite(problem.distanceKm[leg])) err(k, `location ${s.location} is unreachable from ${prev.location}`);
       if (!near(s.arrivalS, prev.departureS + travel)) err(k, `arrives at ${s.arrivalS}; leaving at ${prev.departureS} plus ${travel} s of travel gives ${prev.departureS + travel}`);
     } else if (s.arrivalS < v.shift[0] - TOL) err(k, `first arrival ${s.arrivalS} is before the shift starts (${v.shift[0]})`);
     if (!near(s.distanceKm, km)) err(k, `cumulative distance ${s.distanceKm} km, recomputed ${km} km`);

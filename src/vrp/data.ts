@@ -64,7 +64,7 @@ export interface ProblemData {
   /** Partner job of a shipment's pickup or delivery (-1: not part of a shipment); 1 when job j is a delivery. */
   readonly jobPartner: Int32Array;
   readonly jobDelivers: Uint8Array;
-  /** Features only the genetic search models (breaks, setup times, incompatible tags, shipments). */
+  /** Breaks, setup times, incompatible tags or shipments: the search's segments carry their fields (hgs/rich-data.ts). */
   readonly geneticOnly: boolean;
   /** Vehicles with equal class are interchangeable (same attributes, nothing locked). */
   readonly vClass: Int32Array;

@@ -1,5 +1,6 @@
-// Public face of the VRP engine: solve a routing problem, check a solution independently,
-// and read/solve CVRPLIB and Solomon benchmark instances.
+// Public face of the VRP engine (one engine: the hybrid genetic search in hgs/, its variant
+// read from the data): solve a routing problem, check a solution independently, and read/solve
+// CVRPLIB and Solomon benchmark instances.
 export { checkRouting, type RoutingCheck } from "./check.js";
 export { solveRouting } from "./solve.js";
 export { DEFAULT_MAX_ITERATIONS, type SolveOptions } from "./stopping.js";

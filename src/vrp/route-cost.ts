@@ -1,6 +1,6 @@
 // The cost of one used vehicle's route from its figures: fixed, per job served, per km and per
-// paid hour (the duration, or the vehicle's minimum paid time when longer). The one formula
-// the route walk, the segment pricer and the reported solution share.
+// paid hour (the duration, or the vehicle's minimum paid time when longer), as the reported
+// routes price it (the search's segments price the same terms in hgs/segment.ts).
 import type { ProblemData } from "./data.js";
 
 /**

@@ -1,5 +1,5 @@
 // Stopping criteria of a solve: iteration bound, wall-clock deadline, cooperative cancel.
-// The search asks `stop()` often; `progress()` drives the annealing schedule.
+// The search asks `stop()` often; `progress()` tells it how much of a known budget is used.
 
 /** Options every solve accepts (see solveRouting). */
 export interface SolveOptions {
@@ -66,11 +66,6 @@ export class Stopper {
     else if (this.cpuLimitUs !== Infinity && this.cpuUs() >= this.cpuLimitUs) this.stoppedBy = "time-limit";
     else if (this.iteration >= this.maxIterations) this.stoppedBy = "iterations";
     return this.stoppedBy !== "converged";
-  }
-
-  /** True when stopped by the deadline or a cancel (not by the iteration bound or convergence): skip optional work. */
-  interrupted(): boolean {
-    return this.stop() && this.stoppedBy !== "iterations" && this.stoppedBy !== "no-improvement";
   }
 
   /** Share of the budget used, 0..1 (by iterations when bounded, else by wall or CPU time, whichever is further). */

@@ -1,21 +1,11 @@
 // Malformed problems give a clear UrbanmineError naming the path; odd but valid ones give
 // unassigned reasons, never a crash or a hang.
 import { describe, expect, it } from "vitest";
-import { UrbanmineError } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { job, planeProblem, vehicle } from "./helpers.js";
+import { errorOf } from "./optimal.js";
 
 const pts: Array<[number, number]> = [[0, 0], [1, 1], [2, 2]];
-
-function errorOf(fn: () => unknown): UrbanmineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UrbanmineError) return e;
-    throw e;
-  }
-  throw new Error("expected an UrbanmineError");
-}
 
 describe("bad input", () => {
   it("rejects a time window that closes before it opens, with its path", () => {

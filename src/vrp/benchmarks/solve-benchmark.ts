@@ -16,21 +16,21 @@ export interface BenchmarkResult {
 }
 
 /**
- * Solves `inst` and checks the result independently. `engine: "general"` adds a limit that
- * never binds (maxTasks = customers) so the general ruin-and-recreate search runs instead of
- * the genetic search chosen for classic instances (to measure the engine the pipeline uses).
+ * Solves `inst` and checks the result independently. `variant: "bound"` adds a limit that
+ * never binds (maxTasks = customers) so the search runs over routes bound to vehicles, the
+ * variant city days take, instead of the giant tours chosen for classic instances.
  * @throws UrbanmineError SOLVER_FAILED if the checker rejects the solution or a customer is left out
  */
-export function solveBenchmark(inst: BenchmarkInstance, options: SolveOptions, engine: "auto" | "general" = "auto"): BenchmarkResult {
+export function solveBenchmark(inst: BenchmarkInstance, options: SolveOptions, variant: "auto" | "bound" = "auto"): BenchmarkResult {
   const t0 = performance.now();
-  const problem = benchmarkProblem(inst, engine);
+  const problem = benchmarkProblem(inst, variant);
   return benchmarkResult(inst, problem, solveRouting(problem, options), t0);
 }
 
-/** The routing problem of `inst` as solveBenchmark solves it (see there for `engine`). */
-export function benchmarkProblem(inst: BenchmarkInstance, engine: "auto" | "general" = "auto"): RoutingProblem {
+/** The routing problem of `inst` as solveBenchmark solves it (see there for `variant`). */
+export function benchmarkProblem(inst: BenchmarkInstance, variant: "auto" | "bound" = "auto"): RoutingProblem {
   const problem = toRoutingProblem(inst);
-  if (engine === "general") for (const v of problem.vehicles) v.maxTasks = problem.jobs.length;
+  if (variant === "bound") for (const v of problem.vehicles) v.maxTasks = problem.jobs.length;
   return problem;
 }
 

@@ -1,8 +1,9 @@
 // Granular neighbourhoods: for each customer, its closest customers by distance, plus (with
 // time windows) the waiting and time warp a direct visit would cause (Vidal 2013 / PyVRP).
 // The relation is made symmetric, as in HGS-CVRP: when v is among u's closest, u is also
-// among v's neighbours, so moves are tried from both ends.
-import type { HgsData } from "./hgs-data.js";
+// among v's neighbours, so moves are tried from both ends. A customer whose location cannot be
+// reached from another's is never among its closest.
+import { type HgsData, legSums } from "./hgs-data.js";
 
 /** The `k` most related customers of each customer, plus those that count it among theirs. */
 export function granularNeighbours(data: HgsData, k: number): Int32Array[] {
@@ -20,13 +21,9 @@ function jobNeighbours(data: HgsData, k: number): Int32Array[] {
   const key = new Float64Array(n);
   // waiting and time warp (seconds) weigh like the km driven in that time: a mixed-fleet day
   // counts km and seconds apart; the classic sets use one unit for both
-  let sumS = 0;
-  let sumKm = 0;
-  for (let k = 0; k < data.dist.length; k++) {
-    sumS += data.time[k];
-    sumKm += data.dist[k];
-  }
-  const kmPerS = data.giantTour || sumS === 0 ? 1 : sumKm / sumS;
+  const sums = legSums(data);
+  const kmPerS = data.giantTour || sums.s === 0 ? 1 : sums.km / sums.s;
+  const off = data.unreachable;
   const ids = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n; i++) {
     const li = data.loc[i];
@@ -39,10 +36,12 @@ function jobNeighbours(data: HgsData, k: number): Int32Array[] {
         const warp = Math.max(0, data.readyS[i] + data.serviceS[i] + t - data.dueS[j]);
         score += kmPerS * (0.2 * wait + warp);
       }
-      key[j] = j === i ? Infinity : score;
+      key[j] = j === i || (off.length > 0 && off[li * m + lj] === 1) ? Infinity : score;
     }
     const sorted = ids.slice().sort((x, y) => key[x] - key[y] || x - y);
-    lists.push(sorted.slice(0, Math.min(k, n - 1)));
+    let len = Math.min(k, n - 1);
+    while (len > 0 && key[sorted[len - 1]] === Infinity) len--;
+    lists.push(sorted.slice(0, len));
   }
   const member = lists.map((l) => new Set(l));
   for (let i = 0; i < n; i++) {

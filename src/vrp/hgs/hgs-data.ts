@@ -8,7 +8,10 @@
 // is one customer per window, at most one of them routed. Speed factors that differ give each
 // distinct factor its own travel times (a profile), each route priced with its vehicle's.
 // Unload trips are customers of their own (trips-data.ts), after the break customers when both
-// are used (segment.ts prices them together). Jobs no vehicle can serve even alone are left out
+// are used (segment.ts prices them together). A leg that cannot be driven (a non-finite matrix
+// entry) takes a stand-in time no shift can hold, so a route that drives it is never feasible.
+// A locked job with several windows is served in the first one its vehicle still meets going on
+// as early as it can. Jobs no vehicle can serve even alone are left out
 // of the search (they stay unassigned, with their reason).
 import type { ProblemData } from "../data.js";
 import { withRichFeatures } from "./rich-data.js";
@@ -143,19 +146,36 @@ export interface HgsData {
   readonly isUnload: Uint8Array;
   readonly unloadVehicle: Int32Array;
   readonly vMaxUnloads: Int32Array;
+  /**
+   * 1 where the leg from location i to j (at `i * nLoc + j`) cannot be driven: its travel time
+   * is then a stand-in beyond every shift (see finiteLegs). Empty when every leg can be driven.
+   */
+  readonly unreachable: Uint8Array;
+  /**
+   * With such legs: 1 at `v * nLoc + l` when vehicle v can drive from its start to location l
+   * and from l home over legs that can be driven (through any locations). Empty otherwise.
+   */
+  readonly vReach: Uint8Array;
+  /** Window (index into ProblemData's window arrays) each locked job is served in; -1 for others. */
+  readonly lockWindow: Int32Array;
 }
 
 /**
- * The search form of `d`, or null when it uses a feature only the general search handles.
+ * The search form of `d` (with no job: no customer, the locked prefixes still folded in), or
+ * null when there is no vehicle.
  * `bound` keeps routes bound to vehicles even for a classic fleet (optional stops need it).
  */
 export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   // no capacity dimension at all (VROOM problems without amounts): one dimension that nothing fills
   if (d.nDims === 0)
     d = { ...d, nDims: 1, jobAmount: new Float64Array(d.nJobs), vCapacity: new Float64Array(d.nVehicles).fill(OPEN), vInitialLoad: new Float64Array(d.nVehicles) };
-  if (d.nVehicles === 0 || d.nJobs === 0) return null;
+  if (d.nVehicles === 0) return null;
   // open routes: an open start or end is a location of its own, 0 km and 0 s from everywhere
   if (d.vStart.some((x) => x < 0) || d.vEnd.some((x) => x < 0)) d = withOpenEnds(d);
+  const legs = finiteLegs(d);
+  d = legs.data;
+  const unreachable = legs.unreachable;
+  const vReach = reachByVehicle(d, unreachable);
   const nV = d.nVehicles;
   const nJobs = d.nJobs;
   const nDims = d.nDims;
@@ -169,9 +189,6 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     return k >= 0 ? k : factors.push(f) - 1;
   });
   const times = factors.map((f) => (f === 1 ? d.durationS : d.durationS.map((x) => x / f)));
-  // a locked job's window is fixed in its vehicle's start segment: one window only
-  for (let j = 0; j < nJobs; j++) if (d.jobLocked[j] && d.twOffset[j + 1] - d.twOffset[j] > 1) return null;
-  for (let k = 0; k < m * m; k++) if (!Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k])) return null;
   let symmetric = true;
   for (let i = 0; i < m && symmetric; i++)
     for (let j = i + 1; j < m; j++)
@@ -195,7 +212,8 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
 
   const time = times[0];
   // customers: the jobs some vehicle can serve on its own (travel obeys the triangle inequality
-  // in every matrix we build, so a job no vehicle serves alone fits no route)
+  // in every matrix we build, so a job no vehicle serves alone fits no route; see servesAlone
+  // for legs that cannot be driven)
   // (a job with several windows becomes one customer per window it can be served in; at most
   // one of these copies is ever routed)
   const served: number[] = [];
@@ -206,7 +224,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     const first = served.length;
     for (let w = d.twOffset[j]; w < d.twOffset[j + 1]; w++) {
       let ok = false;
-      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, times[vProfile[v]], d.twStartS[w], d.twEndS[w], v, j);
+      for (let v = 0; v < nV && !ok; v++) ok = d.compatible[v * nJobs + j] === 1 && servesAlone(d, times[vProfile[v]], unreachable, vReach, d.twStartS[w], d.twEndS[w], v, j);
       if (!ok) continue;
       nextCopy.push(served.length + 1);
       served.push(j);
@@ -216,7 +234,6 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
   }
   dropHalfShipments(d, served, windowOf, nextCopy);
   const n = served.length;
-  if (n === 0) return null;
   const jobOf = Int32Array.from(served);
   const copies = n > new Set(served).size;
   const all = n === nJobs && !copies;
@@ -226,7 +243,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     const bit = 1 << (vGroup[v] - word * GROUP_BITS);
     for (let c = 0; c < n; c++) if (d.compatible[v * nJobs + jobOf[c]]) jobMask[c * maskWords + word] |= bit;
   }
-  const giantTour = !bound && all && !trips && factors.length === 1 && isClassic(d, symmetric);
+  const giantTour = !bound && all && n > 0 && unreachable.length === 0 && !trips && factors.length === 1 && isClassic(d, symmetric);
   const readyS = new Float64Array(n);
   const dueS = new Float64Array(n);
   // clamped as the windows are: an open shift (MAX_SAFE_INTEGER) must not read as a window
@@ -282,6 +299,7 @@ export function toHgsData(d: ProblemData, bound = false): HgsData | null {
     hasShipments: false, partner: new Int32Array(n).fill(-1), delivers: new Uint8Array(n), shipKey: new Int32Array(2 * n),
     vProfile, views: [] as HgsData[],
     hasTrips: false, isUnload: new Uint8Array(n), unloadVehicle: new Int32Array(n).fill(-1), vMaxUnloads: new Int32Array(nV),
+    unreachable, vReach, lockWindow: new Int32Array(nJobs).fill(-1),
   };
   const rich = d.geneticOnly ? withRichFeatures(d, base) : base;
   const h = trips ? withUnloadTrips(d, rich) : rich;
@@ -308,6 +326,51 @@ function prizes(d: ProblemData, priority: Int32Array, giantTour: boolean): Float
   }
   const n = priority.length;
   return Float64Array.from(priority, (p) => unit * (p * (n + 1) + 1));
+}
+
+/**
+ * `d` with every leg that cannot be driven (a non-finite time or distance) given a stand-in:
+ * the longest finite distance, and a time beyond twice the longest shift at the fastest speed
+ * factor, so that a route driving it breaks its shift (time warp) whatever else it does; and
+ * those legs marked. `d` itself when every leg can be driven.
+ */
+function finiteLegs(d: ProblemData): { data: ProblemData; unreachable: Uint8Array } {
+  const size = d.nLocations * d.nLocations;
+  let any = false;
+  for (let k = 0; k < size && !any; k++) any = !Number.isFinite(d.durationS[k]) || !Number.isFinite(d.distanceKm[k]);
+  if (!any) return { data: d, unreachable: new Uint8Array(0) };
+  let maxKm = 0;
+  for (let k = 0; k < size; k++) if (Number.isFinite(d.distanceKm[k]) && d.distanceKm[k] > maxKm) maxKm = d.distanceKm[k];
+  let span = 0;
+  let factor = 1;
+  for (let v = 0; v < d.nVehicles; v++) {
+    span = Math.max(span, d.vShiftEndS[v] - d.vShiftStartS[v]);
+    factor = Math.max(factor, d.vSpeedFactor[v]);
+  }
+  const standInS = factor * (2 * span + 1e6);
+  const unreachable = new Uint8Array(size);
+  const durationS = Float64Array.from(d.durationS);
+  const distanceKm = Float64Array.from(d.distanceKm);
+  for (let k = 0; k < size; k++) {
+    if (Number.isFinite(durationS[k]) && Number.isFinite(distanceKm[k])) continue;
+    unreachable[k] = 1;
+    durationS[k] = standInS;
+    distanceKm[k] = maxKm;
+  }
+  return { data: { ...d, durationS, distanceKm }, unreachable };
+}
+
+/** Sums of the travel seconds and km of the legs that can be driven (averages read from the data). */
+export function legSums(data: HgsData): { s: number; km: number } {
+  let s = 0;
+  let km = 0;
+  const off = data.unreachable;
+  for (let k = 0; k < data.dist.length; k++) {
+    if (off.length > 0 && off[k] === 1) continue;
+    s += data.time[k];
+    km += data.dist[k];
+  }
+  return { s, km };
 }
 
 /** `d` with one more location, 0 km and 0 s from and to every other, where open routes start or end. */
@@ -347,20 +410,32 @@ function dropHalfShipments(d: ProblemData, served: number[], windowOf: number[],
   served.length = windowOf.length = nextCopy.length = out;
 }
 
-/** Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order). */
+/**
+ * Folds vehicle v's locked prefix into its start segment (the jobs as single visits, in order).
+ * A job with several windows takes the first one the vehicle still meets when it goes on as early
+ * as it can (as the checker's earliest schedule reads a fixed order); none: the last (time warp).
+ */
 function lockStart(d: ProblemData, h: HgsData, vGroup: Int32Array, v: number): void {
   const nDims = h.nDims;
   const seg = visitDepot(h, v, false, newSegment(h));
   const one = newSegment(h);
+  const next = newSegment(h);
   const word = (vGroup[v] / GROUP_BITS) | 0;
-  for (const j of d.lockedPrefix[v]) {
-    visitJob(d, h, j, d.twOffset[j], one);
+  const lockWindow = h.lockWindow as Int32Array;
+  const visit = (j: number, w: number): Segment => {
+    visitJob(d, h, j, w, one);
     // a locked job fits its own vehicle's group (no other)
     one.mask = 0;
     one.moreMask.fill(0);
     if (word === 0) one.mask = 1 << vGroup[v];
     else one.moreMask[word - 1] = 1 << (vGroup[v] - word * GROUP_BITS);
-    concat(h, seg, one, seg);
+    return one;
+  };
+  for (const j of d.lockedPrefix[v]) {
+    let w = d.twOffset[j];
+    for (; w < d.twOffset[j + 1] - 1; w++) if (concat(h, next.copyFrom(seg), visit(j, w), next).tw <= seg.tw + 1e-9) break;
+    lockWindow[j] = w;
+    concat(h, seg, visit(j, w), seg);
   }
   const mut = h as { -readonly [K in keyof HgsData]: HgsData[K] };
   mut.startLoc[v] = seg.last;
@@ -428,15 +503,56 @@ function longestRouteS(d: ProblemData, time: Float64Array): number {
   return service + (d.nJobs + 1) * maxLeg;
 }
 
-/** Vehicle v can serve job j on its own (capacity, window, shift, limits). */
-function servesAlone(d: ProblemData, time: ArrayLike<number>, ready: number, due: number, v: number, j: number): boolean {
+/**
+ * Vehicle v can serve job j on its own (capacity, window, shift, limits). A leg from its start
+ * or home that cannot be driven counts 0 s and 0 km when the vehicle can get there and back
+ * through other locations (a lower bound: the search decides), and rules j out when it cannot.
+ */
+function servesAlone(d: ProblemData, time: ArrayLike<number>, cut: Uint8Array, reach: Uint8Array, ready: number, due: number, v: number, j: number): boolean {
   const m = d.nLocations;
   const nDims = d.nDims;
   for (let q = 0; q < nDims; q++) if (d.vInitialLoad[v * nDims + q] + d.jobAmount[j * nDims + q] > d.vCapacity[v * nDims + q] + 1e-9) return false;
-  const out = time[d.vStart[v] * m + d.jobLoc[j]];
-  const begin = Math.max(d.vShiftStartS[v] + out, ready);
-  const back = time[d.jobLoc[j] * m + d.vEnd[v]];
-  if (begin > due + 1e-9 || begin + d.jobSetupS[j] + d.jobServiceS[j] + back > d.vShiftEndS[v] + 1e-9) return false;
-  const km = d.distanceKm[d.vStart[v] * m + d.jobLoc[j]] + d.distanceKm[d.jobLoc[j] * m + d.vEnd[v]];
+  const at = d.jobLoc[j];
+  if (cut.length > 0 && reach[v * m + at] === 0) return false;
+  const outLeg = d.vStart[v] * m + at;
+  const backLeg = at * m + d.vEnd[v];
+  const relax = (leg: number, x: ArrayLike<number>): number => (cut.length > 0 && cut[leg] === 1 ? 0 : x[leg]);
+  const begin = Math.max(d.vShiftStartS[v] + relax(outLeg, time), ready);
+  if (begin > due + 1e-9 || begin + d.jobSetupS[j] + d.jobServiceS[j] + relax(backLeg, time) > d.vShiftEndS[v] + 1e-9) return false;
+  const km = relax(outLeg, d.distanceKm) + relax(backLeg, d.distanceKm);
   return km <= d.vMaxDistanceKm[v] + 1e-9 && d.vMaxTasks[v] >= 1;
+}
+
+/** See HgsData.vReach: a search forward from each start and backward from each end over the legs that can be driven. */
+function reachByVehicle(d: ProblemData, cut: Uint8Array): Uint8Array {
+  if (cut.length === 0) return new Uint8Array(0);
+  const m = d.nLocations;
+  const search = (from: number, forward: boolean): Uint8Array => {
+    const seen = new Uint8Array(m);
+    const stack = [from];
+    seen[from] = 1;
+    while (stack.length > 0) {
+      const a = stack.pop() as number;
+      for (let b = 0; b < m; b++) {
+        if (seen[b] || cut[forward ? a * m + b : b * m + a]) continue;
+        seen[b] = 1;
+        stack.push(b);
+      }
+    }
+    return seen;
+  };
+  const memo = new Map<string, Uint8Array>();
+  const cached = (from: number, forward: boolean): Uint8Array => {
+    const key = `${from}${forward ? ">" : "<"}`;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = search(from, forward)));
+    return r;
+  };
+  const out = new Uint8Array(d.nVehicles * m);
+  for (let v = 0; v < d.nVehicles; v++) {
+    const there = cached(d.vStart[v], true);
+    const back = cached(d.vEnd[v], false);
+    for (let l = 0; l < m; l++) out[v * m + l] = there[l] & back[l];
+  }
+  return out;
 }

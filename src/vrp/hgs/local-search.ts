@@ -4,7 +4,7 @@
 // stops, customers left out are inserted wherever they fit, and an infeasible result can be
 // repaired by leaving out the stops least worth their excess (see dropToFeasible).
 import type { Rng } from "../random.js";
-import type { HgsData } from "./hgs-data.js";
+import { type HgsData, legSums } from "./hgs-data.js";
 import type { HgsMove } from "./moves/move.js";
 import { relocate } from "./moves/relocate.js";
 import { relocatePair, relocatePairReversed } from "./moves/relocate-pair.js";
@@ -74,13 +74,8 @@ export class LocalSearch {
   constructor(readonly data: HgsData, nRoutes: number, readonly neighbours: Int32Array[], private readonly rng: Rng) {
     this.rs = new RouteSet(data, nRoutes);
     this.seg = Array.from({ length: 6 }, () => newSegment(data));
-    let sumS = 0;
-    let sumKm = 0;
-    for (let k = 0; k < data.dist.length; k++) {
-      sumS += data.time[k];
-      sumKm += data.dist[k];
-    }
-    const sPerKm = sumKm > 0 ? sumS / sumKm : 0;
+    const sums = legSums(data);
+    const sPerKm = sums.km > 0 ? sums.s / sums.km : 0;
     this.kmCost = Float64Array.from({ length: nRoutes }, (_, r) =>
       data.giantTour ? 1 : data.vPerKm[this.rs.vehicle(r)] + data.vPerS[this.rs.vehicle(r)] * sPerKm);
     const byClass = new Map<number, number[]>();

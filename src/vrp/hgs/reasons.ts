@@ -1,7 +1,8 @@
 // Why a job is left out, priced by the genetic search's own segments (so breaks, setup times,
 // tags, speed profiles and several windows count): no vehicle with its skills (or of its
-// carrier); else the limit broken most often when it is tried alone on each compatible vehicle;
-// else the one broken most often at each position of the routes found; else not worth serving.
+// carrier); else the limit broken most often when it is tried alone on each compatible vehicle
+// (a leg to or from it that cannot be driven counts as "unreachable"); else the one broken most
+// often at each position of the routes found; else not worth serving.
 import type { Unassigned, UnassignedReason } from "../../domain/index.js";
 import type { ProblemData } from "../data.js";
 import { type HgsData, viewFor, visitJob } from "./hgs-data.js";
@@ -59,7 +60,7 @@ class Explainer {
     // alone: with the vehicle's breaks only, the job before them or after
     for (const v of compatible) {
       const breaks = (routes[v] ?? []).filter((c) => this.h.isBreak[c] === 1);
-      for (let pos = 0; pos <= breaks.length; pos++) if (this.tryRoute(j, v, breaks, pos)) fits = true;
+      for (let pos = 0; pos <= breaks.length; pos++) if (this.tryRoute(j, v, breaks, pos, true)) fits = true;
     }
     if (!fits) {
       const why = this.mostFrequent();
@@ -74,8 +75,17 @@ class Explainer {
     return { jobId: id, reason: why, detail: `no room in any route of the fleet: ${WHY[why]}` };
   }
 
-  /** Job j inserted at `pos` of vehicle v's route `r`, in each of its windows: true when one fits; else tallies why. */
-  private tryRoute(j: number, v: number, r: readonly number[], pos: number): boolean {
+  /**
+   * Job j inserted at `pos` of vehicle v's route `r`, in each of its windows: true when one fits;
+   * else tallies why. `alone`: a leg from the start or home that cannot be driven is no verdict
+   * when the vehicle can get there through other stops (true: the routes found will tell).
+   */
+  private tryRoute(j: number, v: number, r: readonly number[], pos: number, alone = false): boolean {
+    if (this.cutOff(j, v, r, pos)) {
+      if (alone && this.h.vReach[v * this.h.nLoc + this.d.jobLoc[j]] === 1) return true;
+      this.tally.set("unreachable", (this.tally.get("unreachable") ?? 0) + 1);
+      return false;
+    }
     const { d, a, b, one, end } = this;
     const h = viewFor(this.h, v);
     let worst: UnassignedReason = "not-profitable";
@@ -97,7 +107,7 @@ class Explainer {
       // the route without its end depot: time warp there is a job's window, beyond it the shift
       const warpBeforeEnd = a.tw;
       concat(h, a, visitDepot(h, v, true, end), a);
-      const why = this.broken(h, a, v, warpBeforeEnd);
+      const why = limitBroken(h, a, v, warpBeforeEnd);
       if (why === "not-profitable") return true;
       worst = why;
     }
@@ -105,25 +115,25 @@ class Explainer {
     return false;
   }
 
-  /** The first limit the whole-route segment `s` of vehicle v breaks ("not-profitable": none). */
-  private broken(h: HgsData, s: Segment, v: number, warpBeforeEnd: number): UnassignedReason {
-    const nDims = h.nDims;
-    const ship = h.hasShipments;
-    for (let q = 0; q < h.nJobDims; q++) {
-      const load = q === 0 ? (ship ? s.peak : s.load) : ship ? s.morePeak[q - 1] : s.more[q - 1];
-      if (load > h.vCapacity[v * nDims + q] + 1e-9) return "capacity";
+  /** True when job j at `pos` of vehicle v's route `r` cannot be reached from the stop before it or the next stop from it. */
+  private cutOff(j: number, v: number, r: readonly number[], pos: number): boolean {
+    const h = this.h;
+    if (h.unreachable.length === 0) return false;
+    const at = this.d.jobLoc[j];
+    // breaks have no location of their own: the vehicle is where the last located visit left it
+    let before = h.startLoc[v];
+    for (let k = pos - 1; k >= 0; k--) {
+      if (h.isBreak[r[k]]) continue;
+      before = h.loc[r[k]];
+      break;
     }
-    // unload trips: each trip within the capacity, no more trips than allowed
-    if (s.trips > 0 && (capacityExcess(h, s, v) > 1e-9 || s.trips > h.vMaxUnloads[v])) return "capacity";
-    if (s.count > h.vMaxTasks[v]) return "capacity";
-    if (h.rich && mixesTags(h, s)) return "skills";
-    if (warpBeforeEnd > 1e-9) return "time-window";
-    if (s.tw > 1e-9) return "shift";
-    // breaks count in capacity dimensions of their own: a break that no longer fits is a matter of time
-    for (let q = h.nJobDims; q < nDims; q++) if (s.more[q - 1] > h.vCapacity[v * nDims + q] + 1e-9) return "time-window";
-    if (s.dur > h.vMaxDurationS[v] + 1e-9) return "max-duration";
-    if (s.dist > h.vMaxDistanceKm[v] + 1e-9) return "max-distance";
-    return "not-profitable";
+    let after = h.vEnd[v];
+    for (let k = pos; k < r.length; k++) {
+      if (h.isBreak[r[k]]) continue;
+      after = h.loc[r[k]];
+      break;
+    }
+    return h.unreachable[before * h.nLoc + at] === 1 || h.unreachable[at * h.nLoc + after] === 1;
   }
 
   private mostFrequent(): UnassignedReason {
@@ -137,6 +147,27 @@ class Explainer {
     }
     return best;
   }
+}
+
+/** The first limit the whole-route segment `s` of vehicle v breaks ("not-profitable": none); `warpBeforeEnd`: its time warp before the end depot. */
+export function limitBroken(h: HgsData, s: Segment, v: number, warpBeforeEnd: number): UnassignedReason {
+  const nDims = h.nDims;
+  const ship = h.hasShipments;
+  for (let q = 0; q < h.nJobDims; q++) {
+    const load = q === 0 ? (ship ? s.peak : s.load) : ship ? s.morePeak[q - 1] : s.more[q - 1];
+    if (load > h.vCapacity[v * nDims + q] + 1e-9) return "capacity";
+  }
+  // unload trips: each trip within the capacity, no more trips than allowed
+  if (s.trips > 0 && (capacityExcess(h, s, v) > 1e-9 || s.trips > h.vMaxUnloads[v])) return "capacity";
+  if (s.count > h.vMaxTasks[v]) return "capacity";
+  if (h.rich && mixesTags(h, s)) return "skills";
+  if (warpBeforeEnd > 1e-9) return "time-window";
+  if (s.tw > 1e-9) return "shift";
+  // breaks count in capacity dimensions of their own: a break that no longer fits is a matter of time
+  for (let q = h.nJobDims; q < nDims; q++) if (s.more[q - 1] > h.vCapacity[v * nDims + q] + 1e-9) return "time-window";
+  if (s.dur > h.vMaxDurationS[v] + 1e-9) return "max-duration";
+  if (s.dist > h.vMaxDistanceKm[v] + 1e-9) return "max-distance";
+  return "not-profitable";
 }
 
 /** A job no vehicle may serve: no vehicle at all, none of its carrier, or none with its skills. */

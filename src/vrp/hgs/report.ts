@@ -58,7 +58,8 @@ export function reportRoute(data: ProblemData, hgs: HgsData, v: number, route: r
     if (setupS > 0) step.setupS = setupS;
     push(step);
   };
-  for (const j of locked) visitJob(j, data.twStartS[data.twOffset[j]]);
+  // a locked job in the window its start segment was folded with
+  for (const j of locked) visitJob(j, data.twStartS[hgs.lockWindow[j]]);
   for (const c of route) {
     if (hgs.isUnload[c]) {
       // the load leaves the vehicle at the hub: the next trip starts empty

@@ -78,7 +78,7 @@ function noImprovementLimit(n: number): number {
 /**
  * Best feasible routes found (customer ids; with a mixed fleet one list per vehicle, empty ones
  * included; customers in none are left out), or null if none was feasible (the giant-tour
- * variant, which serves every stop). `onBest` receives the cost in the data's cost unit.
+ * variant only, which serves every stop: routes bound to vehicles always return feasible ones). `onBest` receives the cost in the data's cost unit.
  * `optional`: stops may be left out from the start (routes bound to vehicles only).
  */
 export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cost: number) => void, optional = false): number[][] | null {
@@ -199,7 +199,8 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   }
   while (!stop()) {
     // giant tours: still nothing feasible after this many generations, most likely not every
-    // customer fits (windows or horizon): the caller's other search takes the day
+    // customer fits (windows or horizon): the caller searches again with routes bound to
+    // vehicles and stops optional
     if (data.giantTour && !overallBest && stopper.iteration >= PARAMS.feasibleWithin) return null;
     stopper.iteration++;
     offspring();
@@ -218,9 +219,30 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
     }
   }
   const best = overallBest as Individual | null;
-  if (!best) return null;
+  // stopped before anything feasible was found (a deadline, a cancel): routes bound to vehicles
+  // keep the stops that fit, inserted greedily (never a route that breaks a limit)
+  if (!best) return data.giantTour ? null : ls.fillFeasible(breaksOnly(data, nRoutes));
   // a last greedy pass: any stop left out that still fits somewhere goes in
   return data.giantTour ? best.routes : ls.fillFeasible(best.routes);
+}
+
+/** Routes holding only the breaks, each on a vehicle with room for its kind (an unused vehicle keeps its own). */
+function breaksOnly(data: HgsData, nRoutes: number): number[][] {
+  const routes: number[][] = Array.from({ length: nRoutes }, () => []);
+  const taken = new Float64Array(data.vCapacity.length);
+  for (let c = 0; c < data.n; c++) {
+    if (!data.isBreak[c]) continue;
+    let q = data.nJobDims;
+    while (q < data.nDims && data.amounts[c * data.nDims + q] === 0) q++;
+    for (let r = 0; r < nRoutes; r++) {
+      const k = r * data.nDims + q;
+      if (taken[k] + 1 > data.vCapacity[k] + 1e-9) continue;
+      taken[k]++;
+      routes[r].push(c);
+      break;
+    }
+  }
+  return routes;
 }
 
 /**

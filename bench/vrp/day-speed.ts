@@ -1,7 +1,8 @@
-// Speed benchmark of the general search on seeded synthetic days (200 and 400 stops): search
-// iterations per CPU-second, and cost after a fixed iteration count and after a fixed CPU
-// budget. Prints one JSON line per run; general-speed-report.ts runs two builds side by side.
-// Run: npx tsc -p . && node dist/bench/vrp/general-speed.js [--stops 200,400] [--iterations N] [--cpu-seconds S] [--seed N]
+// Speed benchmark of solveRouting (the hybrid genetic search on routes bound to vehicles) on
+// seeded synthetic days (200 and 400 stops): generations per CPU-second, and cost after a fixed
+// iteration count and after a fixed CPU budget. Prints one JSON line per run;
+// day-speed-report.ts runs two builds side by side.
+// Run: npx tsc -p . && node dist/bench/vrp/day-speed.js [--stops 200,400] [--iterations N] [--cpu-seconds S] [--seed N]
 import { parseArgs } from "node:util";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { syntheticDay } from "./synthetic-day.js";
@@ -30,8 +31,8 @@ function runOne(stops: number, seed: number, mode: "iterations" | "cpu", limit: 
   const cpu0 = cpuSeconds();
   const sol = mode === "iterations"
     ? solveRouting(problem, { seed, maxIterations: limit })
-    // a time limit, as the pipeline gives, drives the annealing schedule; the CPU bound keeps
-    // the budget fair on a shared machine (whichever comes first)
+    // a time limit, as the pipeline gives it; the CPU bound keeps the budget fair on a shared
+    // machine (whichever comes first)
     : solveRouting(problem, { seed, timeLimitS: limit, shouldStop: () => cpuSeconds() - cpu0 >= limit });
   const cpuS = cpuSeconds() - cpu0;
   const check = checkRouting(problem, sol);
