@@ -4,7 +4,7 @@
 // the same load on a shared machine. Each row: cost, gap, generations, CPU-s, generations per
 // CPU-second. The solve is quality.ts's single-thread run (solveRouting on the benchmark's
 // problem, the CPU clock started before the problem is built), plus the iteration count.
-//   node dist/bench/vrp/classic-side-by-side.js --base /work/wt/old/dist [--instances X-n401-k29,X-n1001-k43]
+//   node dist/bench/vrp/classic-side-by-side.js --base ../base/dist [--instances X-n401-k29,X-n1001-k43]
 //     [--seeds 1,2,3,4] [--cpu-seconds 60 | --iterations N] [--out FILE.json]
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
