@@ -29,7 +29,7 @@ describe("benchmark fixtures", () => {
   it("names every case once, and covers the hot paths of every engine", () => {
     const keys = SUITES.flatMap((s) => s.cases.map((c) => `${s.name}/${c.name}`));
     expect(new Set(keys).size).toBe(keys.length);
-    for (const k of ["network/dijkstra-rows-baltimore", "network/matrix-rows-baltimore-50", "vrp/hgs-initial-population-general-x-n101-k25", "vrp/hgs-initial-population-a-n32-k5", "siting/model-build-capa", "domain/parse-scenario-large", "domain/routes-json-200-stops"])
+    for (const k of ["network/dijkstra-rows-baltimore", "network/matrix-rows-baltimore-50", "vrp/hgs-initial-population-bound-x-n101-k25", "vrp/hgs-initial-population-a-n32-k5", "siting/model-build-capa", "domain/parse-scenario-large", "domain/routes-json-200-stops"])
       expect(keys).toContain(k);
   });
 
