@@ -6,20 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { UrbanmineError } from "../../src/domain/index.js";
 import { buildLrpData, parseProdhon, solveLrp } from "../../src/lrp/index.js";
 import { checkLrp, readInstance } from "./check-lrp.js";
+import { errorOf } from "../error-of.js";
 import { prodhonText, tinyInstanceText } from "./helpers.js";
-
-function errorOf(fn: () => unknown): UrbanmineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UrbanmineError) return e;
-    throw e;
-  }
-  throw new Error("expected an UrbanmineError");
-}
 
 /** The tiny instance's lines with line `no` (1-based) replaced. */
 function withLine(text: string, no: number, value: string): string {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { job, planeProblem, vehicle } from "./helpers.js";
-import { errorOf } from "./optimal.js";
+import { errorOf } from "../error-of.js";
 
 const pts: Array<[number, number]> = [[0, 0], [1, 1], [2, 2]];
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { RoutingProblem } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
 import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
-import { errorOf, expectOptimalSolution } from "./optimal.js";
+import { errorOf } from "../error-of.js";
+import { expectOptimalSolution } from "./optimal.js";
 
 /** Solves `p`, checks it independently and compares with exhaustive search. */
 function expectOptimal(p: RoutingProblem, iterations = 150): ReturnType<typeof solveRouting> {

@@ -1,7 +1,7 @@
 // Shared assertions of the exhaustive-search tests: a solution passes the independent checker
 // and matches the optimum in VROOM's order (served priority, then stops served, then cost).
 import { expect } from "vitest";
-import { type RoutingProblem, type RoutingSolution, UrbanmineError } from "../../src/domain/index.js";
+import type { RoutingProblem, RoutingSolution } from "../../src/domain/index.js";
 import { checkRouting } from "../../src/vrp/index.js";
 import { bruteForce } from "./brute-force.js";
 
@@ -14,15 +14,4 @@ export function expectOptimalSolution(p: RoutingProblem, s: RoutingSolution): vo
   expect(p.jobs.filter((j) => served.has(j.id)).reduce((a, j) => a + j.priority, 0)).toBe(want.priority);
   expect(served.size).toBe(want.served);
   expect(check.costUsd).toBeCloseTo(want.costUsd, 6);
-}
-
-/** The UrbanmineError `fn` throws (fails the test when it throws nothing or another error). */
-export function errorOf(fn: () => unknown): UrbanmineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UrbanmineError) return e;
-    throw e;
-  }
-  throw new Error("expected an UrbanmineError");
 }
