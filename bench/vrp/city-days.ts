@@ -3,7 +3,9 @@
 // stops, each solved under a CPU-time budget per seed; cost recomputed by the independent
 // checker (the README's formula). Prints one JSON line per run.
 // Run: npx tsc -p . && node dist/bench/vrp/city-days.js [--days day200,day400] [--seeds 1,2,3]
-//        [--cpu-seconds 30] [--variants full,nohaz] [--file PATH]
+//        [--cpu-seconds 30 | --iterations N] [--variants full,nohaz] [--file PATH]
+//   (--iterations: a fixed iteration count instead of the CPU budget; deterministic, so the load
+//   does not move the cost: the way to compare two versions of the search)
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -29,9 +31,11 @@ const { values } = parseArgs({
     "cpu-seconds": { type: "string", default: "30" },
     variants: { type: "string", default: "full,nohaz" },
     file: { type: "string" },
+    iterations: { type: "string" },
   },
 });
 const budget = Number(values["cpu-seconds"]);
+const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
 const files = values.file ? [values.file] : values.days.split(",").map((d) => `${DAYS}${d}-problem.json`);
 for (const file of files) {
   const full = JSON.parse(readFileSync(file, "utf8")) as RoutingProblem;
@@ -39,7 +43,7 @@ for (const file of files) {
     const p = variant === "nohaz" ? withoutHazardous(full) : full;
     for (const seed of values.seeds.split(",").map(Number)) {
       const c0 = cpuS();
-      const s = solveRouting(p, { seed, timeLimitS: budget * 20, cpuTimeLimitS: budget });
+      const s = solveRouting(p, iterations === undefined ? { seed, timeLimitS: budget * 20, cpuTimeLimitS: budget } : { seed, maxIterations: iterations });
       const check = checkRouting(p, s);
       const used = s.routes.filter((r) => r.steps.some((x) => x.type === "job"));
       const types: Record<string, number> = {};
