@@ -1,6 +1,6 @@
-// The route set's node distance matrix: the data's distances, in single precision only when
-// that loses nothing (CVRPLIB's rounded distances), and the per-node leg to the successor that
-// SWAP*'s insertion costs read.
+// The search data's and the route set's distance matrices: the problem's distances, in single
+// precision only when that loses nothing (CVRPLIB's rounded distances), and the per-node leg to
+// the successor that SWAP*'s insertion costs read.
 import { describe, expect, it } from "vitest";
 import { benchmarkProblem, readBenchmark } from "../../src/vrp/benchmarks/index.js";
 import { buildProblemData } from "../../src/vrp/data.js";
@@ -10,8 +10,11 @@ import { RouteSet } from "../../src/vrp/hgs/route-set.js";
 const BENCH = new URL("../../../shared/benchmarks/", import.meta.url).pathname;
 
 function classic(path: string): HgsData {
-  const d = toHgsData(buildProblemData(benchmarkProblem(readBenchmark(`${BENCH}${path}`))));
+  const problem = buildProblemData(benchmarkProblem(readBenchmark(`${BENCH}${path}`)));
+  const d = toHgsData(problem);
   if (!d?.giantTour) throw new Error(`expected a classic problem: ${path}`);
+  // the search's distances are the problem's, value for value
+  expect(Array.from(d.dist)).toEqual(Array.from(problem.distanceKm));
   return d;
 }
 
@@ -28,6 +31,7 @@ describe("route set distances", () => {
   it("keeps integer distances (A-n32-k5) in single precision, every value exact", () => {
     const d = classic("cvrp/A/A-n32-k5.vrp");
     const rs = new RouteSet(d, 8);
+    expect(d.dist).toBeInstanceOf(Float32Array);
     expect(rs.nd).toBeInstanceOf(Float32Array);
     expectSameDistances(rs, d);
   });
@@ -35,6 +39,7 @@ describe("route set distances", () => {
   it("keeps distances a float32 cannot hold (Solomon C101, tenths) in double precision", () => {
     const d = classic("vrptw/solomon/C101.txt");
     const rs = new RouteSet(d, 25);
+    expect(d.dist).toBeInstanceOf(Float64Array);
     expect(rs.nd).toBeInstanceOf(Float64Array);
     expectSameDistances(rs, d);
   });

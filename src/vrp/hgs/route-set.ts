@@ -44,9 +44,8 @@ export class RouteSet {
   readonly locs: Int32Array;
   /**
    * Distances between nodes (customers and depot copies), row-major over `nodes`: saves the
-   * location lookups. In single precision when every distance is a float32 value exactly
-   * (CVRPLIB's rounded distances): the same figures in half the memory (X-n1001-k43: 5 MB
-   * instead of 10, read at random by every move).
+   * location lookups. In single precision when the data's are (see HgsData.dist): the same
+   * figures in half the memory (X-n1001-k43: 5 MB instead of 10, read at random by every move).
    */
   readonly nd: Float64Array | Float32Array;
   /** Travel times between nodes, laid out as `nd`. */
@@ -97,9 +96,7 @@ export class RouteSet {
       this.locs[this.n + nRoutes + r] = data.vEnd[this.vehicle(r)];
     }
     this.nodes = nodes;
-    let single = true;
-    for (let k = 0; k < data.dist.length && single; k++) single = Math.fround(data.dist[k]) === data.dist[k];
-    this.nd = single ? new Float32Array(nodes * nodes) : new Float64Array(nodes * nodes);
+    this.nd = data.dist instanceof Float32Array ? new Float32Array(nodes * nodes) : new Float64Array(nodes * nodes);
     this.nextDist = new Float64Array(nodes);
     this.nt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : nodes * nodes);
     for (let x = 0; x < nodes; x++) {
