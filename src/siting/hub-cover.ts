@@ -82,6 +82,25 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
   hubs.forEach((h, i) => {
     const next = layers[i + 1];
     next.fill(Infinity, 0, width);
+    if (T === 1 && J === 0) {
+      // One year and no count (the common case, every subgradient iteration): the same
+      // transitions as below on flat arrays, in the same order.
+      const usd = Float64Array.from(h.options, (o) => o.usd);
+      const u = Int32Array.from(units[i]);
+      const top = need[0];
+      for (let c = 0; c < states; c++) {
+        const cur = dp[c];
+        if (cur === Infinity) continue;
+        if (!h.forced && cur < next[c]) next[c] = cur;
+        for (let k = 0; k < usd.length; k++) {
+          if (!Number.isFinite(usd[k])) continue;
+          const at = Math.min(top, c + u[k]);
+          if (cur + usd[k] < next[at]) next[at] = cur + usd[k];
+        }
+      }
+      dp = next;
+      return;
+    }
     for (let c = 0; c < states; c++)
       for (let j = 0; j <= J; j++) {
         const cur = dp[c * (J + 1) + j];
@@ -117,7 +136,10 @@ export function chooseCover(hubs: CoverHub[], supplyT: number[], maxOpen: number
     }
     const jp = useCount ? j - 1 : 0;
     let found = false;
-    for (let cp = 0; cp < states && !found && jp >= 0; cp++) {
+    // Adding capacity never lowers a state's index: predecessors lie at or below c (one year:
+    // within the hub's largest option below it).
+    const lowest = T === 1 ? Math.max(0, c - Math.max(0, ...units[i])) : 0;
+    for (let cp = lowest; cp <= c && !found && jp >= 0; cp++) {
       const v = prev[cp * (J + 1) + jp];
       if (v === Infinity) continue;
       for (let k = 0; k < h.options.length; k++) {

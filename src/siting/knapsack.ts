@@ -13,11 +13,24 @@ export interface KnapsackOrder {
   ratio: Float64Array;
 }
 
-/** Orders the negative items far enough that the LP knapsack of any capacity ≤ `capMax` is a prefix. */
-export function knapsackOrder(value: Float64Array, weight: Float64Array, n: number, capMax: number): KnapsackOrder {
+/** Arrays an order may be built in (reused between calls; the order is valid until the next). */
+export interface KnapsackBuffers {
+  all: Int32Array;
+  ratio: Float64Array;
+}
+
+export function knapsackBuffers(n: number): KnapsackBuffers {
+  return { all: new Int32Array(n), ratio: new Float64Array(n) };
+}
+
+/**
+ * Orders the negative items far enough that the LP knapsack of any capacity ≤ `capMax` is a
+ * prefix; in `buffers` when given (only the negative items' ratios are written, and read).
+ */
+export function knapsackOrder(value: Float64Array, weight: Float64Array, n: number, capMax: number, buffers?: KnapsackBuffers): KnapsackOrder {
   let k = 0;
-  const all = new Int32Array(n);
-  const ratio = new Float64Array(n);
+  const all = buffers ? buffers.all : new Int32Array(n);
+  const ratio = buffers ? buffers.ratio : new Float64Array(n);
   for (let i = 0; i < n; i++)
     if (value[i] < 0) {
       all[k++] = i;

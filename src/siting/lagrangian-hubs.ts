@@ -4,7 +4,7 @@
 // their starting values, subgradient steps, and each hub size's value at given multipliers.
 import { PROCESS_STEPS, type ProcessStep } from "../domain/index.js";
 import type { SitingModel } from "./siting-model.js";
-import { knapsackExact, knapsackLpValue, knapsackOrder } from "./knapsack.js";
+import { type KnapsackBuffers, knapsackBuffers, knapsackExact, knapsackLpValue, knapsackOrder } from "./knapsack.js";
 
 export interface Multipliers {
   lambda: Float64Array;
@@ -34,6 +34,8 @@ export interface HubYear {
   zone: Int32Array;
   baseUsd: Float64Array;
   weightT: Float64Array;
+  /** supplyT[i * S + s]: tonnes of stream s of zone[i] (rows copied flat for the hot loop). */
+  supplyT: Float64Array;
   ent: Int32Array;
   entUsd: Float64Array;
   entFloor: Float64Array;
@@ -175,6 +177,7 @@ export function buildHubSubproblems(model: SitingModel): Subproblems {
         zone: Int32Array.from(b.zone),
         baseUsd: Float64Array.from(b.base),
         weightT: Float64Array.from(b.w),
+        supplyT: flatRows(b.zone, data.supplyT, S),
         ent: Int32Array.from(ents),
         entUsd: Float64Array.from(ents, (n) => cost[model.e[n][hi][t]]),
         entFloor: Float64Array.from(ents, (n) => s.enterprises[n].floorSpaceM2),
@@ -323,6 +326,15 @@ export function buildHubSubproblems(model: SitingModel): Subproblems {
   return sub;
 }
 
+/** rows[z] for each z of `zones`, one after the other (S values each). */
+function flatRows(zones: number[], rows: ArrayLike<number>[], S: number): Float64Array {
+  const out = new Float64Array(zones.length * S);
+  zones.forEach((z, i) => {
+    for (let si = 0; si < S; si++) out[i * S + si] = rows[z][si];
+  });
+  return out;
+}
+
 /** In-house saving per tonne of step p at hub h (0 when it is not cheaper there). */
 function stepSaving(hubs: HubYear[], h: number, p: number): number {
   let best = 0;
@@ -399,10 +411,33 @@ function processChain(chain: Step[], pi: Float64Array, mask: Uint8Array): number
 
 /** Reduced cost of item i (zone on this hub) at stream prices, less λ. */
 function itemUsd(ctx: Ctx, h: HubYear, i: number, streamUsd: Float64Array, lambda: number): number {
-  const row = ctx.supply[h.zone[i]];
+  const S = ctx.S;
+  const row = h.supplyT;
   let c = h.baseUsd[i] - lambda;
-  for (let si = 0; si < ctx.S; si++) c += row[si] * streamUsd[si];
+  for (let si = 0, o = i * S; si < S; si++, o++) c += row[o] * streamUsd[si];
   return c;
+}
+
+/** Buffers a hub's values reuse from one subgradient iteration to the next (they live until its pick). */
+interface Scratch {
+  red: Float64Array;
+  zones: KnapsackBuffers;
+  ents: Array<{ thr: Float64Array; red: Float64Array; order: KnapsackBuffers }>;
+}
+const scratchOf = new WeakMap<HubYear, Scratch>();
+
+function scratch(h: HubYear): Scratch {
+  let sc = scratchOf.get(h);
+  if (!sc) {
+    const ne = h.ent.length;
+    sc = {
+      red: new Float64Array(h.zone.length),
+      zones: knapsackBuffers(h.zone.length),
+      ents: h.sizes.map(() => ({ thr: new Float64Array(ne), red: new Float64Array(ne), order: knapsackBuffers(ne) })),
+    };
+    scratchOf.set(h, sc);
+  }
+  return sc;
 }
 
 /** The value of each size of hub `h` in year `t` at multipliers `m`, and how to read its subgradient. */
@@ -410,21 +445,23 @@ export function hubValue(sub: Subproblems, h: HubYear, t: number, m: Multipliers
   const ctx = sub.ctx;
   const { streamUsd, matTo, inHouse } = hubPrices(ctx, h, m);
   const nz = h.zone.length;
-  const red = new Float64Array(nz);
+  // While iterating (LP knapsacks) the buffers are the hub's own, reused each iteration.
+  const sc = exact ? null : scratch(h);
+  const red = sc ? sc.red : new Float64Array(nz);
   for (let i = 0; i < nz; i++) red[i] = itemUsd(ctx, h, i, streamUsd, m.lambda[h.zone[i]]);
   const ne = h.ent.length;
   // Per size: an enterprise's useful throughput is capped by what the size can send through its
   // step (the dualised row is Σ u ≤ Σ min(θ, share × capacity) e, valid for a hub of that size).
-  const ents = h.sizes.map((k) => {
-    const thr = new Float64Array(ne);
-    const red = new Float64Array(ne);
+  const ents = h.sizes.map((k, ki) => {
+    const thr = sc ? sc.ents[ki].thr : new Float64Array(ne);
+    const red = sc ? sc.ents[ki].red : new Float64Array(ne);
     for (let i = 0; i < ne; i++) {
       thr[i] = Math.min(h.entThr[i], h.entShare[i] * k.capT);
       red[i] = h.entUsd[i] + m.nu[h.ent[i] * ctx.T + t] - (h.entRow[i] >= 0 ? m.pi[h.entRow[i]] * thr[i] : 0);
     }
-    return { thr, red, order: knapsackOrder(red, h.entFloor, ne, k.floorM2) };
+    return { thr, red, order: knapsackOrder(red, h.entFloor, ne, k.floorM2, sc?.ents[ki].order) };
   });
-  const zoneOrder = knapsackOrder(red, h.weightT, nz, Math.max(...h.sizes.map((k) => k.capT)));
+  const zoneOrder = knapsackOrder(red, h.weightT, nz, Math.max(...h.sizes.map((k) => k.capT)), sc?.zones);
   const takes: Array<{ zones: Float64Array; ents: Float64Array } | null> = [];
   const sizeUsd = h.sizes.map((k, ki) => {
     if (k.col < 0) {

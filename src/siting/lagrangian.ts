@@ -18,6 +18,8 @@ export interface LagrangianResult {
   iterations: number;
   /** What the relaxation says at its best multipliers, for primal heuristics. */
   hints: LagrangianHints;
+  /** The same at the last multipliers (LP knapsacks): another hub set for a second try. */
+  lastHints: LagrangianHints;
 }
 
 export interface LagrangianHints {
@@ -129,6 +131,16 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
     if (norm < 1e-12) break;
     sub.step(mult, grad, (theta * Math.max(options.incumbentUsd - v, 1e-6 * Math.abs(v))) / norm);
   }
+  const sizeOf = (values: HubValue[][], chosen: { option: Int32Array; sizeOf: number[][] }): Int32Array => {
+    const size = new Int32Array(model.data.scenario.hubSites.length).fill(-1);
+    values[0].forEach((v, i) => {
+      const o = chosen.option[i];
+      if (o >= 0) size[v.hub] = chosen.sizeOf[i][o];
+    });
+    return size;
+  };
+  const lastValues = values(false);
+  const lastHints = { size: sizeOf(lastValues, select(lastValues)), arcUsd: sub.arcPrices(mult) };
   sub.assign(mult, bestMult);
   // With split sourcing a zone may be shared, so only the LP knapsack is a relaxation.
   const exact = values(model.data.scenario.policy.singleSourcing);
@@ -144,12 +156,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
         }),
       ),
     );
-  const size = new Int32Array(model.data.scenario.hubSites.length).fill(-1);
-  exact[0].forEach((v, i) => {
-    const o = chosen.option[i];
-    if (o >= 0) size[v.hub] = chosen.sizeOf[i][o];
-  });
-  return { boundUsd: exactBound, fixedToZero, iterations, hints: { size, arcUsd: sub.arcPrices(mult) } };
+  return { boundUsd: exactBound, fixedToZero, iterations, hints: { size: sizeOf(exact, chosen), arcUsd: sub.arcPrices(mult) }, lastHints };
 }
 
 export type { Subproblems };

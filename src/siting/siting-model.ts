@@ -42,6 +42,10 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   const b = new MilpBuilder();
   const co2Usd = policy.co2PriceUsdPerT / 1000; // USD per kg CO2
   const co2Terms: Term[][] = Array.from({ length: T }, () => []);
+  // Only the CO2 cap reads co2Terms; the process steps' terms (one per zone arc, stream and step:
+  // millions on a 2,000-zone model) are collected only when there is a cap.
+  const co2Cap = relax.has("co2Cap") ? undefined : policy.co2CapTPerYear;
+  const co2Capped = co2Cap !== undefined;
   const stepF = (p: number) => s.processing?.steps[STEP_NAMES[p]];
 
   const y = H.map((h, hi) =>
@@ -173,7 +177,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
         for (let t = 0; t < T; t++)
           for (const [col, tons] of load[hi][si][t]) {
             b.addCost(col, tons * (cOut + co2 * co2Usd));
-            co2Terms[t].push([col, tons * co2]);
+            if (co2Capped) co2Terms[t].push([col, tons * co2]);
           }
         const hosted = h.processSteps.includes(STEP_NAMES[p]);
         u[hi][si][i] = range(T).map((t) => {
@@ -252,8 +256,7 @@ export function buildSitingModel(data: SitingData, relax: ReadonlySet<RelaxGroup
   if (policy.disposalLimitTPerYear !== undefined && !relax.has("disposalLimit"))
     for (let t = 0; t < T; t++)
       b.addRow(`disposal-limit[${t + 1}]`, [...d, ...(regional?.d ?? [])].flatMap((mats) => mats.flatMap((cols) => (cols[t] >= 0 ? [[cols[t], 1] as const] : []))), -Infinity, policy.disposalLimitTPerYear);
-  if (policy.co2CapTPerYear !== undefined && !relax.has("co2Cap"))
-    for (let t = 0; t < T; t++) b.addRow(`co2-cap[${t + 1}]`, co2Terms[t], -Infinity, policy.co2CapTPerYear * 1000);
+  if (co2Cap !== undefined) for (let t = 0; t < T; t++) b.addRow(`co2-cap[${t + 1}]`, co2Terms[t], -Infinity, co2Cap * 1000);
 
   return { milp: b.build(), data, y, a, e, u, w, flows, d, ...(channels ? { channels } : {}), ...(regional ? { regional } : {}) };
 }

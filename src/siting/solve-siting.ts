@@ -62,8 +62,8 @@ const HIGHS_MAX_NONZEROS = 1_500_000;
 /** The large path's subgradient: deflection and patience (iterations before the step halves). */
 const LARGE_DEFLECTION = 0.7;
 /** Share of the limit after which a large model's subgradient stops. */
-const LARGE_LAGRANGIAN_SHARE = 0.7;
-const LARGE_STALL = 20;
+const LARGE_LAGRANGIAN_SHARE = 0.6;
+const LARGE_STALL = 50;
 /** Most states of the hub cover's table during a large model's iterations (2,000 t ÷ 15,600 t of supply: 8 t units). */
 const LARGE_COVER_STATES = 2000;
 
@@ -88,6 +88,14 @@ export async function solveSiting(
   // HiGHS's limits are wall-clock: under a CPU-time limit they are stretched by the wall-to-CPU
   // ratio seen so far, so that the engine gets its share of CPU time on a busy machine.
   const engineS = (s: number): number => (options.clock === "cpu" ? s * Math.min(10, Math.max(1, (performance.now() - w0) / Math.max(1, now() - t0))) : s);
+  // The stretched limit is a guess from the load so far; under a CPU-time limit an engine call is
+  // also interrupted once it has used its share of CPU time (when the machine grew quieter, the
+  // stretched wall-clock limit alone let a completion take twice its share and the relaxation less).
+  const engineStop = (s: number): (() => boolean) | undefined => {
+    if (options.clock !== "cpu") return options.shouldStop;
+    const deadline = now() + s * 1000;
+    return () => !!options.shouldStop?.() || now() > deadline;
+  };
   const data = buildSitingData(scenario, travel, false, options.collectionScale);
   const causes = findInfeasibilityCauses(data);
   if (causes.length > 0) throw new UrbanmineError("INFEASIBLE", `no plan satisfies the scenario: ${causes.join("; ")}`);
@@ -102,7 +110,7 @@ export async function solveSiting(
   // Past this size HiGHS cannot improve on the Lagrangian path within a limit (nor always load
   // the model): the relaxation gets most of the time and HiGHS is not run.
   const large = model.milp.value.length > HIGHS_MAX_NONZEROS;
-  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, { ...options, engineS }, large ? { maxEvaluations: LARGE_EVALUATIONS } : {}, large) : null;
+  let start = solver.name === "highs" && !data.channels && !data.regional && (options.warmStart ?? ints > 1000) ? await warmStart(model, solver, { ...options, engineS, engineStop }, large ? { maxEvaluations: LARGE_EVALUATIONS } : {}, large) : null;
   // The Lagrangian bound assumes one supply, one price and one size per hub over the years.
   const computed =
     start && (options.lagrangian ?? true) && !data.yearlyInputs
@@ -124,13 +132,21 @@ export async function solveSiting(
   // the multipliers) seed a second local search; the better start is kept. (Smaller models go on
   // to HiGHS, which improves the start itself.)
   if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
-    const second = await warmStart(model, solver, { ...options, engineS }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
+    const second = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
     if (second && second.objective < start.objective) start = second;
+    // The hubs open at the last multipliers, when they differ and a start still fits in the
+    // time left, get a try of their own (runs of the same code differed by 0.6 points of gap
+    // through this one hub set).
+    const other = lag.lastHints;
+    if (other.size.some((k, h) => (k >= 0) !== (lag.hints.size[h] >= 0)) && options.timeLimitS * 0.9 - (now() - t0) / 1000 >= options.timeLimitS / 6 && !options.shouldStop?.()) {
+      const third = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: other.size, arcUsd: other.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
+      if (third && third.objective < start.objective) start = third;
+    }
     // What is left of the limit (less a tenth for checking and reporting) goes to completing the
     // best plan again from itself, each open hub's size free.
     const polishS = options.timeLimitS * 0.9 - (now() - t0) / 1000;
     if (start.choice && polishS >= 1 && !options.shouldStop?.()) {
-      const x = await complete(model, solver, fixToChoice(model, start.choice, undefined, true), { ...options, engineS }, polishS, start.x);
+      const x = await complete(model, solver, fixToChoice(model, start.choice, undefined, true), { ...options, engineS, engineStop }, polishS, start.x);
       if (x && objectiveOf(model.milp, x) < start.objective) start = { x, objective: objectiveOf(model.milp, x) };
     }
   }
@@ -232,7 +248,7 @@ async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel
   const r = await solver.solve(reduced.model, {
     timeLimitS: options.engineS(Math.max(1, limitS)),
     mipGap: 1e-4,
-    shouldStop: options.shouldStop,
+    shouldStop: options.engineStop(Math.max(1, limitS)),
     start: from ? Float64Array.from(reduced.cols, (j) => from[j]) : undefined,
   });
   const x = r.x ? reduced.expand(r.x) : null;
@@ -253,7 +269,11 @@ async function completeSeeded(model: SitingModel, solver: MilpSolver, fixed: Mil
   );
   const reduced = restrictModel(model.milp, lo, hi);
   if (!reduced) return null;
-  const r = await solver.solve(reduced.model, { timeLimitS: options.engineS(Math.max(1, options.timeLimitS / 20)), mipGap: 1e-4, shouldStop: options.shouldStop });
+  const r = await solver.solve(reduced.model, {
+    timeLimitS: options.engineS(Math.max(1, options.timeLimitS / 20)),
+    mipGap: 1e-4,
+    shouldStop: options.engineStop(Math.max(1, options.timeLimitS / 20)),
+  });
   const x = r.x ? reduced.expand(r.x) : null;
   return x && checkMilpSolution(model.milp, x).feasible ? x : null;
 }
@@ -264,8 +284,11 @@ function cpuMs(): number {
   return (c.user + c.system) / 1000;
 }
 
-/** The options, and the time limit an engine call gets for a share of the solve's limit, s. */
-type RunOptions = SitingOptions & { engineS: (s: number) => number };
+/**
+ * The options; the time limit an engine call gets for a share of the solve's limit, s; and what
+ * it polls to stop (its share used up, under a CPU-time limit).
+ */
+type RunOptions = SitingOptions & { engineS: (s: number) => number; engineStop: (s: number) => (() => boolean) | undefined };
 
 interface Start {
   x: Float64Array;

@@ -43,6 +43,9 @@ export function chooseHubs(model: SitingModel, options: ChooseOptions = {}): Hub
       arcs.map((_, i) => i).filter((i) => Number.isFinite(arcCost(z, i))),
     ).sort((p, q) => arcCost(z, p) - arcCost(z, q) || p - q),
   );
+  // The same walk on flat arrays: each zone's hubs and arc costs in that order.
+  const sortedHub = sortedArcs.map((idx, z) => Int32Array.from(idx, (i) => data.arcs[z][i].hub));
+  const sortedUsd = sortedArcs.map((idx, z) => Float64Array.from(idx, (i) => arcCost(z, i)));
   const forced = s.hubSites.map((h) => h.status === "forced-open" || h.status === "existing");
   const closed = s.hubSites.map((h) => h.status === "forced-closed");
   let evaluations = 0;
@@ -55,20 +58,16 @@ export function chooseHubs(model: SitingModel, options: ChooseOptions = {}): Hub
     const load = new Float64Array(H);
     let cost = 0;
     for (const z of zones) {
-      let bi = -1;
-      for (const i of sortedArcs[z]) {
-        const hub = data.arcs[z][i].hub;
-        if (open[hub] && room[hub] >= Q[z] - 1e-9) {
-          bi = i;
-          break;
-        }
-      }
-      if (bi < 0) return null;
-      arcOf[z] = bi;
-      const h = data.arcs[z][bi].hub;
-      room[h] -= Q[z];
-      load[h] += Q[z];
-      cost += arcCost(z, bi);
+      const hubs = sortedHub[z];
+      const q = Q[z];
+      let j = 0;
+      while (j < hubs.length && !(open[hubs[j]] && room[hubs[j]] >= q - 1e-9)) j++;
+      if (j === hubs.length) return null;
+      arcOf[z] = sortedArcs[z][j];
+      const h = hubs[j];
+      room[h] -= q;
+      load[h] += q;
+      cost += sortedUsd[z][j];
     }
     const size = new Int32Array(H).fill(-1);
     let fixed = 0;

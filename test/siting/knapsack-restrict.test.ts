@@ -2,7 +2,7 @@
 // against the same model with the columns fixed in place.
 import { describe, expect, it } from "vitest";
 import { checkMilpSolution, HighsSolver, MilpBuilder } from "../../src/siting/index.js";
-import { knapsackExact, knapsackLpValue, knapsackOrder } from "../../src/siting/knapsack.js";
+import { knapsackBuffers, knapsackExact, knapsackLpValue, knapsackOrder } from "../../src/siting/knapsack.js";
 import { restrictModel } from "../../src/siting/milp/restrict.js";
 
 function rng(seed: number): () => number {
@@ -32,6 +32,9 @@ function bruteForce(value: Float64Array, weight: Float64Array, cap: number): num
 describe("knapsacks of the Lagrangian subproblems", () => {
   it("LP ≤ exact ≤ brute-force optimum, exact on whole weights, on 200 seeded instances", () => {
     const r = rng(7);
+    // One set of buffers reused by every instance (as a hub's are between iterations): stale
+    // entries from the last instance must not change the order.
+    const buffers = knapsackBuffers(12);
     for (let n = 0; n < 200; n++) {
       const k = 1 + Math.floor(r() * 12);
       const value = Float64Array.from({ length: k }, () => Math.round((r() - 0.7) * 100));
@@ -39,6 +42,9 @@ describe("knapsacks of the Lagrangian subproblems", () => {
       const weight = Float64Array.from({ length: k }, () => (whole ? 1 + Math.floor(r() * 30) : 0.5 + r() * 30));
       const cap = Math.round(10 + r() * 60);
       const order = knapsackOrder(value, weight, k, cap);
+      const reused = knapsackOrder(value, weight, k, cap, buffers);
+      expect(Array.from(reused.idx.subarray(0, reused.sorted))).toEqual(Array.from(order.idx.subarray(0, order.sorted)));
+      expect(knapsackLpValue(value, weight, reused, cap)).toBe(knapsackLpValue(value, weight, order, cap));
       const take = new Float64Array(k);
       const exact = knapsackExact(value, weight, order, cap, take);
       const lp = knapsackLpValue(value, weight, order, cap);
