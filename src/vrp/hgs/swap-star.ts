@@ -40,9 +40,16 @@ function refresh(ls: LocalSearch, c: SpotCache, u: number, r: number): number {
   let a2 = -1;
   const end = rs.endOf(r);
   let p = rs.startOf(r);
+  // symmetric distances: both legs read from u's row and the removed leg from nextDist (the
+  // column dist[p·m + u] and dist[p·m + q] are a cache miss each on large instances)
+  const sym = ls.data.symmetric;
+  const edge = rs.nextDist;
+  let toP = dist[rowU + p];
   while (p !== end) {
     const q = next[p];
-    const cost = dist[p * m + u] + dist[rowU + q] - dist[p * m + q];
+    const toQ = dist[rowU + q];
+    const cost = sym ? toP + toQ - edge[p] : dist[p * m + u] + toQ - dist[p * m + q];
+    toP = toQ;
     if (cost < c2) {
       if (cost < c1) {
         c2 = c1;
@@ -85,7 +92,8 @@ function bestSpot(ls: LocalSearch, c: SpotCache, base: number, x: number, gone: 
   const lp = rs.prev[gone];
   const lq = rs.next[gone];
   const lx = x;
-  let best = dist[lp * m + lx] + dist[lx * m + lq] - dist[lp * m + lq];
+  // symmetric distances: x's row only (cache-friendlier)
+  let best = (ls.data.symmetric ? dist[lx * m + lp] : dist[lp * m + lx]) + dist[lx * m + lq] - dist[lp * m + lq];
   let after = rs.prev[gone];
   for (let s = 0; s < 3; s++) {
     const a = c.after[base + s];
@@ -101,11 +109,11 @@ function bestSpot(ls: LocalSearch, c: SpotCache, base: number, x: number, gone: 
 }
 
 /** Distance saved by taking x out of its route (negative or zero under the triangle inequality). */
-function removal(rs: RouteSet, dist: Float64Array, m: number, x: number): number {
+function removal(rs: RouteSet, dist: Float64Array | Float32Array, m: number, x: number): number {
   const p = rs.prev[x];
   const q = rs.next[x];
-  const l = x;
-  return dist[p * m + q] - dist[p * m + l] - dist[l * m + q];
+  // the two legs at x are stored per node (rs.nextDist)
+  return dist[p * m + q] - rs.nextDist[p] - rs.nextDist[x];
 }
 
 function loadPenalty(load: number, capacity: number, penalty: number): number {
