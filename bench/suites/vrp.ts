@@ -131,7 +131,10 @@ export const vrpSuite: BenchSuite = {
     speedCase<Loaded>({
       name: "hgs-initial-population-bound-x-n101-k25",
       description: "solveRouting, hybrid genetic search on the vehicle-bound (mixed-fleet) path, X-n101-k25 with a fixed cost per vehicle, 1 iteration: the initial population, bounded by the generations allowed to 2 individuals (random-order insertion, each educated by local search), one route-based crossover",
+      // 40%: with unchanged code (the same build, load 1.0-1.3) its median was 16.5 in some runs and
+      // 20.4-24.4 in most, its rounds within one run 11.4-31.1; a 25% tolerance failed unchanged code
       timing: { minIterations: 3 },
+      tolerance: 0.4,
       setup: (ctx) => loadBound(ctx, X101),
       run: ({ problem }) => solveRouting(problem, { seed: SEED, maxIterations: 1 }).costUsd,
     }),
