@@ -96,6 +96,7 @@ export class RouteSet {
       this.locs[this.n + nRoutes + r] = data.vEnd[this.vehicle(r)];
     }
     this.nodes = nodes;
+    this.boundable = !data.giantTour && !data.rich && !data.hasTrips && !data.hasShipments && data.views.length === 1;
     this.nd = data.dist instanceof Float32Array ? new Float32Array(nodes * nodes) : new Float64Array(nodes * nodes);
     this.nextDist = new Float64Array(nodes);
     this.nt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : nodes * nodes);
@@ -387,6 +388,80 @@ export class RouteSet {
   customers(r: number, out: Segment): Segment {
     const first = this.next[this.startOf(r)];
     return this.read(this.tl, first, this.locOf(first), this.locOf(this.prev[this.endOf(r)]), out);
+  }
+
+  /**
+   * A lower bound on the penalised cost of a route assembled from stored segments, without
+   * building the segments (lbRoute): distance is
+   * exact, duration and time warp at least the pieces' sums plus the travel between them (a
+   * concatenation only adds waiting and warp at each junction), other penalties at least 0.
+   * For vehicle-bound routes without breaks, setup, tags, shipments, unload trips or speed
+   * profiles; the moves reject a candidate on it before pricing it exactly.
+   */
+  readonly boundable: boolean;
+
+  /**
+   * Bound (see `boundable`) of route r made of prefix(p), then customers c1 and c2 (-1: none),
+   * then the rest from node q: q's suffix when q is in route r, else the tail from q (customer
+   * or end depot) taken home to r's end depot, as tailTo. One call with locals only: the moves
+   * call it for every candidate.
+   */
+  lbRoute(r: number, p: number, c1: number, c2: number, q: number): number {
+    const m = this.nodes;
+    const nd = this.nd;
+    const nt = this.nt;
+    const f = this.f;
+    const d = this.data;
+    const pre = this.pre;
+    let k = p * f;
+    let dist = pre[k];
+    let dur = pre[k + 2];
+    let tw = pre[k + 3];
+    let count = pre[k + 6];
+    let last = p;
+    if (c1 >= 0) {
+      const leg = last * m + c1;
+      dist += nd[leg];
+      dur += nt[leg] + d.serviceS[c1];
+      count++;
+      last = c1;
+      if (c2 >= 0) {
+        const leg2 = last * m + c2;
+        dist += nd[leg2];
+        dur += nt[leg2] + d.serviceS[c2];
+        count++;
+        last = c2;
+      }
+    }
+    const own = this.routeOf[q];
+    const leg = last * m + q;
+    if (own === r) {
+      k = q * f;
+      const suf = this.suf;
+      dist += nd[leg] + suf[k];
+      dur += nt[leg] + suf[k + 2];
+      tw += suf[k + 3];
+      count += suf[k + 6];
+    } else if (q >= this.n) {
+      const home = last * m + this.endOf(r);
+      dist += nd[home];
+      dur += nt[home];
+    } else {
+      k = q * f;
+      const tl = this.tl;
+      const home = this.prev[this.endOf(own)] * m + this.endOf(r);
+      dist += nd[leg] + tl[k] + nd[home];
+      dur += nt[leg] + tl[k + 2] + nt[home];
+      tw += tl[k + 3];
+      count += tl[k + 6];
+    }
+    if (count === 0) return 0;
+    const v = this.vehicle(r);
+    const paid = dur > d.vMinPaidS[v] ? dur : d.vMinPaidS[v];
+    const overDur = dur > d.vMaxDurationS[v] ? dur - d.vMaxDurationS[v] : 0;
+    const overKm = dist > d.vMaxDistanceKm[v] ? dist - d.vMaxDistanceKm[v] : 0;
+    // penalties can only add: time warp at least the pieces', the limits on the lower bounds
+    return d.vFixed[v] + d.vPerKm[v] * dist + d.vPerS[v] * paid + d.vPerStop[v] * count + this.twPenalty * (tw + overDur + 100 * overKm);
   }
 
   /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */

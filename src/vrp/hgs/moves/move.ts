@@ -8,3 +8,12 @@ export type HgsMove = (ls: LocalSearch, u: number, v: number) => boolean;
 
 /** Improvement threshold on penalised cost. */
 export const EPS = 1e-5;
+
+/**
+ * True when `lbDelta`, a lower bound of a move's change of penalised cost (RouteSet.lbRoute),
+ * shows that the exact price cannot fall below -EPS either: the margin covers the rounding
+ * between the bound's sums and the segments' (so a bound never rejects a move that improves).
+ */
+export function boundRejects(lbDelta: number): boolean {
+  return lbDelta > -EPS + 1e-7;
+}

@@ -2,7 +2,7 @@
 // or reversed as (x, u) (HGS move 3).
 import type { LocalSearch } from "../local-search.js";
 import { concat } from "../segment.js";
-import { EPS, type HgsMove } from "./move.js";
+import { boundRejects, EPS, type HgsMove } from "./move.js";
 
 /** The same-route case, apart so that its closure's context is allocated only when it is tried. */
 function pairWithin(ls: LocalSearch, ru: number, first: number, second: number, v: number, distDelta: number, timeDelta: number): boolean {
@@ -38,22 +38,27 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   const pu = rs.prev[u];
   const nx = rs.next[x];
   const nv = rs.next[v];
-  // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
-  const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
-  if (ru === rv) {
-    const timeDelta = ls.data.giantTour || nv === u ? NaN
-      : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
-    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
-  }
-  const q = ls.data.demand[u] + ls.data.demand[x];
-  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
-  if (!ls.data.giantTour) {
-    const s = ls.data.serviceS[u] + ls.data.serviceS[x];
-    const boundU = ls.routeBound(ru, rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) - rs.d(u, x), rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) - rs.t(u, x) - s, -2);
-    const dDistV = rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second);
-    const dTimeV = rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) + s;
-    if (boundU + ls.routeBound(rv, dDistV, dTimeV, 2) > -EPS) return false;
+  if (ru !== rv && rs.boundable) {
+    // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
+    if (boundRejects(rs.lbRoute(ru, pu, -1, -1, nx) + rs.lbRoute(rv, v, first, second, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+  } else {
+    // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
+    const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
+    if (ru === rv) {
+      const timeDelta = ls.data.giantTour || nv === u ? NaN
+        : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
+    }
+    const q = ls.data.demand[u] + ls.data.demand[x];
+    if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+    if (!ls.data.giantTour) {
+      const s = ls.data.serviceS[u] + ls.data.serviceS[x];
+      const boundU = ls.routeBound(ru, rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) - rs.d(u, x), rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) - rs.t(u, x) - s, -2);
+      const dDistV = rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second);
+      const dTimeV = rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) + s;
+      if (boundU + ls.routeBound(rv, dDistV, dTimeV, 2) > -EPS) return false;
+    }
   }
   const a = ls.seg[0];
   const b = ls.seg[1];

@@ -1,7 +1,7 @@
 // Relocate: move customer u right after v (HGS move 1).
 import { concat } from "../segment.js";
 import type { LocalSearch } from "../local-search.js";
-import { EPS, type HgsMove } from "./move.js";
+import { boundRejects, EPS, type HgsMove } from "./move.js";
 
 /** The same-route case, apart so that its closure's context is allocated only when it is tried. */
 function relocateWithin(ls: LocalSearch, ru: number, u: number, v: number, distDelta: number, timeDelta: number): boolean {
@@ -27,18 +27,23 @@ export const relocate: HgsMove = (ls, u, v) => {
   const pu = rs.prev[u];
   const nu = rs.next[u];
   const nv = rs.next[v];
-  const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
-  if (ru === rv) {
-    const timeDelta = ls.data.giantTour ? NaN : rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) + rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv);
-    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return relocateWithin(ls, ru, u, v, distDelta, timeDelta);
-  }
-  const q = ls.data.demand[u];
-  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
-  if (!ls.data.giantTour) {
-    const s = ls.data.serviceS[u];
-    const boundU = ls.routeBound(ru, rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu), rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) - s, -1);
-    if (boundU + ls.routeBound(rv, rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv), rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv) + s, 1) > -EPS) return false;
+  if (ru !== rv && rs.boundable) {
+    // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
+    if (boundRejects(rs.lbRoute(ru, pu, -1, -1, nu) + rs.lbRoute(rv, v, u, -1, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+  } else {
+    const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
+    if (ru === rv) {
+      const timeDelta = ls.data.giantTour ? NaN : rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) + rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv);
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      return relocateWithin(ls, ru, u, v, distDelta, timeDelta);
+    }
+    const q = ls.data.demand[u];
+    if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
+    if (!ls.data.giantTour) {
+      const s = ls.data.serviceS[u];
+      const boundU = ls.routeBound(ru, rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu), rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) - s, -1);
+      if (boundU + ls.routeBound(rv, rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv), rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv) + s, 1) > -EPS) return false;
+    }
   }
   const a = ls.seg[0];
   const b = ls.seg[1];

@@ -2,7 +2,7 @@
 // with v (move 5), and the pairs (u, next u) with (v, next v) (move 6).
 import type { LocalSearch } from "../local-search.js";
 import { concat } from "../segment.js";
-import { EPS, type HgsMove } from "./move.js";
+import { boundRejects, EPS, type HgsMove } from "./move.js";
 
 /** Swaps the string of `lu` customers starting at u with the string of `lv` starting at v. */
 function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: number): boolean {
@@ -19,27 +19,33 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const nv = rs.next[vEnd];
   // adjacent strings in one route: the exchange is a relocation, which relocate already tries
   if (ru === rv && (nu === v || nv === u || uEnd === v || vEnd === u)) return false;
-  const distDelta =
-    rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
-  if (ru === rv) {
-    const timeDelta = ls.data.giantTour ? NaN
-      : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
-    if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
-    return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
-  }
-  const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
-  const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
-  if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
-  if (!ls.data.giantTour) {
-    const sv = ls.data.serviceS[v] + (lv === 2 ? ls.data.serviceS[vEnd] + rs.t(v, vEnd) : 0);
-    const su = ls.data.serviceS[u] + (lu === 2 ? ls.data.serviceS[uEnd] + rs.t(u, uEnd) : 0);
-    const dvIn = lv === 2 ? rs.d(v, vEnd) : 0;
-    const duIn = lu === 2 ? rs.d(u, uEnd) : 0;
-    const boundU = ls.routeBound(ru, rs.d(pu, v) + rs.d(vEnd, nu) - rs.d(pu, u) - rs.d(uEnd, nu) + dvIn - duIn,
-      rs.t(pu, v) + rs.t(vEnd, nu) - rs.t(pu, u) - rs.t(uEnd, nu) + sv - su, lv - lu);
-    const boundV = ls.routeBound(rv, rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pv, v) - rs.d(vEnd, nv) + duIn - dvIn,
-      rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pv, v) - rs.t(vEnd, nv) + su - sv, lu - lv);
-    if (boundU + boundV > -EPS) return false;
+  if (ru !== rv && rs.boundable) {
+    // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
+    const lbU = rs.lbRoute(ru, pu, v, lv === 2 ? vEnd : -1, nu);
+    if (boundRejects(lbU + rs.lbRoute(rv, pv, u, lu === 2 ? uEnd : -1, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+  } else {
+    const distDelta =
+      rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
+    if (ru === rv) {
+      const timeDelta = ls.data.giantTour ? NaN
+        : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
+    }
+    const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
+    const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
+    if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
+    if (!ls.data.giantTour) {
+      const sv = ls.data.serviceS[v] + (lv === 2 ? ls.data.serviceS[vEnd] + rs.t(v, vEnd) : 0);
+      const su = ls.data.serviceS[u] + (lu === 2 ? ls.data.serviceS[uEnd] + rs.t(u, uEnd) : 0);
+      const dvIn = lv === 2 ? rs.d(v, vEnd) : 0;
+      const duIn = lu === 2 ? rs.d(u, uEnd) : 0;
+      const boundU = ls.routeBound(ru, rs.d(pu, v) + rs.d(vEnd, nu) - rs.d(pu, u) - rs.d(uEnd, nu) + dvIn - duIn,
+        rs.t(pu, v) + rs.t(vEnd, nu) - rs.t(pu, u) - rs.t(uEnd, nu) + sv - su, lv - lu);
+      const boundV = ls.routeBound(rv, rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pv, v) - rs.d(vEnd, nv) + duIn - dvIn,
+        rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pv, v) - rs.t(vEnd, nv) + su - sv, lu - lv);
+      if (boundU + boundV > -EPS) return false;
+    }
   }
   const a = ls.seg[0];
   const b = ls.seg[1];

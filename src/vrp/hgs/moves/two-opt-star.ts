@@ -1,7 +1,7 @@
 // 2-opt* between two routes: u keeps its head and takes v's tail, v takes u's tail
 // (HGS move 9). u or v may be a start depot (whole route handed over).
 import { concat } from "../segment.js";
-import { EPS, type HgsMove } from "./move.js";
+import { boundRejects, EPS, type HgsMove } from "./move.js";
 
 /** Exchange the tails after u and after v between their two routes (HGS move 9). */
 export const twoOptStar: HgsMove = (ls, u, v) => {
@@ -11,10 +11,13 @@ export const twoOptStar: HgsMove = (ls, u, v) => {
   if (ru === rv) return false;
   const nu = rs.next[u];
   const nv = rs.next[v];
-  const distDelta = rs.d(u, nv) + rs.d(v, nu) - rs.d(u, nu) - rs.d(v, nv);
-  if (ls.data.hasTimeWindows) {
-    if (ls.cannotImprove(ru, rv, distDelta, 0, 0)) return false;
+  if (rs.boundable) {
+    // mixed fleets: each route's new cost bounded from its head and the tail it takes over
+    if (boundRejects(rs.lbRoute(ru, u, -1, -1, nv) + rs.lbRoute(rv, v, -1, -1, nu) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+  } else if (ls.data.hasTimeWindows) {
+    if (ls.cannotImprove(ru, rv, rs.d(u, nv) + rs.d(v, nu) - rs.d(u, nu) - rs.d(v, nv), 0, 0)) return false;
   } else {
+    const distDelta = rs.d(u, nv) + rs.d(v, nu) - rs.d(u, nu) - rs.d(v, nv);
     // loads after the exchange: head of one plus tail of the other
     rs.prefix(u, ls.seg[3]);
     rs.prefix(v, ls.seg[4]);
