@@ -7,7 +7,10 @@
 import { type HgsData, viewFor } from "./hgs-data.js";
 import { concat, loadExcess, newSegment, penalisedCost, routeObjective, type Segment, timeExcess, visitCustomer, visitDepot } from "./segment.js";
 
-/** Segment fields stored per node: dist, load, dur, tw, e, l, count, mask, then dimensions 1..., then the further mask words. */
+/**
+ * Segment fields stored per node: dist, dur, tw, count (together: what lbRoute reads, one cache
+ * line mostly), load, e, l, mask, then dimensions 1..., then the further mask words.
+ */
 const F = 8;
 /**
  * With breaks, setup, tags or shipments, after those: first, last, core, the leading breaks, the
@@ -48,8 +51,11 @@ export class RouteSet {
    * figures in half the memory (X-n1001-k43: 5 MB instead of 10, read at random by every move).
    */
   readonly nd: Float64Array | Float32Array;
-  /** Travel times between nodes, laid out as `nd`. */
-  private readonly nt: Float64Array;
+  /**
+   * Distance and travel time between nodes, interleaved (2·(x·nodes + y) and the next): a leg's
+   * two figures in one cache line for the bounds; empty when no figure needs travel times.
+   */
+  private readonly dt: Float64Array;
   /** Distance from each node to its successor (set by update; SWAP*'s insertion costs read it). */
   readonly nextDist: Float64Array;
   readonly nodes: number;
@@ -99,11 +105,16 @@ export class RouteSet {
     this.boundable = !data.giantTour && !data.rich && !data.hasTrips && !data.hasShipments && data.views.length === 1;
     this.nd = data.dist instanceof Float32Array ? new Float32Array(nodes * nodes) : new Float64Array(nodes * nodes);
     this.nextDist = new Float64Array(nodes);
-    this.nt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : nodes * nodes);
+    this.dt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : 2 * nodes * nodes);
     for (let x = 0; x < nodes; x++) {
       const row = this.locs[x] * data.nLoc;
       for (let y = 0; y < nodes; y++) this.nd[x * nodes + y] = data.dist[row + this.locs[y]];
-      if (this.nt.length > 0) for (let y = 0; y < nodes; y++) this.nt[x * nodes + y] = data.time[row + this.locs[y]];
+      if (this.dt.length > 0) {
+        for (let y = 0; y < nodes; y++) {
+          this.dt[2 * (x * nodes + y)] = data.dist[row + this.locs[y]];
+          this.dt[2 * (x * nodes + y) + 1] = data.time[row + this.locs[y]];
+        }
+      }
     }
   }
 
@@ -172,7 +183,7 @@ export class RouteSet {
     let work = 0;
     let breaks = 0;
     // travel times are kept only when some figure needs them (windows, or vehicles that differ)
-    const timed = this.nt.length > 0;
+    const timed = this.dt.length > 0;
     const stopsOnly = !d.rich && !d.hasTrips;
     for (;;) {
       if (!stopsOnly && x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
@@ -220,12 +231,12 @@ export class RouteSet {
   private store(arr: Float64Array, x: number, s: Segment): void {
     const k = x * this.f;
     arr[k] = s.dist;
-    arr[k + 1] = s.load;
-    arr[k + 2] = s.dur;
-    arr[k + 3] = s.tw;
-    arr[k + 4] = s.e;
-    arr[k + 5] = s.l;
-    arr[k + 6] = s.count;
+    arr[k + 1] = s.dur;
+    arr[k + 2] = s.tw;
+    arr[k + 3] = s.count;
+    arr[k + 4] = s.load;
+    arr[k + 5] = s.e;
+    arr[k + 6] = s.l;
     arr[k + 7] = s.mask;
     if (this.wide) this.storeWide(arr, k, s);
   }
@@ -279,12 +290,12 @@ export class RouteSet {
     out.first = first;
     out.last = last;
     out.dist = arr[k];
-    out.load = arr[k + 1];
-    out.dur = arr[k + 2];
-    out.tw = arr[k + 3];
-    out.e = arr[k + 4];
-    out.l = arr[k + 5];
-    out.count = arr[k + 6];
+    out.dur = arr[k + 1];
+    out.tw = arr[k + 2];
+    out.count = arr[k + 3];
+    out.load = arr[k + 4];
+    out.e = arr[k + 5];
+    out.l = arr[k + 6];
     out.mask = arr[k + 7];
     if (this.wide) this.readWide(arr, k, out);
     return out;
@@ -337,7 +348,7 @@ export class RouteSet {
 
   /** Travel time between the locations of nodes x and y. */
   t(x: number, y: number): number {
-    return this.nt[x * this.nodes + y];
+    return this.dt[2 * (x * this.nodes + y) + 1];
   }
 
   /** Distance between the locations of nodes x and y. */
@@ -408,52 +419,51 @@ export class RouteSet {
    */
   lbRoute(r: number, p: number, c1: number, c2: number, q: number): number {
     const m = this.nodes;
-    const nd = this.nd;
-    const nt = this.nt;
+    const dt = this.dt;
     const f = this.f;
     const d = this.data;
     const pre = this.pre;
     let k = p * f;
     let dist = pre[k];
-    let dur = pre[k + 2];
-    let tw = pre[k + 3];
-    let count = pre[k + 6];
+    let dur = pre[k + 1];
+    let tw = pre[k + 2];
+    let count = pre[k + 3];
     let last = p;
     if (c1 >= 0) {
-      const leg = last * m + c1;
-      dist += nd[leg];
-      dur += nt[leg] + d.serviceS[c1];
+      const leg = 2 * (last * m + c1);
+      dist += dt[leg];
+      dur += dt[leg + 1] + d.serviceS[c1];
       count++;
       last = c1;
       if (c2 >= 0) {
-        const leg2 = last * m + c2;
-        dist += nd[leg2];
-        dur += nt[leg2] + d.serviceS[c2];
+        const leg2 = 2 * (last * m + c2);
+        dist += dt[leg2];
+        dur += dt[leg2 + 1] + d.serviceS[c2];
         count++;
         last = c2;
       }
     }
     const own = this.routeOf[q];
-    const leg = last * m + q;
+    const leg = 2 * (last * m + q);
     if (own === r) {
       k = q * f;
       const suf = this.suf;
-      dist += nd[leg] + suf[k];
-      dur += nt[leg] + suf[k + 2];
-      tw += suf[k + 3];
-      count += suf[k + 6];
+      dist += dt[leg] + suf[k];
+      dur += dt[leg + 1] + suf[k + 1];
+      tw += suf[k + 2];
+      count += suf[k + 3];
     } else if (q >= this.n) {
-      const home = last * m + this.endOf(r);
-      dist += nd[home];
-      dur += nt[home];
+      const home = 2 * (last * m + this.endOf(r));
+      dist += dt[home];
+      dur += dt[home + 1];
     } else {
       k = q * f;
       const tl = this.tl;
-      const home = this.prev[this.endOf(own)] * m + this.endOf(r);
-      dist += nd[leg] + tl[k] + nd[home];
-      dur += nt[leg] + tl[k + 2] + nt[home];
-      tw += tl[k + 3];
-      count += tl[k + 6];
+      const home = 2 * (this.prev[this.endOf(own)] * m + this.endOf(r));
+      dist += dt[leg] + tl[k] + dt[home];
+      dur += dt[leg + 1] + tl[k + 1] + dt[home + 1];
+      tw += tl[k + 2];
+      count += tl[k + 3];
     }
     if (count === 0) return 0;
     const v = this.vehicle(r);
