@@ -58,6 +58,9 @@ export class LocalSearch {
   readonly spots: SpotCache;
   readonly starBase1: Int32Array;
   readonly starBase2: Int32Array;
+  /** SWAP*: the two routes' orders after the candidate exchange, priced before it is applied. */
+  readonly starNew1: Int32Array;
+  readonly starNew2: Int32Array;
   /** Unload customers each vehicle may take (those of its skill group), sorted by location. */
   readonly unloadsOf: Int32Array[];
   /** Stops are optional: customers may stay unrouted (see HgsData.prize). */
@@ -98,6 +101,8 @@ export class LocalSearch {
     this.spots = new SpotCache(data.n, nRoutes);
     this.starBase1 = new Int32Array(data.n);
     this.starBase2 = new Int32Array(data.n);
+    this.starNew1 = new Int32Array(data.n);
+    this.starNew2 = new Int32Array(data.n);
     this.seenAt = new Float64Array(data.hasShipments ? data.n : 0);
     this.unloadsOf = Array.from({ length: nRoutes }, (_, v) => {
       const mine: number[] = [];
