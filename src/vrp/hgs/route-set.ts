@@ -407,9 +407,10 @@ export class RouteSet {
    * exact, duration and time warp at least the pieces' sums plus the travel between them (a
    * concatenation only adds waiting and warp at each junction), other penalties at least 0.
    * For vehicle-bound routes without breaks, setup, tags, shipments, unload trips or speed
-   * profiles; the moves reject a candidate on it before pricing it exactly.
+   * profiles; the moves reject a candidate on it before pricing it exactly. Writable so that
+   * the search can be compared with and without it (the same moves must be applied).
    */
-  readonly boundable: boolean;
+  boundable: boolean;
 
   /**
    * Bound (see `boundable`) of route r made of prefix(p), then customers c1 and c2 (-1: none),
