@@ -499,8 +499,11 @@ export class LocalSearch {
     const [a, b] = this.seg;
     this.bestInsert = Infinity;
     this.bestAfter = -1;
+    const bounded = rs.boundable && !feasibleOnly;
     const tryAfter = (p: number): void => {
       const r = rs.routeOf[p];
+      // a spot whose bound is no cheaper than the best so far is not priced (the same choice)
+      if (bounded && rs.lbRoute(r, p, c, -1, rs.next[p]) - rs.routeCost[r] > this.bestInsert + 1e-7) return;
       concat(rs.on(r), rs.prefix(p, a), one, a);
       concat(rs.on(r), a, rs.suffix(rs.next[p], b), a);
       if (feasibleOnly && !rs.feasible(a, r)) return;

@@ -56,6 +56,9 @@ export class RouteSet {
    * two figures in one cache line for the bounds; empty when no figure needs travel times.
    */
   private readonly dt: Float64Array;
+  /** `dt` is kept; and d() reads it (vehicle-bound routes). */
+  private readonly timed: boolean;
+  private readonly paired: boolean;
   /** Distance from each node to its successor (set by update; SWAP*'s insertion costs read it). */
   readonly nextDist: Float64Array;
   readonly nodes: number;
@@ -105,7 +108,9 @@ export class RouteSet {
     this.boundable = !data.giantTour && !data.rich && !data.hasTrips && !data.hasShipments && data.views.length === 1;
     this.nd = data.dist instanceof Float32Array ? new Float32Array(nodes * nodes) : new Float64Array(nodes * nodes);
     this.nextDist = new Float64Array(nodes);
-    this.dt = new Float64Array(data.giantTour && !data.hasTimeWindows ? 0 : 2 * nodes * nodes);
+    this.timed = !data.giantTour || data.hasTimeWindows;
+    this.paired = !data.giantTour;
+    this.dt = new Float64Array(this.timed ? 2 * nodes * nodes : 0);
     for (let x = 0; x < nodes; x++) {
       const row = this.locs[x] * data.nLoc;
       for (let y = 0; y < nodes; y++) this.nd[x * nodes + y] = data.dist[row + this.locs[y]];
@@ -183,7 +188,7 @@ export class RouteSet {
     let work = 0;
     let breaks = 0;
     // travel times are kept only when some figure needs them (windows, or vehicles that differ)
-    const timed = this.dt.length > 0;
+    const timed = this.timed;
     const stopsOnly = !d.rich && !d.hasTrips;
     for (;;) {
       if (!stopsOnly && x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
@@ -351,9 +356,12 @@ export class RouteSet {
     return this.dt[2 * (x * this.nodes + y) + 1];
   }
 
-  /** Distance between the locations of nodes x and y. */
+  /**
+   * Distance between the locations of nodes x and y; from `dt` on vehicle-bound routes, where
+   * the moves read the leg's time beside it (the giant-tour variant reads distances alone).
+   */
   d(x: number, y: number): number {
-    return this.nd[x * this.nodes + y];
+    return this.paired ? this.dt[2 * (x * this.nodes + y)] : this.nd[x * this.nodes + y];
   }
 
   /** Capacity penalty of a route carrying `load`. */
