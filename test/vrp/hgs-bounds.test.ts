@@ -12,14 +12,14 @@ import { job, lcg, planeProblem, randomPoints, vehicle } from "./helpers.js";
 /**
  * A mixed fleet as on the rich days: two depots, kg and m³, windows (several closing tight),
  * fixed, per-km, per-hour and per-stop costs, a minimum paid shift and duration and distance
- * limits on one type; `n` customers.
+ * limits on one type; `n` customers, a share `windowShare` of them with a window.
  */
-function mixedFleet(seed: number, n: number): HgsData {
+function mixedFleet(seed: number, n: number, windowShare = 0.8): HgsData {
   const rand = lcg(seed);
   const pts = randomPoints(rand, n + 3);
   const jobs = pts.slice(3).map((_, i) => {
     const open = 3600 * 8 + Math.floor(rand() * 8) * 1800;
-    const windows: Array<[number, number]> = rand() < 0.8 ? [[open, open + 900 + Math.floor(rand() * 4) * 900]] : [];
+    const windows: Array<[number, number]> = rand() < windowShare ? [[open, open + 900 + Math.floor(rand() * 4) * 900]] : [];
     return job(`c${i}`, i + 3, [1 + Math.floor(rand() * 40), Math.round(rand() * 10) / 10], { serviceS: 60 + Math.floor(rand() * 300), timeWindows: windows });
   });
   const vehicles = [];
@@ -88,6 +88,49 @@ describe("the inter-route move bound", () => {
     }
     expect(checked).toBeGreaterThan(1500);
     // exact wherever no junction waits or warps: the bound is no mere 0
+    expect(tight).toBeGreaterThan(checked / 10);
+  });
+
+  it("inside a route: never above the exact price of the route with the stretch between two nodes reordered", () => {
+    let checked = 0;
+    let tight = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      // without windows nothing waits: the bound is exact, and a bound too high shows
+      const d = mixedFleet(seed + 50, 16, seed % 2 === 0 ? 0 : 0.8);
+      const rand = lcg(seed * 17);
+      const ls = new LocalSearch(d, d.nVehicles, granularNeighbours(d, 5), new Rng(seed));
+      const rs = ls.rs;
+      rs.capPenalty = [0.5, 3, 20][seed % 3];
+      rs.twPenalty = [0.01, 0.2, 2][seed % 3];
+      const routes = randomRoutes(rand, d.n, 3);
+      rs.load(routes);
+      const buf = new Int32Array(d.n);
+      for (let r = 0; r < 3; r++) {
+        const nodes = [rs.startOf(r), ...routes[r], rs.endOf(r)];
+        for (let i = 0; i < nodes.length; i++) {
+          for (let j = i + 2; j < nodes.length; j++) {
+            // the customers strictly between nodes[i] and nodes[j], shuffled
+            const mid = nodes.slice(i + 1, j).sort(() => rand() - 0.5);
+            const oldWay = nodes.slice(i, j + 1);
+            const newWay = [nodes[i], ...mid, nodes[j]];
+            let dDist = 0;
+            let dTime = 0;
+            for (let k = 0; k + 1 < oldWay.length; k++) {
+              dDist += rs.d(newWay[k], newWay[k + 1]) - rs.d(oldWay[k], oldWay[k + 1]);
+              dTime += rs.t(newWay[k], newWay[k + 1]) - rs.t(oldWay[k], oldWay[k + 1]);
+            }
+            const seq = [...nodes.slice(1, i + 1), ...mid, ...nodes.slice(j, nodes.length - 1)];
+            seq.forEach((c, x) => (buf[x] = c));
+            const exact = rs.priceSequence(r, buf, seq.length);
+            const bound = rs.lbIntra(r, nodes[i], nodes[j], dDist, dTime);
+            expect(bound).toBeLessThanOrEqual(exact + 1e-9);
+            if (bound > exact - 1e-6) tight++;
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
     expect(tight).toBeGreaterThan(checked / 10);
   });
 

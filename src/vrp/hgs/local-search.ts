@@ -13,7 +13,7 @@ import { swapOne, swapPairOne, swapPairPair } from "./moves/swap.js";
 import { twoOpt } from "./moves/two-opt.js";
 import { twoOptStar } from "./moves/two-opt-star.js";
 import { twoOptStarReversed } from "./moves/two-opt-star-reversed.js";
-import { EPS } from "./moves/move.js";
+import { boundRejects, EPS } from "./moves/move.js";
 import { RouteSet } from "./route-set.js";
 import { concat, newSegment, routeObjective, type Segment } from "./segment.js";
 import { SpotCache, swapStar } from "./swap-star.js";
@@ -145,9 +145,16 @@ export class LocalSearch {
     return d.vPerKm[v] * dDist + d.vPerS[v] * (dWork - rs.routeWait[r]) + d.vPerStop[v] * dCount - rs.routePenalty[r];
   }
 
-  /** True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve route r. */
-  intraCannotImprove(r: number, distDelta: number, timeDelta: number): boolean {
+  /**
+   * True when an intra-route move changing distance by `distDelta` (NaN: unknown) cannot improve
+   * route r; `a` and `b` (when given): the move reorders only the customers strictly between them.
+   */
+  intraCannotImprove(r: number, distDelta: number, timeDelta: number, a = -1, b = -1): boolean {
     if (Number.isNaN(distDelta) || this.data.rich || this.data.views.length > 1) return false;
+    if (a >= 0 && this.rs.boundable && !Number.isNaN(timeDelta)) {
+      // the untouched head and tail keep their waiting and warp (RouteSet.lbIntra)
+      return boundRejects(this.rs.lbIntra(r, a, b, distDelta, timeDelta) - this.rs.routeCost[r]);
+    }
     if (!this.data.giantTour) {
       // travel time changes by timeDelta; waiting can at most vanish; penalties at most vanish
       if (Number.isNaN(timeDelta)) return false;

@@ -42,6 +42,10 @@ export class RouteSet {
   readonly routeLoad: Float64Array;
   /** Waiting time on route r (its duration less travel and service), seconds. */
   readonly routeWait: Float64Array;
+  /** Travel and service time from its route's start to each node, its own service included (set by update when travel times are kept). */
+  private readonly work: Float64Array;
+  /** Load-type excess of route r (capacity, tasks, skills; see loadExcess): a move inside the route keeps it. */
+  private readonly routeExcess: Float64Array;
   readonly routeSize: Int32Array;
   /** Location of every node (customers, then depot copies). */
   readonly locs: Int32Array;
@@ -96,6 +100,8 @@ export class RouteSet {
     this.routePenalty = new Float64Array(nRoutes);
     this.routeLoad = new Float64Array(nRoutes);
     this.routeWait = new Float64Array(nRoutes);
+    this.work = new Float64Array(nodes);
+    this.routeExcess = new Float64Array(nRoutes);
     this.routeSize = new Int32Array(nRoutes);
     this.routeStamp = new Float64Array(nRoutes);
     this.locs = new Int32Array(nodes).fill(data.depot);
@@ -194,6 +200,7 @@ export class RouteSet {
       if (!stopsOnly && x < this.n) breaks += d.isBreak[x] + d.isUnload[x];
       this.routeOf[x] = r;
       this.pos[x] = p++;
+      this.work[x] = work;
       this.store(this.pre, x, seg);
       if (x === this.endOf(r)) break;
       const y = this.next[x];
@@ -208,6 +215,7 @@ export class RouteSet {
     this.routeWait[r] = Math.max(0, seg.dur - work);
     this.routePenalty[r] = this.routeCost[r] - (d.giantTour ? seg.dist : routeObjective(d, seg, this.vehicle(r)));
     this.routeLoad[r] = seg.load;
+    this.routeExcess[r] = seg.count === 0 ? 0 : loadExcess(d, seg, this.vehicle(r));
     this.single(x, seg);
     this.store(this.suf, x, seg);
     const tail = this.sc;
@@ -481,6 +489,34 @@ export class RouteSet {
     const overKm = dist > d.vMaxDistanceKm[v] ? dist - d.vMaxDistanceKm[v] : 0;
     // penalties can only add: time warp at least the pieces', the limits on the lower bounds
     return d.vFixed[v] + d.vPerKm[v] * dist + d.vPerS[v] * paid + d.vPerStop[v] * count + this.twPenalty * (tw + overDur + 100 * overKm);
+  }
+
+  /**
+   * Bound (see `boundable`) of route r after a move inside it that reorders only the customers
+   * strictly between nodes a and b (a before b), changing its distance by `dDist` and its travel
+   * time by `dTime`: prefix(a), the stretch's travel and service without waiting, suffix(b); the
+   * same customers, so the same load excess.
+   */
+  lbIntra(r: number, a: number, b: number, dDist: number, dTime: number): number {
+    const f = this.f;
+    const d = this.data;
+    const ka = a * f;
+    const kb = b * f;
+    const kEnd = this.endOf(r) * f;
+    const pre = this.pre;
+    const suf = this.suf;
+    const dist = pre[kEnd] + dDist;
+    const stretch = this.work[b] - (b < this.n ? d.serviceS[b] : 0) - this.work[a] + dTime;
+    const dur = pre[ka + 1] + stretch + suf[kb + 1];
+    const tw = pre[ka + 2] + suf[kb + 2];
+    const count = pre[kEnd + 3];
+    if (count === 0) return 0;
+    const v = this.vehicle(r);
+    const paid = dur > d.vMinPaidS[v] ? dur : d.vMinPaidS[v];
+    const overDur = dur > d.vMaxDurationS[v] ? dur - d.vMaxDurationS[v] : 0;
+    const overKm = dist > d.vMaxDistanceKm[v] ? dist - d.vMaxDistanceKm[v] : 0;
+    return d.vFixed[v] + d.vPerKm[v] * dist + d.vPerS[v] * paid + d.vPerStop[v] * count
+      + this.capPenalty * this.routeExcess[r] + this.twPenalty * (tw + overDur + 100 * overKm);
   }
 
   /** Penalised cost of a whole-route segment driven as route r, under the current penalties. */

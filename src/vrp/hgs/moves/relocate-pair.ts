@@ -47,7 +47,8 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
     if (ru === rv) {
       const timeDelta = ls.data.giantTour || nv === u ? NaN
         : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
-      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      const fwd = rs.pos[u] < rs.pos[v];
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : v, fwd ? nv : nx)) return false;
       return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
     }
     const q = ls.data.demand[u] + ls.data.demand[x];

@@ -34,7 +34,8 @@ export const relocate: HgsMove = (ls, u, v) => {
     const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
     if (ru === rv) {
       const timeDelta = ls.data.giantTour ? NaN : rs.t(pu, nu) - rs.t(pu, u) - rs.t(u, nu) + rs.t(v, u) + rs.t(u, nv) - rs.t(v, nv);
-      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      const fwd = rs.pos[u] < rs.pos[v];
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : v, fwd ? nv : nu)) return false;
       return relocateWithin(ls, ru, u, v, distDelta, timeDelta);
     }
     const q = ls.data.demand[u];

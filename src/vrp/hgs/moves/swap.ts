@@ -29,7 +29,8 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
     if (ru === rv) {
       const timeDelta = ls.data.giantTour ? NaN
         : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
-      if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+      const fwd = rs.pos[u] < rs.pos[v];
+      if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : pv, fwd ? nv : nu)) return false;
       return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
     }
     const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);

@@ -13,7 +13,7 @@ export const twoOpt: HgsMove = (ls, u, v) => {
   // reversing a stretch keeps its inner legs' times only when the matrix is symmetric
   const timeDelta = ls.data.giantTour || !ls.data.symmetric ? NaN
     : rs.t(u, v) + rs.t(rs.next[u], rs.next[v]) - rs.t(u, rs.next[u]) - rs.t(v, rs.next[v]);
-  if (ls.intraCannotImprove(ru, distDelta, timeDelta)) return false;
+  if (ls.intraCannotImprove(ru, distDelta, timeDelta, u, rs.next[v])) return false;
   return reverseWithin(ls, ru, i, j, distDelta, timeDelta);
 };
 
