@@ -74,6 +74,7 @@ export class RouteSet {
   private readonly a: Segment;
   private readonly b: Segment;
   private readonly sc: Segment;
+  private readonly sd: Segment;
   /**
    * Stored segments carry more than the F plain fields (several load dimensions or skill-mask
    * words, unload trips, breaks or setup): else store and read skip those branches.
@@ -96,6 +97,7 @@ export class RouteSet {
     this.a = newSegment(data);
     this.b = newSegment(data);
     this.sc = newSegment(data);
+    this.sd = newSegment(data);
     this.routeCost = new Float64Array(nRoutes);
     this.routePenalty = new Float64Array(nRoutes);
     this.routeLoad = new Float64Array(nRoutes);
@@ -218,21 +220,29 @@ export class RouteSet {
     this.routeExcess[r] = seg.count === 0 ? 0 : loadExcess(d, seg, this.vehicle(r));
     this.single(x, seg);
     this.store(this.suf, x, seg);
-    const tail = this.sc;
+    // suffix and tail of each node as x ⊕ (those of next x), each written into x's own segment,
+    // whose object then holds the running one (no copies)
+    let suffix = seg;
+    let spare = one;
+    let tail = this.sc;
+    let spareTail = this.sd;
     const tails = !d.giantTour;
     while (x !== this.startOf(r)) {
       x = this.prev[x];
       if (tails && x < this.n) {
         // tail(x) = x ⊕ tail(next x), or x alone before the end depot
         if (this.next[x] >= this.n) this.single(x, tail);
-        else tail.copyFrom(concat(d, this.single(x, one), tail, one));
+        else {
+          const t = concat(d, this.single(x, spareTail), tail, spareTail);
+          spareTail = tail;
+          tail = t;
+        }
         this.store(this.tl, x, tail);
       }
-      this.single(x, one);
-      // one ⊕ seg, written into seg through a copy
-      concat(d, one, seg, one);
-      seg.copyFrom(one);
-      this.store(this.suf, x, seg);
+      const s = concat(d, this.single(x, spare), suffix, spare);
+      spare = suffix;
+      suffix = s;
+      this.store(this.suf, x, suffix);
     }
   }
 
