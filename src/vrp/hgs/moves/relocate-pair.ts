@@ -25,6 +25,21 @@ function pairWithin(ls: LocalSearch, ru: number, first: number, second: number, 
   });
 }
 
+/** The pair (u, x) moved after v in its own route ru as (first, second) (apart: keeps both functions small enough for the JIT to inline their reads). */
+function pairInside(ls: LocalSearch, ru: number, u: number, x: number, v: number, first: number, second: number): boolean {
+  const rs = ls.rs;
+  const pu = rs.prev[u];
+  const nx = rs.next[x];
+  const nv = rs.next[v];
+  // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
+  const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
+  const timeDelta = ls.data.giantTour || nv === u ? NaN
+    : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
+  const fwd = rs.pos[u] < rs.pos[v];
+  if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : v, fwd ? nv : nx)) return false;
+  return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
+}
+
 function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boolean {
   const rs = ls.rs;
   const x = rs.next[u];
@@ -38,19 +53,12 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   const pu = rs.prev[u];
   const nx = rs.next[x];
   const nv = rs.next[v];
-  if (ru !== rv && rs.boundable) {
+  if (ru === rv) return pairInside(ls, ru, u, x, v, first, second);
+  if (rs.boundable) {
     // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
     if (boundRejects(rs.lbRoute(ru, pu, -1, -1, nx) + rs.lbRoute(rv, v, first, second, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
   } else {
-    // pair (first, second) between v and nv; when v is x's successor's predecessor chain the formula still holds
-    const distDelta = nv === u ? NaN : rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
-    if (ru === rv) {
-      const timeDelta = ls.data.giantTour || nv === u ? NaN
-        : rs.t(pu, nx) - rs.t(pu, u) - rs.t(x, nx) + rs.t(v, first) + rs.t(second, nv) - rs.t(v, nv) + rs.t(first, second) - rs.t(u, x);
-      const fwd = rs.pos[u] < rs.pos[v];
-      if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : v, fwd ? nv : nx)) return false;
-      return pairWithin(ls, ru, first, second, v, distDelta, timeDelta);
-    }
+    const distDelta = rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
     const q = ls.data.demand[u] + ls.data.demand[x];
     if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - q, rs.routeLoad[rv] + q)) return false;
     if (!ls.data.giantTour) {

@@ -17,22 +17,18 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   const pv = rs.prev[v];
   const nu = rs.next[uEnd];
   const nv = rs.next[vEnd];
-  // adjacent strings in one route: the exchange is a relocation, which relocate already tries
-  if (ru === rv && (nu === v || nv === u || uEnd === v || vEnd === u)) return false;
-  if (ru !== rv && rs.boundable) {
+  if (ru === rv) {
+    // adjacent strings in one route: the exchange is a relocation, which relocate already tries
+    if (nu === v || nv === u || uEnd === v || vEnd === u) return false;
+    return swapInside(ls, ru, u, v, lu, lv, uEnd, vEnd, pu, pv, nu, nv);
+  }
+  if (rs.boundable) {
     // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
     const lbU = rs.lbRoute(ru, pu, v, lv === 2 ? vEnd : -1, nu);
     if (boundRejects(lbU + rs.lbRoute(rv, pv, u, lu === 2 ? uEnd : -1, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
   } else {
     const distDelta =
       rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
-    if (ru === rv) {
-      const timeDelta = ls.data.giantTour ? NaN
-        : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
-      const fwd = rs.pos[u] < rs.pos[v];
-      if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : pv, fwd ? nv : nu)) return false;
-      return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
-    }
     const qu = ls.data.demand[u] + (lu === 2 ? ls.data.demand[uEnd] : 0);
     const qv = ls.data.demand[v] + (lv === 2 ? ls.data.demand[vEnd] : 0);
     if (ls.cannotImprove(ru, rv, distDelta, rs.routeLoad[ru] - qu + qv, rs.routeLoad[rv] - qv + qu)) return false;
@@ -69,6 +65,20 @@ function swapStrings(ls: LocalSearch, u: number, v: number, lu: number, lv: numb
   if (lu === 2) rs.insertAfter(uEnd, u);
   ls.commit(ru, rv);
   return true;
+}
+
+/** The strings [u..uEnd] and [v..vEnd] of route ru exchanged (apart: keeps both functions small enough for the JIT to inline their reads). */
+function swapInside(
+  ls: LocalSearch, ru: number, u: number, v: number, lu: number, lv: number, uEnd: number, vEnd: number, pu: number, pv: number, nu: number, nv: number,
+): boolean {
+  const rs = ls.rs;
+  const distDelta =
+    rs.d(pu, v) + rs.d(vEnd, nu) + rs.d(pv, u) + rs.d(uEnd, nv) - rs.d(pu, u) - rs.d(uEnd, nu) - rs.d(pv, v) - rs.d(vEnd, nv);
+  const timeDelta = ls.data.giantTour ? NaN
+    : rs.t(pu, v) + rs.t(vEnd, nu) + rs.t(pv, u) + rs.t(uEnd, nv) - rs.t(pu, u) - rs.t(uEnd, nu) - rs.t(pv, v) - rs.t(vEnd, nv);
+  const fwd = rs.pos[u] < rs.pos[v];
+  if (ls.intraCannotImprove(ru, distDelta, timeDelta, fwd ? pu : pv, fwd ? nv : nu)) return false;
+  return swapWithin(ls, ru, u, v, lu, lv, distDelta, timeDelta);
 }
 
 /**
