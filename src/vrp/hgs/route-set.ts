@@ -439,6 +439,31 @@ export class RouteSet {
   boundable: boolean;
 
   /**
+   * lbRoute of route r without the customers strictly between p and q (q after p in r): the same
+   * for every neighbour tried with one customer, so the last two are kept (keyed by the nodes,
+   * the route's stamp and the time-warp penalty).
+   */
+  lbCut(r: number, p: number, q: number): number {
+    const c = this.cut;
+    const stamp = this.routeStamp[r];
+    for (let k = 0; k < 8; k += 4) {
+      if (c[k] === p && c[k + 1] === q && c[k + 2] === stamp && this.cutTw[k >> 2] === this.twPenalty) return this.cutValue[k >> 2];
+    }
+    const slot = this.cutNext;
+    this.cutNext = 1 - slot;
+    c[4 * slot] = p;
+    c[4 * slot + 1] = q;
+    c[4 * slot + 2] = stamp;
+    this.cutTw[slot] = this.twPenalty;
+    return (this.cutValue[slot] = this.lbRoute(r, p, -1, -1, q));
+  }
+
+  private readonly cut = new Float64Array(8).fill(-1);
+  private readonly cutTw = new Float64Array(2);
+  private readonly cutValue = new Float64Array(2);
+  private cutNext = 0;
+
+  /**
    * Bound (see `boundable`) of route r made of prefix(p), then customers c1 and c2 (-1: none),
    * then the rest from node q: q's suffix when q is in route r, else the tail from q (customer
    * or end depot) taken home to r's end depot, as tailTo. One call with locals only: the moves

@@ -56,7 +56,7 @@ function pairMove(ls: LocalSearch, u: number, v: number, reversed: boolean): boo
   if (ru === rv) return pairInside(ls, ru, u, x, v, first, second);
   if (rs.boundable) {
     // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
-    if (boundRejects(rs.lbRoute(ru, pu, -1, -1, nx) + rs.lbRoute(rv, v, first, second, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+    if (boundRejects(rs.lbCut(ru, pu, nx) + rs.lbRoute(rv, v, first, second, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
   } else {
     const distDelta = rs.d(pu, nx) - rs.d(pu, u) - rs.d(x, nx) + rs.d(v, first) + rs.d(second, nv) - rs.d(v, nv) + rs.d(first, second) - rs.d(u, x);
     const q = ls.data.demand[u] + ls.data.demand[x];

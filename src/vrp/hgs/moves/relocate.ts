@@ -29,7 +29,7 @@ export const relocate: HgsMove = (ls, u, v) => {
   const nv = rs.next[v];
   if (ru !== rv && rs.boundable) {
     // both routes' new costs bounded from their stored segments (a mixed fleet's costs included)
-    if (boundRejects(rs.lbRoute(ru, pu, -1, -1, nu) + rs.lbRoute(rv, v, u, -1, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
+    if (boundRejects(rs.lbCut(ru, pu, nu) + rs.lbRoute(rv, v, u, -1, nv) - rs.routeCost[ru] - rs.routeCost[rv])) return false;
   } else {
     const distDelta = rs.d(pu, nu) - rs.d(pu, u) - rs.d(u, nu) + rs.d(v, u) + rs.d(u, nv) - rs.d(v, nv);
     if (ru === rv) {
