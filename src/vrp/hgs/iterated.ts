@@ -11,6 +11,7 @@ import type { HgsData } from "./hgs-data.js";
 import { better, Individual } from "./individual.js";
 import type { LocalSearch } from "./local-search.js";
 import { type PenaltyParams, PenaltyManager } from "./penalty-manager.js";
+import { routeToEliminate, withoutRoute } from "./route-elimination.js";
 
 /**
  * PyVRP's defaults: 1–25 customers perturbed, a history of 300, penalties updated every 500
@@ -30,6 +31,15 @@ const ILS_PENALTIES: PenaltyParams = { every: 500, target: 0.65, tolerance: 0.05
  */
 const STALL = { every: 500, step: 10, max: 60 };
 
+/**
+ * Route elimination (see route-elimination.ts) once the search has found no new best for `after`
+ * iterations, and again after each `after` more: the best solution loses the route whose stops
+ * are cheapest to move, and an iterated search of its own, on the vehicles left, runs until
+ * `patience` iterations pass without a new best of its own; its best is kept only when it beats
+ * the incumbent (its trajectory is dropped otherwise, and the next try takes another route).
+ */
+const ELIMINATION = { after: 300, patience: 300 };
+
 /** Largest number of customers a perturbation takes out after `sinceBest` iterations without a new best. */
 function perturbLimit(sinceBest: number): number {
   return Math.min(STALL.max, ILS.maxPerturb + STALL.step * Math.floor(sinceBest / STALL.every));
@@ -43,9 +53,9 @@ export interface Penalties {
 
 /**
  * Runs the iterated local search from `start` (feasible or not) until `stopper` stops it or
- * `noImprovement` iterations pass without a new best (which ends the solve when `final`); returns
- * the best feasible individual (`start` when feasible and never beaten; null when none). `onBest`
- * gets each new best.
+ * `noImprovement` iterations pass without a new best (which ends the solve when `final`, and
+ * only then are routes eliminated while it stalls); returns the best feasible individual
+ * (`start` when feasible and never beaten; null when none). `onBest` gets each new best.
  */
 export function iteratedSearch(
   data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: Stopper,
@@ -64,7 +74,21 @@ export function iteratedSearch(
   let best: Individual | null = start.feasible ? start : null;
   let curr = start;
   let sinceBest = 0;
+  /** Iterations since the last elimination (or new best), and the routes tried since the last new best. */
+  let sinceTry = 0;
+  const tried = new Set<number>();
   while (!stop()) {
+    if (final && best !== null && ++sinceTry > ELIMINATION.after) {
+      sinceTry = 0;
+      const fewer = eliminateRoute(data, ls, best, { ...pen }, rng, stopper, tried);
+      if (fewer !== null && better(fewer, best)) {
+        best = curr = fewer;
+        sinceBest = 0;
+        tried.clear();
+        onBest(best);
+      }
+      continue;
+    }
     stopper.iteration++;
     const count = ILS.minPerturb + rng.int(perturbLimit(sinceBest) - ILS.minPerturb + 1);
     let cand = new Individual(data, ls.run(curr.routes, pen.cap, pen.tw, stop, [], null, count), pen.cap, pen.tw);
@@ -75,6 +99,8 @@ export function iteratedSearch(
     if (cand.feasible && (best === null || better(cand, best))) {
       best = cand;
       sinceBest = 0;
+      sinceTry = 0;
+      tried.clear();
       if (!stop()) {
         const full = new Individual(data, ls.run(cand.routes, pen.cap, pen.tw, stop), pen.cap, pen.tw);
         if (full.feasible && better(full, cand)) best = full;
@@ -94,4 +120,22 @@ export function iteratedSearch(
     }
   }
   return best;
+}
+
+/**
+ * One route elimination from `best` (see ELIMINATION): the best feasible individual found on the
+ * vehicles left, or null (no route left to try, or nothing feasible within the patience).
+ */
+function eliminateRoute(
+  data: HgsData, ls: LocalSearch, best: Individual, pen: Penalties, rng: Rng, stopper: Stopper, tried: Set<number>,
+): Individual | null {
+  const r = routeToEliminate(ls, best.routes, pen.cap, pen.tw, tried);
+  if (r < 0) return null;
+  tried.add(r);
+  try {
+    const start = withoutRoute(data, ls, best.routes, r, pen.cap, pen.tw, rng, () => stopper.stop());
+    return iteratedSearch(data, ls, start, pen, rng, stopper, ELIMINATION.patience, () => {}, false);
+  } finally {
+    ls.keepFleet = false;
+  }
 }
