@@ -51,9 +51,6 @@ function perturbLimit(sinceBest: number): number {
   return Math.min(STALL.max, ILS.maxPerturb + STALL.step * Math.floor(sinceBest / STALL.every));
 }
 
-/** What the search reads of its stopper (an elimination inside the genetic search counts its iterations apart). */
-export type SearchClock = Pick<Stopper, "stop" | "iteration" | "stoppedBy">;
-
 /** Penalties of the search, adjusted as it goes. */
 export interface Penalties {
   cap: number;
@@ -67,7 +64,7 @@ export interface Penalties {
  * (`start` when feasible and never beaten; null when none). `onBest` gets each new best.
  */
 export function iteratedSearch(
-  data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: SearchClock,
+  data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: Stopper,
   noImprovement: number, onBest: (best: Individual) => void, final = true,
 ): Individual | null {
   const stop = (): boolean => stopper.stop();
@@ -136,8 +133,8 @@ export function iteratedSearch(
  * vehicles left, or null (no route left to try, or nothing feasible within the patience). Its
  * iterations count on `stopper`.
  */
-export function eliminateRoute(
-  data: HgsData, ls: LocalSearch, best: Individual, pen: Penalties, rng: Rng, stopper: SearchClock, tried: Set<number>,
+function eliminateRoute(
+  data: HgsData, ls: LocalSearch, best: Individual, pen: Penalties, rng: Rng, stopper: Stopper, tried: Set<number>,
 ): Individual | null {
   const r = routeToEliminate(ls, best.routes, pen.cap, pen.tw, tried);
   if (r < 0) return null;
