@@ -148,7 +148,8 @@ export async function solveSiting(
     // the relaxation's open hubs tried first, until a little before the limit; its plan is then
     // completed as an LP with everything decided fixed and kept when it is cheaper.
     const searchEnd = t0 + (options.timeLimitS * 0.9 - options.timeLimitS / 60) * 1000;
-    if (now() < searchEnd && !options.shouldStop?.()) {
+    // (Single year and single sourcing: a plan is then one arc per zone and one hub per enterprise.)
+    if (data.years === 1 && scenario.policy.singleSourcing && now() < searchEnd && !options.shouldStop?.()) {
       const found = improvePlan(model, planOf(model, start.x), { hintOpen: [lag.hints.size, lag.lastHints.size], shouldStop: () => !!options.shouldStop?.() || now() > searchEnd });
       if (found.usd < found.startUsd) {
         const choice = { size: found.plan.size, arcOf: found.plan.arcOf, cost: found.usd };
