@@ -19,6 +19,8 @@ import { phaseIn } from "./phase-in.js";
 import { type ChooseOptions, chooseHubs, fixColumns, fixToChoice, type HubChoice } from "./warm-start.js";
 import { reassignZones } from "./reassign.js";
 import { placeEnterprises } from "./place-enterprises.js";
+import { improvePlan } from "./plan-search.js";
+import { planOf } from "./plan-value.js";
 import { restrictModel } from "./milp/restrict.js";
 import { decodeYears, polishYear } from "./year-plan.js";
 
@@ -142,6 +144,19 @@ export async function solveSiting(
       const third = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: other.size, arcUsd: other.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
       if (third && third.objective < start.objective) start = third;
     }
+    // Local search on the best plan's hubs, zones and enterprises together (plan-search.ts),
+    // the relaxation's open hubs tried first, until a little before the limit; its plan is then
+    // completed as an LP with everything decided fixed and kept when it is cheaper.
+    const searchEnd = t0 + (options.timeLimitS * 0.9 - options.timeLimitS / 60) * 1000;
+    // (Single year and single sourcing: a plan is then one arc per zone and one hub per enterprise.)
+    if (data.years === 1 && scenario.policy.singleSourcing && now() < searchEnd && !options.shouldStop?.()) {
+      const found = improvePlan(model, planOf(model, start.x), { hintOpen: [lag.hints.size, lag.lastHints.size], shouldStop: () => !!options.shouldStop?.() || now() > searchEnd });
+      if (found.usd < found.startUsd) {
+        const choice = { size: found.plan.size, arcOf: found.plan.arcOf, cost: found.usd };
+        const x = await completePlaced(model, solver, fixToChoice(model, choice), found.plan.hubOf, { ...options, engineS, engineStop });
+        if (x && objectiveOf(model.milp, x) < start.objective) start = { x, objective: objectiveOf(model.milp, x), choice };
+      }
+    }
     // What is left of the limit (less a tenth for checking and reporting) goes to completing the
     // best plan again from itself, each open hub's size free.
     const polishS = options.timeLimitS * 0.9 - (now() - t0) / 1000;
@@ -257,10 +272,14 @@ async function complete(model: SitingModel, solver: MilpSolver, fixed: MilpModel
 }
 
 /** `fixed` with the enterprises placed by placeEnterprises, solved (an LP once they are fixed). */
-async function completeSeeded(model: SitingModel, solver: MilpSolver, fixed: MilpModel, seed: HubChoice, options: RunOptions): Promise<Float64Array | null> {
+function completeSeeded(model: SitingModel, solver: MilpSolver, fixed: MilpModel, seed: HubChoice, options: RunOptions): Promise<Float64Array | null> {
+  return completePlaced(model, solver, fixed, placeEnterprises(model, seed), options);
+}
+
+/** `fixed` with enterprise n at hub hubOf[n] (−1 none), solved (an LP once they are fixed); null when it fails the check. */
+async function completePlaced(model: SitingModel, solver: MilpSolver, fixed: MilpModel, hubOf: Int32Array, options: RunOptions): Promise<Float64Array | null> {
   const lo = Float64Array.from(fixed.colLower);
   const hi = Float64Array.from(fixed.colUpper);
-  const hubOf = placeEnterprises(model, seed);
   model.e.forEach((hubs, n) =>
     hubs.forEach((cols, h) => {
       const c = cols[0];
