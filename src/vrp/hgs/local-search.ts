@@ -63,6 +63,11 @@ export class LocalSearch {
   /** Stops are optional: customers may stay unrouted (see HgsData.prize). */
   optional = false;
   /**
+   * No customer goes into an unused route (route elimination: the search runs on the vehicles
+   * left in use; a route may still be handed whole to an unused vehicle, or two merged).
+   */
+  keepFleet = false;
+  /**
    * Iterated local search (run with `perturb` > 0): only the customers marked here are tried as
    * u, as in PyVRP: those the perturbation moved, their old and new neighbours in their routes,
    * and whatever an applied move touches. null: every customer (a full search).
@@ -511,7 +516,7 @@ export class LocalSearch {
       tryAfter(rs.prev[v]);
     }
     for (const list of this.classes) {
-      let emptyTried = false;
+      let emptyTried = this.keepFleet;
       for (const r of list) {
         if (rs.routeSize[r] === 0) {
           if (emptyTried) continue;
@@ -608,9 +613,9 @@ export class LocalSearch {
     else rs.single(c, one);
     this.bestInsert = Infinity;
     this.bestAfter = -1;
-    let opened = openOrder === null;
+    let opened = openOrder === null || this.keepFleet;
     for (const list of this.classes) {
-      let emptyTried = openOrder !== null;
+      let emptyTried = openOrder !== null || this.keepFleet;
       for (const r of list) {
         if (rs.routeSize[r] === 0) {
           if (emptyTried) continue;
@@ -809,7 +814,7 @@ export class LocalSearch {
           improved = true;
           for (const x of [pu, nu, pv, nv, u, v]) if (x < rs.n) this.markAround(x);
         }
-        if (loop > 0) {
+        if (loop > 0 && !this.keepFleet) {
           const pu = rs.prev[u], nu = rs.next[u];
           for (const list of this.emptyOrder) {
             const empty = this.firstEmptyRoute(list);
