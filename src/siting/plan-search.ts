@@ -5,7 +5,8 @@
 // host one), each hub's cheapest size that holds its load and enterprises, and hub moves (open a
 // site, close a hub, or both) each followed by the moves above, kept when the plan is cheaper.
 // The zone and enterprise moves see each other: the co-placed enterprises' saving on a step
-// draws zones to a hub, which the assignment alone (reassign.ts) does not see.
+// draws zones to a hub, which the assignment alone (reassign.ts) does not see. (Longer than most
+// files: every move reads and updates the same per-hub tallies, kept private to one class.)
 import { type PlanCosts, type PlanState, planCosts } from "./plan-value.js";
 import type { SitingModel } from "./siting-model.js";
 
