@@ -8,11 +8,14 @@
 //   does not move the cost: the way to compare two versions of the search)
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { RoutingProblem } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
+import { findRepoRoot, findSharedDir } from "../harness/paths.js";
 
-const DAYS = new URL("../../../../../shared/benchmarks/rich-days/", import.meta.url).pathname;
+const ROOT = findRepoRoot();
+const DAYS = join(findSharedDir(ROOT) ?? join(ROOT, "../shared"), "benchmarks/rich-days") + "/";
 
 /** The day without the jobs that need a hazardous-goods skill (PyVRP's anchor has no skills). */
 export function withoutHazardous(p: RoutingProblem): RoutingProblem {

@@ -5,11 +5,14 @@
 // Run: npx tsc -p . && node dist/bench/vrp/small-fleet.js [--seeds 1] [--cpu-seconds 20]
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { RoutingProblem } from "../../src/domain/index.js";
 import { checkRouting, solveRouting } from "../../src/vrp/index.js";
+import { findRepoRoot, findSharedDir } from "../harness/paths.js";
 
-const DAY200 = new URL("../../../../../shared/benchmarks/rich-days/day200-problem.json", import.meta.url).pathname;
+const ROOT = findRepoRoot();
+const DAY200 = join(findSharedDir(ROOT) ?? join(ROOT, "../shared"), "benchmarks/rich-days/day200-problem.json");
 const FLEET = new Set(["van-1", "van-2", "van-3", "truck-1"]);
 
 const { values } = parseArgs({ options: { seeds: { type: "string", default: "1" }, "cpu-seconds": { type: "string", default: "20" } } });

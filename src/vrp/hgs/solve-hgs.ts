@@ -62,10 +62,13 @@ function classicSchedule(data: HgsData): boolean {
  * Iterated local search instead of the genetic loop (see iterated.ts) on vehicle-bound days from
  * this many stops, after this many starts (`repair`: iterations it may take to make an infeasible
  * start feasible before stops become optional). At 30 CPU-s (2026-12-07, seeds 1-3): day400 without
- * hazardous stops (341) 3951 -> about 3730 mean; at 171-200 stops the genetic search, with a few
- * hundred generations, was as good or better (day200 without hazardous stops 2326 vs 2343).
+ * hazardous stops (341) 3951 -> about 3730 mean. On day200 (200 stops; 171 without hazardous
+ * ones) the genetic search was as good or better until the iterated search gained route
+ * elimination and cheaper move evaluation; since (2026-12-07, 30 CPU-s, seeds 1-3, load 2-3):
+ * full 2601.71 mean against the genetic search's 2675.83 (load 1-2), without hazardous stops
+ * 2301.48 against 2308.36.
  */
-const ITERATED = { minStops: 300, starts: 4, repair: 2000 };
+const ITERATED = { minStops: 150, starts: 4, repair: 2000 };
 /**
  * Generations without a new best after which the search stops ("no-improvement"): 200 per
  * customer, at least 1,000 and at most two restarts' worth. A day of a few stops gets there
@@ -155,7 +158,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // and never more than a fifth of a known time budget leave time for the genetic phase. Routes
   // bound to vehicles: each costs about a generation (0.3 CPU-s on a 200-stop day), so never
   // more than the generations allowed either (at least two); giant tours cost milliseconds
-  // routes bound to vehicles, every stop served, 300 stops or more: a few starts, then the
+  // routes bound to vehicles, every stop served, 150 stops or more: a few starts, then the
   // iterated local search from the best (see iterated.ts)
   const iterated = (): boolean => !data.giantTour && !ls.optional && !data.copies && n >= ITERATED.minStops;
   const initial = iterated() ? Math.min(ITERATED.starts, Math.max(2, stopper.iterationBudget())) : Math.min(
