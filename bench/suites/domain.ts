@@ -27,6 +27,10 @@ export const domainSuite: BenchSuite = {
         return routing;
       },
       run: (routing) => JSON.stringify(routing).length,
+      // JSON.stringify is bound by allocation and memory, the calibration by the CPU, so the ratio
+      // moves with the machine: 0.18-0.21 when the case was added, 0.24-0.27 on 2026-12-07 (median
+      // of five 0.259) and 0.274 in CI with no code on this path changed. 40% rather than 25%.
+      tolerance: 0.4,
     }),
   ],
 };
