@@ -65,7 +65,7 @@ const HIGHS_MAX_NONZEROS = 1_500_000;
 const LARGE_DEFLECTION = 0.7;
 /** Share of the limit after which a large model's subgradient stops. */
 const LARGE_LAGRANGIAN_SHARE = 0.6;
-const LARGE_STALL = 50;
+const LARGE_STALL = 100;
 /** Most states of the hub cover's table during a large model's iterations (2,000 t ÷ 15,600 t of supply: 8 t units). */
 const LARGE_COVER_STATES = 2000;
 
