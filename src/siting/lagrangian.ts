@@ -20,8 +20,6 @@ export interface LagrangianResult {
   hints: LagrangianHints;
   /** The same at the last multipliers (LP knapsacks): another hub set for a second try. */
   lastHints: LagrangianHints;
-  /** The best multipliers found (for diagnostics and further bounds on the same model). */
-  multipliers: Multipliers;
 }
 
 export interface LagrangianHints {
@@ -50,8 +48,6 @@ export interface LagrangianOptions {
    * last direction, which damps the zigzag between the many zone multipliers (default 0: none).
    */
   deflection?: number;
-  /** The Polyak step factor to start from (default 2). */
-  initialStepFactor?: number;
   /** Iterations without a better bound after which the step factor halves (default 20). */
   stallIterations?: number;
   /**
@@ -61,8 +57,6 @@ export interface LagrangianOptions {
   iterationCoverStates?: number;
   /** Look for hub sizes the bound rules out (default true; one hub-cover table per size and hub). */
   fixings?: boolean;
-  /** Called after each iteration with its value and the best so far (diagnostics). */
-  trace?: (iteration: number, usd: number, bestUsd: number) => void;
 }
 
 /**
@@ -113,7 +107,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
   const dir = sub.zeros();
   let best = -Infinity;
   let bestMult = sub.copy(mult);
-  let theta = options.initialStepFactor ?? 2;
+  let theta = 2;
   let stall = 0;
   let iterations = 0;
   for (; iterations < options.iterations; iterations++) {
@@ -129,7 +123,6 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
       stall = 0;
       if (theta < 1e-4) break;
     }
-    options.trace?.(iterations, v, best);
     if (deflection > 0) {
       if (iterations > 0) sub.axpy(grad, deflection, dir);
       sub.assign(dir, grad);
@@ -163,7 +156,7 @@ export function lagrangianBound(model: SitingModel, options: LagrangianOptions):
         }),
       ),
     );
-  return { boundUsd: exactBound, fixedToZero, iterations, hints: { size: sizeOf(exact, chosen), arcUsd: sub.arcPrices(mult) }, lastHints, multipliers: bestMult };
+  return { boundUsd: exactBound, fixedToZero, iterations, hints: { size: sizeOf(exact, chosen), arcUsd: sub.arcPrices(mult) }, lastHints };
 }
 
 export type { Subproblems };
