@@ -1,9 +1,10 @@
 // Local search on a decided single-year plan (hub sizes, zone assignment, enterprise placement),
-// each move priced by its change to the estimate of plan-value.ts on the two hubs it touches:
-// zone shifts and swaps between open hubs within capacity (a hub may grow a size to take a zone),
-// enterprise moves, placements, removals and swaps within floor space (a hub may grow a size to
-// host one), each hub's cheapest size that holds its load and enterprises, and hub moves (open a
-// site, close a hub, or both) each followed by the moves above, kept when the plan is cheaper.
+// each move priced by its change to the estimate of plan-value.ts on the hubs it touches: zone
+// shifts and swaps between open hubs within capacity (a hub may grow a size to take a zone) and
+// ejection chains (a zone into a full hub, one of whose zones moves on to a third), enterprise
+// moves, placements, removals and swaps within floor space (a hub may grow a size to host one),
+// each hub's cheapest size that holds its load and enterprises, and hub moves (open a site,
+// close a hub, or both) each followed by the moves above, kept when the plan is cheaper.
 // The zone and enterprise moves see each other: the co-placed enterprises' saving on a step
 // draws zones to a hub, which the assignment alone (reassign.ts) does not see. (Longer than most
 // files: every move reads and updates the same per-hub tallies, kept private to one class.)
