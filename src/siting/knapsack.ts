@@ -114,8 +114,8 @@ const MAX_STATES = 4000;
 /**
  * Exact 0/1 knapsack of capacity `cap` (≤ the order's capMax) over the negative items, as a lower
  * bound: items the Dembo–Hammer test proves in or out of every optimum are fixed, the rest go
- * through dynamic programming with weights rounded down to cap / MAX_STATES. Returns the value;
- * `take` receives 0/1 per item.
+ * through dynamic programming with weights rounded down to cap / MAX_STATES. Returns the value
+ * (at least the LP bound); `take` receives the table's 0/1 choice per item.
  */
 export function knapsackExact(value: Float64Array, weight: Float64Array, order: KnapsackOrder, cap: number, take: Float64Array): number {
   const { idx, ratio } = order;
@@ -184,5 +184,7 @@ export function knapsackExact(value: Float64Array, weight: Float64Array, order: 
       take[free[n]] = 1;
       r -= w[n];
     }
-  return fixedV + best[C];
+  // Rounded down, the weights may let the table fit more than the capacity holds, so its value
+  // can fall below the LP's; both bound the knapsack, and the higher one is kept.
+  return Math.max(fixedV + best[C], zLp);
 }

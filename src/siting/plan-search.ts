@@ -1,9 +1,10 @@
 // Local search on a decided single-year plan (hub sizes, zone assignment, enterprise placement),
-// each move priced by its change to the estimate of plan-value.ts on the two hubs it touches:
-// zone shifts and swaps between open hubs within capacity (a hub may grow a size to take a zone),
-// enterprise moves, placements, removals and swaps within floor space (a hub may grow a size to
-// host one), each hub's cheapest size that holds its load and enterprises, and hub moves (open a
-// site, close a hub, or both) each followed by the moves above, kept when the plan is cheaper.
+// each move priced by its change to the estimate of plan-value.ts on the hubs it touches: zone
+// shifts and swaps between open hubs within capacity (a hub may grow a size to take a zone) and
+// ejection chains (a zone into a full hub, one of whose zones moves on to a third), enterprise
+// moves, placements, removals and swaps within floor space (a hub may grow a size to host one),
+// each hub's cheapest size that holds its load and enterprises, and hub moves (open a site,
+// close a hub, or both) each followed by the moves above, kept when the plan is cheaper.
 // The zone and enterprise moves see each other: the co-placed enterprises' saving on a step
 // draws zones to a hub, which the assignment alone (reassign.ts) does not see. (Longer than most
 // files: every move reads and updates the same per-hub tallies, kept private to one class.)
@@ -143,6 +144,10 @@ class Search {
   /** Hubs whose tallies changed since the last pass (and in this one): only zones near them are looked at. */
   private dirty: Uint8Array;
   private nextDirty: Uint8Array;
+  /** Open hubs with room for the smallest zone: where an ejection chain may end. */
+  private roomy: number[] = [];
+  private readonly minQ: number;
+  private readonly maxCapT: Float64Array;
 
   constructor(
     private readonly model: SitingModel,
@@ -165,6 +170,8 @@ class Search {
     this.cur = new Float64Array(Z);
     this.usdTo = new Float64Array(Z * H).fill(Infinity);
     model.data.arcs.forEach((za, z) => za.forEach((arc, i) => (this.usdTo[z * H + arc.hub] = c.arcUsd[z][i])));
+    this.minQ = Math.min(...Array.from(c.Q).filter((q) => q > 0));
+    this.maxCapT = Float64Array.from(c.sizes, (ks) => Math.max(0, ...ks.map((k) => k.capT)));
     this.dirty = new Uint8Array(H).fill(1);
     this.nextDirty = new Uint8Array(H);
     const k = options.arcsPerZone ?? 8;
@@ -328,7 +335,9 @@ class Search {
     const { arcUsd, arcTo } = this.c;
     const k = this.options.arcsPerZone ?? 8;
     const arcs = this.model.data.arcs;
+    const H = this.c.H;
     let moved = false;
+    this.findRoomy();
     // The zones at each hub when the pass starts (a zone that moved since is skipped by the check below).
     const members: number[][] = Array.from({ length: this.c.H }, () => []);
     this.arcOf.forEach((i, z) => i >= 0 && members[this.hubOfZone(z)].push(z));
@@ -341,6 +350,7 @@ class Search {
       let bestD = -EPS * Math.max(1, Math.abs(here));
       let bestI = -1;
       let bestW = -1;
+      let bestC = -1;
       for (const i of this.near[z]) {
         const to = arcs[z][i].hub;
         if (to === from || this.size[to] < 0) continue;
@@ -354,7 +364,6 @@ class Search {
         }
         // Swaps with the zones at `to` that could go back to `from`.
         if (d < Infinity) continue;
-        const H = this.c.H;
         for (const w of members[to]) {
           // Only swaps that pay on the arcs (their effect on in-house work is second order).
           const g = gain + this.usdTo[w * H + from] - this.cur[w];
@@ -364,6 +373,26 @@ class Search {
             bestD = g + dz;
             bestI = i;
             bestW = w;
+            bestC = -1;
+          }
+        }
+        // Ejection chains: z takes the place of a zone w of `to`, which moves on to a third hub
+        // with room. With capacity nearly all used (on the 2,000-zone scenario 20 t spare over
+        // 30 hubs) few shifts fit and few swaps match in size; a chain reaches the spare tonnes.
+        for (const w of members[to]) {
+          if (w === z || this.hubZ[w] !== to) continue;
+          const base = gain - this.cur[w];
+          for (const c of this.roomy) {
+            if (c === to || c === from) continue;
+            const g = base + this.usdTo[w * H + c];
+            if (!(g < bestD) || this.roomT(c) < this.c.Q[w] - 1e-9) continue;
+            const dz = this.chainDelta(z, w, to, c);
+            if (out + g + dz < bestD) {
+              bestD = out + g + dz;
+              bestI = i;
+              bestW = w;
+              bestC = c;
+            }
           }
         }
       }
@@ -372,18 +401,43 @@ class Search {
       this.shiftLoad(from, z, -1);
       this.setArc(z, bestI);
       this.shiftLoad(to, z, 1);
+      const back = bestC >= 0 ? bestC : from;
       if (bestW >= 0) {
         this.shiftLoad(to, bestW, -1);
-        this.setArc(bestW, arcTo[bestW][from]);
-        this.shiftLoad(from, bestW, 1);
+        this.setArc(bestW, arcTo[bestW][back]);
+        this.shiftLoad(back, bestW, 1);
       }
       this.refresh(from);
       this.refresh(to);
       this.touch(from);
       this.touch(to);
+      if (bestC >= 0) {
+        this.refresh(bestC);
+        this.touch(bestC);
+      }
+      this.findRoomy();
       moved = true;
     }
     return moved;
+  }
+
+  /** Tonnes hub h could still take at its largest size. */
+  private roomT(h: number): number {
+    return this.maxCapT[h] - this.tonnes[h];
+  }
+
+  /** The open hubs with room for the smallest zone (where a chain may end). */
+  private findRoomy(): void {
+    this.roomy = [];
+    for (let h = 0; h < this.c.H; h++) if (this.size[h] >= 0 && this.roomT(h) >= this.minQ - 1e-9) this.roomy.push(h);
+  }
+
+  /** Change of hubs `to` and `c` when zone z joins `to` and its zone w moves on to `c` (z's own hub not included). */
+  private chainDelta(z: number, w: number, to: number, c: number): number {
+    this.shiftLoad(to, w, -1);
+    const d = this.delta(to, z, 1, -1, 0);
+    this.shiftLoad(to, w, 1);
+    return d === Infinity ? d : d + this.delta(c, w, 1, -1, 0);
   }
 
   /** Change of the two hubs' costs when zone z (at `a`) and zone w (at `b`) trade places. */

@@ -63,9 +63,13 @@ const LARGE_EVALUATIONS = 2000;
 const HIGHS_MAX_NONZEROS = 1_500_000;
 /** The large path's subgradient: deflection and patience (iterations before the step halves). */
 const LARGE_DEFLECTION = 0.7;
-/** Share of the limit after which a large model's subgradient stops. */
-const LARGE_LAGRANGIAN_SHARE = 0.6;
-const LARGE_STALL = 50;
+/**
+ * Share of the limit after which a large model's subgradient stops. Its step halving after 100
+ * iterations without a better bound, the 2,000-zone scenario's bound reached −23.60 M by 900-1,300
+ * iterations (30 CPU-s) as by 2,000 (36): the plan search gets the difference.
+ */
+const LARGE_LAGRANGIAN_SHARE = 0.5;
+const LARGE_STALL = 100;
 /** Most states of the hub cover's table during a large model's iterations (2,000 t ÷ 15,600 t of supply: 8 t units). */
 const LARGE_COVER_STATES = 2000;
 
@@ -134,22 +138,27 @@ export async function solveSiting(
   // the multipliers) seed a second local search; the better start is kept. (Smaller models go on
   // to HiGHS, which improves the start itself.)
   if (large && lag && start && relativeGap(start.objective, lag.boundUsd) > mipGap && !options.shouldStop?.()) {
-    const second = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
-    if (second && second.objective < start.objective) start = second;
-    // The hubs open at the last multipliers, when they differ and a start still fits in the
-    // time left, get a try of their own (runs of the same code differed by 0.6 points of gap
-    // through this one hub set).
-    const other = lag.lastHints;
-    if (other.size.some((k, h) => (k >= 0) !== (lag.hints.size[h] >= 0)) && options.timeLimitS * 0.9 - (now() - t0) / 1000 >= options.timeLimitS / 6 && !options.shouldStop?.()) {
-      const third = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: other.size, arcUsd: other.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
-      if (third && third.objective < start.objective) start = third;
+    // (Single year and single sourcing: a plan is then one arc per zone and one hub per enterprise.)
+    const searchable = data.years === 1 && scenario.policy.singleSourcing;
+    // Without the plan search, the relaxation's open hubs (at its best multipliers, then at its
+    // last when they differ and a start still fits in the time left) seed starts of their own.
+    // With it, they are its first hub moves instead: on the 2,000-zone scenario these starts
+    // took 7-8 CPU-s each for plans 20-60 k USD apart, while the search with that time found
+    // 180-190 k USD (60 CPU-s: 0.908% twice, against 0.97-1.04% after a second start).
+    if (!searchable) {
+      const second = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: lag.hints.size, arcUsd: lag.hints.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
+      if (second && second.objective < start.objective) start = second;
+      const other = lag.lastHints;
+      if (other.size.some((k, h) => (k >= 0) !== (lag.hints.size[h] >= 0)) && options.timeLimitS * 0.9 - (now() - t0) / 1000 >= options.timeLimitS / 6 && !options.shouldStop?.()) {
+        const third = await warmStart(model, solver, { ...options, engineS, engineStop }, { open: other.size, arcUsd: other.arcUsd, maxEvaluations: LARGE_EVALUATIONS / 2 }, true);
+        if (third && third.objective < start.objective) start = third;
+      }
     }
     // Local search on the best plan's hubs, zones and enterprises together (plan-search.ts),
     // the relaxation's open hubs tried first, until a little before the limit; its plan is then
     // completed as an LP with everything decided fixed and kept when it is cheaper.
     const searchEnd = t0 + (options.timeLimitS * 0.9 - options.timeLimitS / 60) * 1000;
-    // (Single year and single sourcing: a plan is then one arc per zone and one hub per enterprise.)
-    if (data.years === 1 && scenario.policy.singleSourcing && now() < searchEnd && !options.shouldStop?.()) {
+    if (searchable && now() < searchEnd && !options.shouldStop?.()) {
       const found = improvePlan(model, planOf(model, start.x), { hintOpen: [lag.hints.size, lag.lastHints.size], shouldStop: () => !!options.shouldStop?.() || now() > searchEnd });
       if (found.usd < found.startUsd) {
         const choice = { size: found.plan.size, arcOf: found.plan.arcOf, cost: found.usd };

@@ -58,6 +58,21 @@ describe("knapsacks of the Lagrangian subproblems", () => {
   });
 });
 
+describe("knapsackExact with rounded weights", () => {
+  it("never falls below the LP bound when rounding down lets the table fit one item too many", () => {
+    // Capacity 10 in units of 10 / 4,000: five items of 2.0024 round down to 800 units each, so
+    // the table fits all five (−5) although only four fit (optimum −4); the LP bound is
+    // −4 − 1.9904 / 2.0024 ≈ −4.994, and that is the value returned.
+    const value = Float64Array.from([-1, -1, -1, -1, -1]);
+    const weight = new Float64Array(5).fill(2.0024);
+    const order = knapsackOrder(value, weight, 5, 10);
+    const exact = knapsackExact(value, weight, order, 10, new Float64Array(5));
+    expect(exact).toBeCloseTo(knapsackLpValue(value, weight, order, 10), 12);
+    expect(exact).toBeCloseTo(-4 - 1.9904 / 2.0024, 12);
+    expect(exact).toBeLessThanOrEqual(bruteForce(value, weight, 10));
+  });
+});
+
 describe("restrictModel", () => {
   it("solves the free columns to the same optimum as the model with the columns fixed in place, and expands to a feasible solution", async () => {
     // A tiny facility model: y0, y1 binary; x[j][i] assignment of 3 customers.

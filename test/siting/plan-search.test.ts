@@ -1,8 +1,8 @@
 // The large-model local search on whole plans: a zone drawn to the hub whose enterprise has
-// throughput to spare (no arc cost tells the two hubs apart), a hub swap worked out by hand, and
-// on seeded generated cases: the search never returns a plan estimated dearer than its start,
-// and every plan it returns, completed as an LP with its decisions fixed, passes both
-// independent checks with an objective no higher than the search's estimate.
+// throughput to spare (no arc cost tells the two hubs apart), a hub swap and an ejection chain
+// worked out by hand, and on seeded generated cases: the search never returns a plan estimated
+// dearer than its start, and every plan it returns, completed as an LP with its decisions
+// fixed, passes both independent checks with an objective no higher than the search's estimate.
 import { describe, expect, it } from "vitest";
 import type { TravelMatrix } from "../../src/domain/index.js";
 import { checkMilpSolution } from "../../src/siting/milp/check.js";
@@ -86,6 +86,34 @@ describe("improvePlan", () => {
     const after = await completeAndCheck(model, road, found.plan);
     expect(found.startUsd - found.usd).toBeCloseTo(before - after, 4);
     expect(before - after).toBeCloseTo(2000, 4);
+  });
+
+  it("moves a zone into a full hub when one of that hub's zones moves on to a third with room (an ejection chain)", async () => {
+    // A (x = 0), B (x = 10), C (x = 20), 100 t each, all open. A holds S (x = 0) and P (x = 9),
+    // B holds R (x = 10) and Q (x = 14), C holds T (x = 20): 50 t each, so only C has room.
+    // P to B saves 8 km × 50 t but B is full; no swap pays (Q or R back to A costs 10 km × 50 t),
+    // nor does any shift to C. P to B with Q on to C (2 km further) saves 400 − 100 = 300 t·km,
+    // at 1 USD per t·km: 300 USD.
+    const { scenario, road } = lineScenario({
+      zones: [
+        { id: "S", x: 0, tonnes: 50 },
+        { id: "P", x: 9, tonnes: 50 },
+        { id: "R", x: 10, tonnes: 50 },
+        { id: "Q", x: 14, tonnes: 50 },
+        { id: "T", x: 20, tonnes: 50 },
+      ],
+      sites: ["A", "B", "C"].map((id, i) => ({ id, x: 10 * i, sizes: [{ id: "only", cap: 100, fixed: 1000 }] })),
+    });
+    const model = buildSitingModel(buildSitingData(scenario, { road }));
+    const hubArc = (z: number, h: number) => model.data.arcs[z].findIndex((a) => a.hub === h);
+    const hubs = [0, 0, 1, 1, 2];
+    const start: PlanState = { size: Int32Array.from([0, 0, 0]), arcOf: Int32Array.from(hubs, (h, z) => hubArc(z, h)), hubOf: new Int32Array(0) };
+    const found = improvePlan(model, start);
+    expect(Array.from(found.plan.arcOf, (i, z) => model.data.arcs[z][i].hub)).toEqual([0, 1, 1, 2, 2]);
+    expect(found.startUsd - found.usd).toBeCloseTo(300, 6);
+    const before = await completeAndCheck(model, road, start);
+    const after = await completeAndCheck(model, road, found.plan);
+    expect(before - after).toBeCloseTo(300, 4);
   });
 
   it("never returns a plan estimated dearer than its start, and its estimate is reached by the completed plan", async () => {
