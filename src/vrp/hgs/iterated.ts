@@ -57,8 +57,9 @@ const ELIMINATION = { after: 300, patience: 300, backoff: 3 };
  * while still moving. A route elimination that does not beat the best is a candidate like any
  * other (day200 without hazardous stops, seed 1: a day on a vehicle fewer 0.1% above the best
  * was dropped). At 30 CPU-s, seeds 1-3, beside the code before (bench/README.md): day200 full
- * 2602.31 (spread 3.1%) -> 2583.77 (0.7%), without hazardous stops 2301.45 (2.2%) -> 2282.66
- * (3.2%: seed 1 still ends on 6 vehicles); day400 full 4063.01 (1.4%) -> 4048.73 (1.8%).
+ * 2602.31 (spread 3.1%) -> 2583.77 (0.7%), without hazardous stops 2301.44 (2.3%) -> 2282.66
+ * (3.2%: seed 1 still ends in another basin, on as many vehicles); day400 full 4063.01 (1.4%) ->
+ * 4048.73 (1.8%).
  * Switching at 40%: day400 full 4088.11 (two seeds kept a tenth vehicle: route eliminations
  * rarely pay from a best held tight); from the start, without hazardous stops the trajectory
  * settled on 7 vehicles (day200 at 6,000 iterations: 2328.79 mean).
