@@ -1,7 +1,8 @@
 // Route elimination (the iterated search's fleet phase): a day whose cheapest plan drives one
 // vehicle fewer than a plan the local search cannot leave (every single step towards it raises
-// the cost), reached by eliminating the right route; every plan checked independently and
-// against exhaustive search.
+// the cost), reached by eliminating the right route; and a day whose cheapest plan drives a
+// cheaper vehicle in place of a dearer one, reached by handing its route over. Every plan
+// checked independently and against exhaustive search.
 import { describe, expect, it } from "vitest";
 import type { RoutingProblem, RoutingRoute, RoutingSolution } from "../../src/domain/index.js";
 import { checkRouting } from "../../src/vrp/index.js";
@@ -11,7 +12,7 @@ import { type HgsData, toHgsData } from "../../src/vrp/hgs/hgs-data.js";
 import { Individual } from "../../src/vrp/hgs/individual.js";
 import { LocalSearch } from "../../src/vrp/hgs/local-search.js";
 import { reportRoute } from "../../src/vrp/hgs/report.js";
-import { routeToEliminate, withoutRoute } from "../../src/vrp/hgs/route-elimination.js";
+import { cheaperVehicleFor, routeToEliminate, withoutRoute, withRouteOn } from "../../src/vrp/hgs/route-elimination.js";
 import { Rng } from "../../src/vrp/random.js";
 import { bruteForce } from "./brute-force.js";
 import { job, planeProblem, vehicle } from "./helpers.js";
@@ -99,6 +100,89 @@ describe("route elimination", () => {
         expect(fewer.feasible).toBe(false);
         expect(fewer.capExcess).toBeGreaterThan(0);
       }
+    }
+  });
+});
+
+/**
+ * Depot at the origin; a 4 kg stop 10 km west, two 6 kg stops 10 and 10.5 km east. A truck of
+ * 14 kg at 200 USD a day takes both eastern stops and a van of 10 kg at 50 USD the western one:
+ * 221 + 70 = 291 USD, where a local search stays (moving an eastern stop onto the van adds 20 km
+ * while the truck still drives; the truck cannot take all three, 16 kg). The cheapest plan
+ * drives two vans, one to an eastern stop and one west then to the other: 100 + 61 = 161 USD.
+ */
+function mixDay(): RoutingProblem {
+  const pts: Array<[number, number]> = [[0, 0], [-10, 0], [10, 0], [10.5, 0]];
+  const jobs = [job("west", 1, [4]), job("east-1", 2, [6]), job("east-2", 3, [6])];
+  const fleet = [
+    vehicle("truck", [14], { fixedCostUsd: 200 }),
+    vehicle("van-1", [10], { fixedCostUsd: 50 }),
+    vehicle("van-2", [10], { fixedCostUsd: 50 }),
+  ];
+  return planeProblem(pts, jobs, fleet);
+}
+
+describe("route hand-over to a cheaper vehicle", () => {
+  it("puts the truck's day on the unused van and reaches the exhaustive optimum", () => {
+    const p = mixDay();
+    const data = buildProblemData(p);
+    const hgs = toHgsData(data, true) as HgsData;
+    const customer = (id: string): number => Array.from(hgs.jobOf).findIndex((j, c) => c < hgs.n && p.jobs[j].id === id);
+    const start = [[customer("east-1"), customer("east-2")], [customer("west")], []];
+    const cap = 1000;
+    const cost = (routes: number[][]): number => checkRouting(p, solutionOf(data, hgs, routes)).costUsd;
+    expect(cost(start)).toBeCloseTo(291, 6);
+
+    for (let seed = 1; seed <= 4; seed++) {
+      const ls = new LocalSearch(hgs, hgs.nVehicles, granularNeighbours(hgs, 20), new Rng(seed));
+      // the local search alone keeps the truck
+      const searched = ls.run(start, cap, 1, () => false);
+      expect(searched[0].length).toBe(2);
+      expect(cost(searched)).toBeCloseTo(291, 6);
+
+      // the truck's route may go to the unused van; the van's has no cheaper class; with both
+      // vans in use the truck's has none left
+      expect(cheaperVehicleFor(hgs, ls, start, 0)).toBe(2);
+      expect(cheaperVehicleFor(hgs, ls, start, 1)).toBe(-1);
+      expect(cheaperVehicleFor(hgs, ls, [start[0], start[1], [customer("west")]], 0)).toBe(-1);
+
+      const handed = withRouteOn(hgs, ls, start, 0, 2, cap, 1, new Rng(seed), () => false);
+      ls.keepFleet = false;
+      expect(handed.feasible).toBe(true);
+      expect(handed.routes[0]).toEqual([]);
+      const check = checkRouting(p, solutionOf(data, hgs, handed.routes));
+      expect(check.errors).toEqual([]);
+      expect(check.costUsd).toBeCloseTo(bruteForce(p).costUsd, 6);
+      expect(check.costUsd).toBeCloseTo(161, 6);
+      expect(handed.cost * hgs.costUnit).toBeCloseTo(check.costUsd, 6);
+    }
+  });
+
+  it("leaves on the van no stop it may not serve, and keeps the number of vehicles", () => {
+    // a fourth stop, 1 kg east, that only the truck may serve: the van takes the eastern stops
+    // without it, and the search hands the day back to the truck (the exhaustive optimum, 291
+    // USD: without the truck the certified stop is not served; with it, two vans cost more)
+    const base = mixDay();
+    const p: RoutingProblem = {
+      ...base,
+      jobs: [...base.jobs, job("east-cert", 2, [1], { skills: ["hazardous"] })],
+      vehicles: base.vehicles.map((v) => (v.id === "truck" ? { ...v, skills: ["hazardous"] } : v)),
+    };
+    const data = buildProblemData(p);
+    const hgs = toHgsData(data, true) as HgsData;
+    const customer = (id: string): number => Array.from(hgs.jobOf).findIndex((j, c) => c < hgs.n && p.jobs[j].id === id);
+    const start = [[customer("east-cert"), customer("east-1"), customer("east-2")], [customer("west")], []];
+    for (let seed = 1; seed <= 4; seed++) {
+      const ls = new LocalSearch(hgs, hgs.nVehicles, granularNeighbours(hgs, 20), new Rng(seed));
+      const handed = withRouteOn(hgs, ls, start, 0, 2, 1000, 1, new Rng(seed), () => false);
+      ls.keepFleet = false;
+      expect(handed.feasible).toBe(true);
+      expect(handed.routes.filter((r) => r.length > 0).length).toBe(2);
+      expect(handed.routes[0]).toContain(customer("east-cert"));
+      const check = checkRouting(p, solutionOf(data, hgs, handed.routes));
+      expect(check.errors).toEqual([]);
+      expect(check.costUsd).toBeCloseTo(bruteForce(p).costUsd, 6);
+      expect(check.costUsd).toBeCloseTo(291, 6);
     }
   });
 });

@@ -3,16 +3,18 @@
 // around a random one taken out and put back near their neighbours), searches only from what
 // moved, and accepts the result by late-acceptance hill climbing (Burke and Bykov 2017, with
 // both enhancements of their section 4.2), then, for the rest of a known budget, from the best
-// by a record-to-record threshold (see ACCEPT). Penalties follow the share of feasible candidates,
-// per kind (load-type, time-type), as PyVRP's penalty manager does. A new best is searched
-// once more in full. While no new best comes, the perturbations grow (see perturbLimit).
+// by a record-to-record threshold (see ACCEPT). Penalties follow the share of feasible
+// candidates, per kind (load-type, time-type), as PyVRP's penalty manager does. A new best is
+// searched once more in full. While no new best comes, the perturbations grow (see
+// perturbLimit), and the best loses a route, or hands one to a vehicle of a cheaper class, and
+// is searched again (see ELIMINATION).
 import type { Rng } from "../random.js";
 import type { Stopper } from "../stopping.js";
 import type { HgsData } from "./hgs-data.js";
 import { better, Individual } from "./individual.js";
 import type { LocalSearch } from "./local-search.js";
 import { type PenaltyParams, PenaltyManager } from "./penalty-manager.js";
-import { routeToEliminate, withoutRoute } from "./route-elimination.js";
+import { cheaperVehicleFor, routeToEliminate, withoutRoute, withRouteOn } from "./route-elimination.js";
 
 /**
  * PyVRP's defaults: 1–25 customers perturbed, a history of 300, penalties updated every 500
@@ -44,8 +46,23 @@ const STALL = { every: 500, step: 10, max: 60 };
  * before, 3663.53 (0.6%). Without the backoff (a try every 300 stalled iterations) a seed
  * spent half its iterations on tries that failed (without hazardous stops, seed 3: 3772.58);
  * every 200 with a patience of 200: full 4111.85 (3.8%).
+ *
+ * Every other try hands a route over to an unused vehicle of a class with a lower fixed cost
+ * instead (withRouteOn: a truck's day on a van, what it cannot carry moved to the other routes),
+ * when some used route has one. Its search ends at its first plan better than the best (the
+ * trajectory goes on from there), or after `handOverPatience` iterations without a new best of
+ * its own, or `handOverCap` iterations in all. On day200 without hazardous stops the plans that
+ * stayed 2-3% dearer kept 3 vans and 3 trucks where the best drive 4 vans and 2 trucks, and no
+ * customer move gets there (the vans run full). Measured at fixed iterations (day200 6,000,
+ * day400 5,000), seeds 1-6, beside the code before (bench/README.md): mean day200 full 2603.1 ->
+ * 2584.8, without hazardous stops 2307.8 -> 2287.3, day400 full 4038.1 -> 4057.1 (a tenth
+ * vehicle on four seeds of six: hand-overs take tries and iterations from eliminations), without
+ * hazardous stops 3644.8 -> 3655.0. A patience of 1000 (cap 2000) gave day200 in full 2586.8
+ * but day400 in full 4077.0; without the early end, a hand-over from a plan far from its optimum
+ * ran on to the cap as a trajectory of its own, without route eliminations (day200 in full, seed
+ * 6: 2740); the early end for eliminations too, without hand-overs: day400 in full 4087.3.
  */
-const ELIMINATION = { after: 300, patience: 300, backoff: 3 };
+const ELIMINATION = { after: 300, patience: 300, backoff: 3, handOverPatience: 600, handOverCap: 1200 };
 
 /**
  * Acceptance once a share `switchAt` of a known budget is used (Stopper.progress; never without
@@ -89,13 +106,16 @@ export interface Penalties {
 /**
  * Runs the iterated local search from `start` (feasible or not) until `stopper` stops it or
  * `noImprovement` iterations pass without a new best (which ends the solve when `final`, and
- * only then are routes eliminated while it stalls); returns the best feasible individual
- * (`start` when feasible and never beaten; null when none). `onBest` gets each new best.
+ * only then are routes eliminated while it stalls), or `maxIterations` pass, or a new best
+ * satisfies `until`; returns the best feasible individual (`start` when feasible and never
+ * beaten; null when none). `onBest` gets each new best.
  */
 export function iteratedSearch(
   data: HgsData, ls: LocalSearch, start: Individual, pen: Penalties, rng: Rng, stopper: Stopper,
-  noImprovement: number, onBest: (best: Individual) => void, final = true,
+  noImprovement: number, onBest: (best: Individual) => void, final = true, until: ((best: Individual) => boolean) | null = null, maxIterations = Infinity,
 ): Individual | null {
+  /** Iterations of this call (see maxIterations). */
+  let own = 0;
   const stop = (): boolean => stopper.stop();
   const cost = (x: Individual): number => x.cost + pen.cap * x.capExcess + pen.tw * x.timeWarp + x.unservedPrize;
   const history: Array<Individual | null> = new Array<Individual | null>(ILS.history).fill(null);
@@ -112,6 +132,8 @@ export function iteratedSearch(
   /** Iterations since the last elimination (or new best), and the routes tried since the last new best. */
   let sinceTry = 0;
   const tried = new Set<number>();
+  /** Tries so far: the odd ones hand a route over (see ELIMINATION). */
+  let tries = 0;
   /** The threshold phase has begun (see ACCEPT). */
   let recordToRecord = false;
   const accepts = (cand: Individual): boolean => {
@@ -128,7 +150,7 @@ export function iteratedSearch(
   while (!stop()) {
     if (final && best !== null && ++sinceTry > ELIMINATION.after << Math.min(ELIMINATION.backoff, tried.size)) {
       sinceTry = 0;
-      const fewer = eliminateRoute(data, ls, best, { ...pen }, rng, stopper, tried);
+      const fewer = eliminateRoute(data, ls, best, { ...pen }, rng, stopper, tried, (tries++ & 1) === 1);
       if (fewer !== null && better(fewer, best)) {
         best = curr = fewer;
         sinceBest = 0;
@@ -157,7 +179,9 @@ export function iteratedSearch(
         cand = full;
       }
       onBest(best);
+      if (until !== null && until(best)) break;
     }
+    if (++own >= maxIterations) break;
     const late = history[at % ILS.history];
     const lateCost = cost(late ?? start);
     if (accepts(cand)) curr = cand;
@@ -172,19 +196,38 @@ export function iteratedSearch(
 }
 
 /**
- * One route elimination from `best` (see ELIMINATION): the best feasible individual found on the
- * vehicles left, or null (no route left to try, or nothing feasible within the patience). Its
- * iterations count on `stopper`.
+ * One route elimination from `best`, or with `handOver` one hand-over to a cheaper vehicle (see
+ * ELIMINATION; an elimination when no used route has one): the best feasible individual found
+ * on the vehicles left, or null (no route left to try, or nothing feasible within the patience).
+ * `tried` holds the routes eliminated (r) and handed over (nRoutes + r) since the last new best.
+ * Its iterations count on `stopper`.
  */
 function eliminateRoute(
-  data: HgsData, ls: LocalSearch, best: Individual, pen: Penalties, rng: Rng, stopper: Stopper, tried: Set<number>,
+  data: HgsData, ls: LocalSearch, best: Individual, pen: Penalties, rng: Rng, stopper: Stopper, tried: Set<number>, handOver: boolean,
 ): Individual | null {
-  const r = routeToEliminate(ls, best.routes, pen.cap, pen.tw, tried);
+  const nR = best.routes.length;
+  let r = -1;
+  if (handOver) {
+    // routes already handed over (keys nR + r), and routes no cheaper vehicle could take, are passed over
+    const skip = new Set<number>();
+    for (const k of tried) if (k >= nR) skip.add(k - nR);
+    for (let q = 0; q < nR; q++) if (best.routes[q].length > 0 && cheaperVehicleFor(data, ls, best.routes, q) < 0) skip.add(q);
+    r = routeToEliminate(ls, best.routes, pen.cap, pen.tw, skip);
+  }
+  if (r < 0) {
+    r = routeToEliminate(ls, best.routes, pen.cap, pen.tw, new Set([...tried].filter((k) => k < nR)));
+    handOver = false;
+  }
   if (r < 0) return null;
-  tried.add(r);
+  tried.add(handOver ? nR + r : r);
   try {
-    const start = withoutRoute(data, ls, best.routes, r, pen.cap, pen.tw, rng, () => stopper.stop());
-    return iteratedSearch(data, ls, start, pen, rng, stopper, ELIMINATION.patience, () => {}, false);
+    const stop = (): boolean => stopper.stop();
+    const start = handOver
+      ? withRouteOn(data, ls, best.routes, r, cheaperVehicleFor(data, ls, best.routes, r), pen.cap, pen.tw, rng, stop)
+      : withoutRoute(data, ls, best.routes, r, pen.cap, pen.tw, rng, stop);
+    if (!handOver) return iteratedSearch(data, ls, start, pen, rng, stopper, ELIMINATION.patience, () => {}, false);
+    // a hand-over ends at its first plan better than the best (the trajectory goes on from it)
+    return iteratedSearch(data, ls, start, pen, rng, stopper, ELIMINATION.handOverPatience, () => {}, false, (b) => better(b, best), ELIMINATION.handOverCap);
   } finally {
     ls.keepFleet = false;
   }

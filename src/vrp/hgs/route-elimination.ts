@@ -3,11 +3,13 @@
 // cheaply its stops go into the other used routes, emptied, and its stops inserted where they
 // cost least under penalised infeasibility, with no unused vehicle opened; the local search then
 // repairs under penalties boosted while the result is infeasible. No single customer move sheds
-// a vehicle once every route is tightly packed: each step raises the cost until the last.
+// a vehicle once every route is tightly packed: each step raises the cost until the last. The
+// same holds for a dearer vehicle whose day a cheaper one could drive if a few of its stops went
+// elsewhere: a hand-over (withRouteOn) moves the whole route at once.
 import type { HgsData } from "./hgs-data.js";
 import { Individual } from "./individual.js";
 import type { LocalSearch } from "./local-search.js";
-import { concat } from "./segment.js";
+import { concat, GROUP_BITS } from "./segment.js";
 import type { Rng } from "../random.js";
 
 /** Penalty factor of each repair round while the start stays infeasible (HGS's booster, twice). */
@@ -65,6 +67,62 @@ export function withoutRoute(
 ): Individual {
   const start = routes.map((x, k) => (k === r ? [] : Array.from(x)));
   const missing = rng.shuffle(Array.from(routes[r]));
+  return searchedKeepingFleet(data, ls, start, missing, cap, tw, stop);
+}
+
+/**
+ * An unused route slot whose vehicle could take over route `r` for less fixed cost: of another
+ * class, the cheapest fixed cost first (ties: the first slot); -1 when none. `routes` as loaded.
+ */
+export function cheaperVehicleFor(data: HgsData, ls: LocalSearch, routes: ReadonlyArray<ArrayLike<number>>, r: number): number {
+  const rs = ls.rs;
+  const v = rs.vehicle(r);
+  let best = -1;
+  for (let q = 0; q < routes.length; q++) {
+    if (routes[q].length > 0) continue;
+    const u = rs.vehicle(q);
+    if (data.vClass[u] === data.vClass[v] || data.vFixed[u] >= data.vFixed[v] - 1e-9 || data.startCount[u] > 0) continue;
+    if (best < 0 || data.vFixed[u] < data.vFixed[rs.vehicle(best)] - 1e-9) best = q;
+  }
+  return best;
+}
+
+/**
+ * `routes` with route `r` handed to the unused slot `u` (a cheaper vehicle, see
+ * cheaperVehicleFor): `u` keeps r's stops in order while its capacity holds in every dimension,
+ * the rest are inserted where they cost least; then searched as withoutRoute does (no other
+ * unused vehicle opened, boosted penalties while infeasible). Leaves `ls.keepFleet` set.
+ */
+export function withRouteOn(
+  data: HgsData, ls: LocalSearch, routes: ReadonlyArray<ArrayLike<number>>, r: number, u: number, cap: number, tw: number, rng: Rng, stop: () => boolean,
+): Individual {
+  const start = routes.map((x, k) => (k === r ? [] : Array.from(x)));
+  const nd = data.nDims;
+  const v = ls.rs.vehicle(u);
+  const load = new Float64Array(nd);
+  const missing: number[] = [];
+  for (const c of Array.from(routes[r])) {
+    const g = data.vGroup[v];
+    const w = (g / GROUP_BITS) | 0;
+    let fits = ((data.jobMask[c * data.maskWords + w] >> (g - w * GROUP_BITS)) & 1) === 1;
+    for (let d = 0; d < nd && fits; d++) if (load[d] + data.amounts[c * nd + d] > data.vCapacity[v * nd + d] + 1e-9) fits = false;
+    if (!fits) {
+      missing.push(c);
+      continue;
+    }
+    for (let d = 0; d < nd; d++) load[d] += data.amounts[c * nd + d];
+    start[u].push(c);
+  }
+  return searchedKeepingFleet(data, ls, start, rng.shuffle(missing), cap, tw, stop);
+}
+
+/**
+ * `start` with `missing` inserted, searched to a local optimum with no unused vehicle opened,
+ * again under boosted penalties while infeasible; leaves `ls.keepFleet` set.
+ */
+function searchedKeepingFleet(
+  data: HgsData, ls: LocalSearch, start: number[][], missing: number[], cap: number, tw: number, stop: () => boolean,
+): Individual {
   ls.keepFleet = true;
   let ind = new Individual(data, ls.run(start, cap, tw, stop, missing), cap, tw);
   for (let boost = 1, k = 0; k < REPAIR.rounds && !ind.feasible && !stop(); k++) {
