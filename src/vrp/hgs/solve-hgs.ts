@@ -177,7 +177,7 @@ export function solveHgs(data: HgsData, rng: Rng, stopper: Stopper, onBest: (cos
   // its own penalties (day400 in full, seed 3: every start broke a window or a capacity) before
   // stops are made optional, up to the first feasible plan (the search with route elimination
   // goes on from there: day200 in full, seed 4, spent 5,142 of 6,000 iterations repairing and
-  // kept a seventh vehicle, 2637.26; from the first feasible plan, 2593.9)
+  // kept a seventh vehicle, 2637.26; from the first feasible plan, 2588.58)
   const start = bestStart as Individual | null;
   const pen = { cap: pm.cap, tw: pm.tw };
   if (iterated() && !pop.best && start !== null && !stop()) {
