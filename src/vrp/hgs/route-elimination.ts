@@ -101,9 +101,10 @@ export function withRouteOn(
   const v = ls.rs.vehicle(u);
   const load = new Float64Array(nd);
   const missing: number[] = [];
+  // the van's skill group: its bit in each customer's mask
+  const g = data.vGroup[v];
+  const w = (g / GROUP_BITS) | 0;
   for (const c of Array.from(routes[r])) {
-    const g = data.vGroup[v];
-    const w = (g / GROUP_BITS) | 0;
     let fits = ((data.jobMask[c * data.maskWords + w] >> (g - w * GROUP_BITS)) & 1) === 1;
     for (let d = 0; d < nd && fits; d++) if (load[d] + data.amounts[c * nd + d] > data.vCapacity[v * nd + d] + 1e-9) fits = false;
     if (!fits) {
